@@ -21,7 +21,10 @@ export interface CliCommand {
   options?: NonNullable<ParseArgsConfig['options']>;
   allowPositionals?: boolean;
   run: (
-    args: { values: Record<string, string | boolean | string[] | boolean[] | undefined>; positionals: string[] },
+    args: {
+      values: Record<string, string | boolean | string[] | boolean[] | undefined>;
+      positionals: string[];
+    },
     io: CommandIo,
     deps: CommandDeps,
   ) => Promise<number>;

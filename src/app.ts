@@ -1,0 +1,41 @@
+import type { Config } from './core/config/config.js';
+import { openDatabase, type Database } from './core/db/client.js';
+import { migrateDatabase } from './core/db/migrate.js';
+import { createApp } from './core/http/create-app.js';
+import { seedDemoAgency } from './core/agencies/seed-demo.js';
+import { SYSTEM_ACTOR } from './core/context.js';
+import { modules } from './modules.js';
+
+/** Opens the configured database (PGlite in dataDir unless DATABASE_URL) and migrates it. */
+export async function openAppDatabase(config: Config): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateDatabase(database);
+  return database;
+}
+
+/** Loads the demo agency when configured and the instance has no agency yet. */
+export async function seedIfEmpty(database: Database, config: Config): Promise<boolean> {
+  if (!config.seedDemo) return false;
+  const rows = await database.query<{ n: number }>('select count(*)::int as n from core_agencies');
+  if ((rows[0]?.n ?? 0) > 0) {
+    // Modules added since the first start still get their demo data for the demo agency.
+    const demo = await database.query<{ n: number }>(
+      "select count(*)::int as n from core_agencies where slug = 'phothong'",
+    );
+    if ((demo[0]?.n ?? 0) === 0) return false;
+  }
+  const result = await seedDemoAgency(
+    {
+      db: database.db,
+      actor: { ...SYSTEM_ACTOR, label: 'seed' },
+      locale: 'th',
+      now: () => new Date(),
+    },
+    modules,
+  );
+  return result.created;
+}
+
+export function buildApp(database: Database, config: Config) {
+  return createApp({ database, config, modules });
+}

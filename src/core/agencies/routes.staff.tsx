@@ -1,0 +1,599 @@
+import { Hono } from 'hono';
+import { and, desc, eq, lt } from 'drizzle-orm';
+import type { AppEnv } from '../http/env.js';
+import { Layout } from '../http/layout.js';
+import { requirePermission } from '../http/middleware.js';
+import { readForm } from '../http/form.js';
+import { uuidParam } from '../http/params.js';
+import {
+  CheckboxGroup,
+  ErrorSummary,
+  Notice,
+  PageHeader,
+  PostForm,
+  SelectField,
+  TextField,
+  useT,
+  useVars,
+  type FieldErrors,
+} from '../http/ui.js';
+import { auditLog } from '../audit/schema.js';
+import { verifyAuditChain } from '../audit/audit.js';
+import { STAFF_ROLES } from './schema.js';
+import { createUnit, deleteUnit, getUnit, listUnits, UnitInput, updateUnit } from './units.js';
+import {
+  createStaffMember,
+  CreateStaffInput,
+  getStaffMember,
+  listStaffMembers,
+  removeStaffMember,
+  updateStaffMember,
+  UpdateStaffInput,
+} from './staff-members.js';
+import { updateAgency, UpdateAgencyInput } from './update-agency.js';
+import { AppError } from '../errors.js';
+
+type Unit = Awaited<ReturnType<typeof listUnits>>[number];
+
+function UnitForm(props: {
+  action: string;
+  values?: Record<string, unknown>;
+  errors?: FieldErrors;
+}) {
+  const t = useT();
+  return (
+    <PostForm action={props.action} class="card">
+      <TextField
+        name="nameTh"
+        label="agencies.units.nameTh"
+        required
+        value={props.values?.nameTh as string}
+        errors={props.errors}
+        maxlength={200}
+      />
+      <TextField
+        name="nameEn"
+        label="agencies.units.nameEn"
+        value={props.values?.nameEn as string}
+        errors={props.errors}
+        maxlength={200}
+      />
+      <TextField
+        name="sortOrder"
+        label="agencies.units.sortOrder"
+        type="number"
+        value={(props.values?.sortOrder as string) ?? '0'}
+        errors={props.errors}
+      />
+      <button type="submit">{t('save')}</button>
+    </PostForm>
+  );
+}
+
+function UnitsPage(props: {
+  list: Unit[];
+  errors?: FieldErrors;
+  values?: Record<string, unknown>;
+  message?: string;
+}) {
+  const t = useT();
+  return (
+    <Layout title={t('agencies.units.title')}>
+      <PageHeader title={t('agencies.units.title')} lead={t('agencies.units.lead')} />
+      <Notice />
+      <ErrorSummary errors={props.errors} message={props.message} />
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('agencies.units.sortOrder')}</th>
+              <th scope="col">{t('agencies.units.nameTh')}</th>
+              <th scope="col">{t('agencies.units.nameEn')}</th>
+              <th scope="col">{t('actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.list.map((u) => (
+              <tr>
+                <td class="num">{u.sortOrder}</td>
+                <td>{u.nameTh}</td>
+                <td>{u.nameEn}</td>
+                <td>
+                  <a href={`/staff/agency/units/${u.id}`}>{t('edit')}</a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{t('agencies.units.add')}</h2>
+      <UnitForm action="/staff/agency/units" values={props.values} errors={props.errors} />
+    </Layout>
+  );
+}
+
+function UnitEditPage(props: {
+  unit: Unit;
+  values?: Record<string, unknown>;
+  errors?: FieldErrors;
+  message?: string;
+}) {
+  const t = useT();
+  return (
+    <Layout title={t('agencies.units.editTitle')}>
+      <PageHeader title={`${t('agencies.units.editTitle')}: ${props.unit.nameTh}`} />
+      <ErrorSummary errors={props.errors} message={props.message} />
+      <UnitForm
+        action={`/staff/agency/units/${props.unit.id}`}
+        values={props.values ?? props.unit}
+        errors={props.errors}
+      />
+      <PostForm action={`/staff/agency/units/${props.unit.id}/delete`}>
+        <button type="submit" class="danger">
+          {t('delete')}
+        </button>
+      </PostForm>
+      <p>
+        <a href="/staff/agency/units">{t('back')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+type Member = Awaited<ReturnType<typeof listStaffMembers>>[number];
+
+function roleOptions(t: (k: string) => string) {
+  return STAFF_ROLES.map((r) => ({ value: r, label: t(`agencies.roles.${r}`) }));
+}
+
+function StaffPage(props: {
+  list: Member[];
+  units: Unit[];
+  errors?: FieldErrors;
+  values?: Record<string, unknown>;
+  message?: string;
+}) {
+  const t = useT();
+  const unitName = new Map(props.units.map((u) => [u.id, u.nameTh]));
+  const v = props.values ?? {};
+  const selectedRoles = ([] as string[]).concat(
+    (v.roles as string[] | string | undefined) ?? ['unit_officer'],
+  );
+  return (
+    <Layout title={t('agencies.staff.title')}>
+      <PageHeader title={t('agencies.staff.title')} />
+      <Notice />
+      <ErrorSummary errors={props.errors} message={props.message} />
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('agencies.staff.displayName')}</th>
+              <th scope="col">{t('agencies.staff.email')}</th>
+              <th scope="col">{t('agencies.staff.roles')}</th>
+              <th scope="col">{t('agencies.staff.unit')}</th>
+              <th scope="col">{t('actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.list.map((m) => (
+              <tr>
+                <td>
+                  {m.user.displayName}
+                  {m.member.positionTh && <div class="muted">{m.member.positionTh}</div>}
+                </td>
+                <td>{m.user.email}</td>
+                <td>{m.member.roles.map((r) => t(`agencies.roles.${r}`)).join(', ')}</td>
+                <td>{m.member.unitId ? unitName.get(m.member.unitId) : ''}</td>
+                <td>
+                  <a href={`/staff/agency/staff/${m.user.id}`}>{t('edit')}</a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{t('agencies.staff.add')}</h2>
+      <PostForm action="/staff/agency/staff" class="card">
+        <TextField
+          name="email"
+          label="agencies.staff.email"
+          type="email"
+          required
+          value={v.email as string}
+          errors={props.errors}
+        />
+        <TextField
+          name="displayName"
+          label="agencies.staff.displayName"
+          required
+          value={v.displayName as string}
+          errors={props.errors}
+        />
+        <TextField
+          name="positionTh"
+          label="agencies.staff.position"
+          value={v.positionTh as string}
+          errors={props.errors}
+        />
+        <SelectField
+          name="unitId"
+          label="agencies.staff.unit"
+          emptyLabel="agencies.staff.noUnit"
+          value={v.unitId as string}
+          errors={props.errors}
+          options={props.units.map((u) => ({ value: u.id, label: u.nameTh }))}
+        />
+        <CheckboxGroup
+          name="roles"
+          label="agencies.staff.roles"
+          options={roleOptions(t)}
+          values={selectedRoles}
+          errors={props.errors}
+        />
+        <TextField
+          name="password"
+          label="agencies.staff.password"
+          type="password"
+          hint="agencies.staff.passwordHint"
+          autocomplete="new-password"
+          errors={props.errors}
+        />
+        <button type="submit">{t('create')}</button>
+      </PostForm>
+    </Layout>
+  );
+}
+
+function StaffEditPage(props: {
+  member: Awaited<ReturnType<typeof getStaffMember>>;
+  units: Unit[];
+  errors?: FieldErrors;
+  values?: Record<string, unknown>;
+  message?: string;
+}) {
+  const t = useT();
+  const v = props.values ?? props.member.member;
+  const selectedRoles = ([] as string[]).concat((v.roles as string[] | string | undefined) ?? []);
+  const id = props.member.user.id;
+  return (
+    <Layout title={t('agencies.staff.editTitle')}>
+      <PageHeader
+        title={`${t('agencies.staff.editTitle')}: ${props.member.user.displayName}`}
+        lead={props.member.user.email}
+      />
+      <ErrorSummary errors={props.errors} message={props.message} />
+      <PostForm action={`/staff/agency/staff/${id}`} class="card">
+        <TextField
+          name="positionTh"
+          label="agencies.staff.position"
+          value={v.positionTh as string}
+          errors={props.errors}
+        />
+        <SelectField
+          name="unitId"
+          label="agencies.staff.unit"
+          emptyLabel="agencies.staff.noUnit"
+          value={(v.unitId as string) ?? ''}
+          errors={props.errors}
+          options={props.units.map((u) => ({ value: u.id, label: u.nameTh }))}
+        />
+        <CheckboxGroup
+          name="roles"
+          label="agencies.staff.roles"
+          options={roleOptions(t)}
+          values={selectedRoles}
+          errors={props.errors}
+        />
+        <button type="submit">{t('save')}</button>
+      </PostForm>
+      <PostForm action={`/staff/agency/staff/${id}/remove`}>
+        <button type="submit" class="danger">
+          {t('agencies.staff.remove')}
+        </button>
+      </PostForm>
+      <p>
+        <a href="/staff/agency/staff">{t('back')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+function AgencyPage(props: { values: Record<string, unknown>; errors?: FieldErrors }) {
+  const t = useT();
+  const field = (name: string, type = 'text') => (
+    <TextField
+      name={name}
+      label={`agencies.agency.${name}`}
+      type={type}
+      value={props.values[name] as string}
+      errors={props.errors}
+    />
+  );
+  return (
+    <Layout title={t('agencies.agency.title')}>
+      <PageHeader title={t('agencies.agency.title')} />
+      <Notice />
+      <ErrorSummary errors={props.errors} />
+      <PostForm action="/staff/agency" class="card">
+        {field('nameTh')}
+        {field('nameEn')}
+        {field('kindTh')}
+        {field('subdistrictTh')}
+        {field('districtTh')}
+        {field('provinceTh')}
+        {field('address')}
+        {field('phone', 'tel')}
+        {field('email', 'email')}
+        {field('website', 'url')}
+        {field('mapUrl', 'url')}
+        {field('facebook', 'url')}
+        <button type="submit">{t('save')}</button>
+      </PostForm>
+    </Layout>
+  );
+}
+
+type AuditRow = typeof auditLog.$inferSelect;
+
+function AuditPage(props: {
+  rows: AuditRow[];
+  verified: { ok: boolean; checked: number; problems: number };
+  nextBefore?: number;
+}) {
+  const t = useT();
+  const { locale } = useVars();
+  const fmt = new Intl.DateTimeFormat(locale === 'th' ? 'th-TH-u-ca-buddhist' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'medium',
+    timeZone: 'Asia/Bangkok',
+  });
+  return (
+    <Layout title={t('agencies.audit.title')}>
+      <PageHeader title={t('agencies.audit.title')} lead={t('agencies.audit.lead')} />
+      <p class={props.verified.ok ? 'notice' : 'error-summary'} role="status">
+        {props.verified.ok
+          ? t('agencies.audit.verifyOk', { count: props.verified.checked })
+          : t('agencies.audit.verifyFailed', { count: props.verified.problems })}
+      </p>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('agencies.audit.seq')}</th>
+              <th scope="col">{t('agencies.audit.at')}</th>
+              <th scope="col">{t('agencies.audit.actor')}</th>
+              <th scope="col">{t('agencies.audit.action')}</th>
+              <th scope="col">{t('agencies.audit.entity')}</th>
+              <th scope="col">{t('agencies.audit.changes')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((r) => (
+              <tr>
+                <td class="num">{r.seq}</td>
+                <td>{fmt.format(r.at)}</td>
+                <td>{r.actorLabel}</td>
+                <td>
+                  <code>{r.action}</code>
+                </td>
+                <td>
+                  {r.entityType} <code class="muted">{r.entityId.slice(0, 8)}</code>
+                </td>
+                <td>
+                  <details>
+                    <summary>JSON</summary>
+                    <pre style="white-space:pre-wrap;max-width:40rem">
+                      {JSON.stringify({ before: r.before, after: r.after }, null, 1)}
+                    </pre>
+                  </details>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {props.nextBefore !== undefined && (
+        <p class="pager">
+          <a href={`/staff/agency/audit?before=${props.nextBefore}`}>{t('next')} →</a>
+        </p>
+      )}
+    </Layout>
+  );
+}
+
+/** Renders the form again with the error of a use case (conflict, validation) and its status. */
+function failed(error: unknown): { message: string; errors: FieldErrors; status: 409 | 422 } {
+  if (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'VALIDATION')) {
+    return {
+      message: error.code === 'CONFLICT' ? error.messageKey : 'errors.validation',
+      errors: (error.details.fieldErrors as FieldErrors | undefined) ?? {},
+      status: error.code === 'CONFLICT' ? 409 : 422,
+    };
+  }
+  throw error;
+}
+
+export const agencyStaffRoutes = new Hono<AppEnv>()
+  .use(requirePermission('agencies.manage'))
+  .get('/', (c) => {
+    const a = c.var.agency!;
+    return c.render(<AgencyPage values={{ ...a, ...a.contact }} />);
+  })
+  .post('/', async (c) => {
+    const form = await readForm(c, UpdateAgencyInput);
+    if (!form.ok) {
+      c.status(422);
+      return c.render(<AgencyPage values={form.values} errors={form.errors} />);
+    }
+    await updateAgency(c.var.ctx, form.data);
+    return c.redirect('/staff/agency?notice=agencies.agency.updated', 303);
+  })
+  .get('/units', async (c) =>
+    c.render(<UnitsPage list={await listUnits(c.var.ctx.db, c.var.ctx.agencyId)} />),
+  )
+  .post('/units', async (c) => {
+    const form = await readForm(c, UnitInput);
+    const list = () => listUnits(c.var.ctx.db, c.var.ctx.agencyId);
+    if (!form.ok) {
+      c.status(422);
+      return c.render(<UnitsPage list={await list()} values={form.values} errors={form.errors} />);
+    }
+    try {
+      await createUnit(c.var.ctx, form.data);
+    } catch (error) {
+      const f = failed(error);
+      c.status(f.status);
+      return c.render(
+        <UnitsPage
+          list={await list()}
+          values={form.values}
+          errors={f.errors}
+          message={f.message}
+        />,
+      );
+    }
+    return c.redirect('/staff/agency/units?notice=agencies.units.created', 303);
+  })
+  .get('/units/:id', async (c) => {
+    const unit = await getUnit(c.var.ctx.db, c.var.ctx.agencyId, uuidParam(c, 'id'));
+    return c.render(<UnitEditPage unit={unit} />);
+  })
+  .post('/units/:id', async (c) => {
+    const unit = await getUnit(c.var.ctx.db, c.var.ctx.agencyId, uuidParam(c, 'id'));
+    const form = await readForm(c, UnitInput);
+    if (!form.ok) {
+      c.status(422);
+      return c.render(<UnitEditPage unit={unit} values={form.values} errors={form.errors} />);
+    }
+    try {
+      await updateUnit(c.var.ctx, unit.id, form.data);
+    } catch (error) {
+      const f = failed(error);
+      c.status(f.status);
+      return c.render(
+        <UnitEditPage unit={unit} values={form.values} errors={f.errors} message={f.message} />,
+      );
+    }
+    return c.redirect('/staff/agency/units?notice=agencies.units.updated', 303);
+  })
+  .post('/units/:id/delete', async (c) => {
+    const unit = await getUnit(c.var.ctx.db, c.var.ctx.agencyId, uuidParam(c, 'id'));
+    try {
+      await deleteUnit(c.var.ctx, unit.id);
+    } catch (error) {
+      const f = failed(error);
+      c.status(f.status);
+      return c.render(<UnitEditPage unit={unit} message={f.message} />);
+    }
+    return c.redirect('/staff/agency/units?notice=agencies.units.deleted', 303);
+  })
+  .get('/staff', async (c) => {
+    const { db, agencyId } = c.var.ctx;
+    return c.render(
+      <StaffPage
+        list={await listStaffMembers(db, agencyId)}
+        units={await listUnits(db, agencyId)}
+      />,
+    );
+  })
+  .post('/staff', async (c) => {
+    const { db, agencyId } = c.var.ctx;
+    const form = await readForm(c, CreateStaffInput);
+    const render = async (errors: FieldErrors, message?: string) =>
+      c.render(
+        <StaffPage
+          list={await listStaffMembers(db, agencyId)}
+          units={await listUnits(db, agencyId)}
+          values={form.values}
+          errors={errors}
+          message={message}
+        />,
+      );
+    if (!form.ok) {
+      c.status(422);
+      return render(form.errors);
+    }
+    try {
+      await createStaffMember(c.var.ctx, form.data);
+    } catch (error) {
+      const f = failed(error);
+      c.status(f.status);
+      return render(f.errors, f.message);
+    }
+    return c.redirect('/staff/agency/staff?notice=agencies.staff.created', 303);
+  })
+  .get('/staff/:id', async (c) => {
+    const { db, agencyId } = c.var.ctx;
+    const member = await getStaffMember(db, agencyId, uuidParam(c, 'id'));
+    return c.render(<StaffEditPage member={member} units={await listUnits(db, agencyId)} />);
+  })
+  .post('/staff/:id', async (c) => {
+    const { db, agencyId } = c.var.ctx;
+    const member = await getStaffMember(db, agencyId, uuidParam(c, 'id'));
+    const form = await readForm(c, UpdateStaffInput);
+    const render = async (errors: FieldErrors, message?: string) =>
+      c.render(
+        <StaffEditPage
+          member={member}
+          units={await listUnits(db, agencyId)}
+          values={form.values}
+          errors={errors}
+          message={message}
+        />,
+      );
+    if (!form.ok) {
+      c.status(422);
+      return render(form.errors);
+    }
+    try {
+      await updateStaffMember(c.var.ctx, member.user.id, form.data);
+    } catch (error) {
+      const f = failed(error);
+      c.status(f.status);
+      return render(f.errors, f.message);
+    }
+    return c.redirect('/staff/agency/staff?notice=agencies.staff.updated', 303);
+  })
+  .post('/staff/:id/remove', async (c) => {
+    const { db, agencyId } = c.var.ctx;
+    const member = await getStaffMember(db, agencyId, uuidParam(c, 'id'));
+    try {
+      await removeStaffMember(c.var.ctx, member.user.id);
+    } catch (error) {
+      const f = failed(error);
+      c.status(f.status);
+      return c.render(
+        <StaffEditPage member={member} units={await listUnits(db, agencyId)} message={f.message} />,
+      );
+    }
+    return c.redirect('/staff/agency/staff?notice=agencies.staff.removed', 303);
+  })
+  .get('/audit', async (c) => {
+    const { db, agencyId } = c.var.ctx;
+    const before = Number(c.req.query('before'));
+    const PAGE = 50;
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(
+        Number.isSafeInteger(before) && before > 0
+          ? and(eq(auditLog.agencyId, agencyId), lt(auditLog.seq, before))
+          : eq(auditLog.agencyId, agencyId),
+      )
+      .orderBy(desc(auditLog.seq))
+      .limit(PAGE);
+    const verified = await verifyAuditChain(db, { agencyId });
+    const last = rows.at(-1);
+    return c.render(
+      <AuditPage
+        rows={rows}
+        verified={{
+          ok: verified.ok,
+          checked: verified.checked,
+          problems: verified.problems.length,
+        }}
+        nextBefore={rows.length === PAGE && last ? last.seq : undefined}
+      />,
+    );
+  });

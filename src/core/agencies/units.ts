@@ -1,0 +1,91 @@
+import { and, asc, eq, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import type { AgencyContext } from '../context.js';
+import type { DbOrTx } from '../db/client.js';
+import { ConflictError, NotFoundError } from '../errors.js';
+import { isUuid } from '../http/params.js';
+import { audit } from '../audit/audit.js';
+import { scoped } from '../db/scoped.js';
+import { cleanText, requiredText } from '../http/form.js';
+import { staff, units } from './schema.js';
+
+const collator = new Intl.Collator('th');
+
+export const UnitInput = z.object({
+  nameTh: requiredText(200),
+  nameEn: cleanText({ max: 200 }).default(''),
+  sortOrder: z.coerce.number().int().min(0).max(9999).default(0),
+});
+export type UnitInput = z.input<typeof UnitInput>;
+
+/** The agency's units in their set order, then Thai alphabetical order. */
+export async function listUnits(db: DbOrTx, agencyId: string) {
+  const rows = await scoped(db, agencyId).list(units, undefined, asc(units.sortOrder));
+  return rows.sort((a, b) => a.sortOrder - b.sortOrder || collator.compare(a.nameTh, b.nameTh));
+}
+
+/** Throws NotFoundError for a unit of another agency: its existence is not confirmed. */
+export function getUnit(db: DbOrTx, agencyId: string, unitId: string) {
+  if (!isUuid(unitId)) throw new NotFoundError();
+  return scoped(db, agencyId).get(units, eq(units.id, unitId));
+}
+
+async function assertNameFree(db: DbOrTx, agencyId: string, nameTh: string, exceptId?: string) {
+  const clash = await scoped(db, agencyId).find(
+    units,
+    exceptId ? and(eq(units.nameTh, nameTh), ne(units.id, exceptId))! : eq(units.nameTh, nameTh),
+  );
+  if (clash) throw new ConflictError('agencies.errors.unitNameTaken', { name: nameTh });
+}
+
+export async function createUnit(ctx: AgencyContext, rawInput: UnitInput) {
+  const input = UnitInput.parse(rawInput);
+  return ctx.db.transaction(async (tx) => {
+    await assertNameFree(tx, ctx.agencyId, input.nameTh);
+    const [unit] = await scoped(tx, ctx.agencyId).insert(units, input);
+    await audit(tx, ctx, ctx.agencyId, {
+      action: 'agencies.unit.create',
+      entityType: 'unit',
+      entityId: unit!.id,
+      after: unit,
+    });
+    return unit!;
+  });
+}
+
+export async function updateUnit(ctx: AgencyContext, unitId: string, rawInput: UnitInput) {
+  const input = UnitInput.parse(rawInput);
+  return ctx.db.transaction(async (tx) => {
+    const before = await getUnit(tx, ctx.agencyId, unitId);
+    await assertNameFree(tx, ctx.agencyId, input.nameTh, unitId);
+    const [after] = await scoped(tx, ctx.agencyId).update(
+      units,
+      { ...input, updatedAt: ctx.now() },
+      eq(units.id, unitId),
+    );
+    await audit(tx, ctx, ctx.agencyId, {
+      action: 'agencies.unit.update',
+      entityType: 'unit',
+      entityId: unitId,
+      before,
+      after,
+    });
+    return after!;
+  });
+}
+
+/** Refuses to delete a unit that still has staff: move them first (nothing half-done). */
+export async function deleteUnit(ctx: AgencyContext, unitId: string) {
+  return ctx.db.transaction(async (tx) => {
+    const before = await getUnit(tx, ctx.agencyId, unitId);
+    const member = await scoped(tx, ctx.agencyId).find(staff, eq(staff.unitId, unitId));
+    if (member) throw new ConflictError('agencies.errors.unitHasStaff');
+    await scoped(tx, ctx.agencyId).delete(units, eq(units.id, unitId));
+    await audit(tx, ctx, ctx.agencyId, {
+      action: 'agencies.unit.delete',
+      entityType: 'unit',
+      entityId: unitId,
+      before,
+    });
+  });
+}

@@ -1,0 +1,121 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseToml } from 'smol-toml';
+import { z } from 'zod';
+
+/**
+ * Prongsai's whole configuration. Environment variables win over the optional TOML file
+ * (`prongsai.toml` in the working directory, or the path in PRONGSAI_CONFIG), because
+ * container and systemd deployments set env while a municipality's IT officer edits a file.
+ */
+export const ConfigSchema = z
+  .object({
+    port: z.coerce.number().int().min(1).max(65535).default(3000),
+    host: z.string().min(1).default('0.0.0.0'),
+    /** Unset → embedded PGlite in dataDir. */
+    databaseUrl: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+      .optional(),
+    dataDir: z.string().min(1).default('./data'),
+    /** Public base URL, used in QR codes, feeds and link sheets. */
+    baseUrl: z.url().optional(),
+    /** Load the demo agency (เทศบาลตำบลโพธิ์ทอง) on first start when no agency exists. */
+    seedDemo: z
+      .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
+      .transform((v) => v === true || v === 'true' || v === '1')
+      .default(true),
+    /** Secure cookies need HTTPS; off by default so http://localhost works. */
+    secureCookies: z
+      .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
+      .transform((v) => v === true || v === 'true' || v === '1')
+      .default(false),
+    logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    smtpUrl: z.string().optional(),
+    mailFrom: z.string().default('prongsai@localhost'),
+  })
+  .strict();
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+const ENV_KEYS: Record<string, keyof Config> = {
+  PORT: 'port',
+  HOST: 'host',
+  DATABASE_URL: 'databaseUrl',
+  DATA_DIR: 'dataDir',
+  PRONGSAI_PORT: 'port',
+  PRONGSAI_HOST: 'host',
+  PRONGSAI_DATABASE_URL: 'databaseUrl',
+  PRONGSAI_DATA_DIR: 'dataDir',
+  PRONGSAI_BASE_URL: 'baseUrl',
+  PRONGSAI_SEED_DEMO: 'seedDemo',
+  PRONGSAI_SECURE_COOKIES: 'secureCookies',
+  PRONGSAI_LOG_LEVEL: 'logLevel',
+  PRONGSAI_SMTP_URL: 'smtpUrl',
+  PRONGSAI_MAIL_FROM: 'mailFrom',
+};
+
+const FILE_KEYS: Record<string, keyof Config> = {
+  port: 'port',
+  host: 'host',
+  database_url: 'databaseUrl',
+  data_dir: 'dataDir',
+  base_url: 'baseUrl',
+  seed_demo: 'seedDemo',
+  secure_cookies: 'secureCookies',
+  log_level: 'logLevel',
+  smtp_url: 'smtpUrl',
+  mail_from: 'mailFrom',
+};
+
+/** A configuration problem, reported in Thai and English with the key that caused it. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Builds the typed config from env and file. The only place in Prongsai that reads process.env
+ * for settings; unknown PRONGSAI_* variables and unknown file keys stop start-up, since a typo
+ * that silently falls back to a default (say, an ignored DATABASE_URL) loses data.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw: Record<string, unknown> = {};
+  const origin: Record<string, string> = {};
+  const file = env.PRONGSAI_CONFIG ?? (existsSync('prongsai.toml') ? 'prongsai.toml' : undefined);
+  if (file) {
+    let parsed: Record<string, unknown>;
+    try {
+      parsed = parseToml(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new ConfigError(
+        `อ่านไฟล์ตั้งค่า ${file} ไม่ได้ / cannot read config file ${file}: ${(error as Error).message}`,
+      );
+    }
+    for (const [key, value] of Object.entries(parsed)) {
+      const target = FILE_KEYS[key];
+      if (!target) {
+        throw new ConfigError(`ไม่รู้จักค่าตั้ง "${key}" ในไฟล์ ${file} / unknown key "${key}" in ${file}`);
+      }
+      raw[target] = value;
+      origin[target] = `${file}: ${key}`;
+    }
+  }
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined || value === '') continue;
+    const target = ENV_KEYS[name];
+    if (target) {
+      raw[target] = value;
+      origin[target] = name;
+    } else if (name.startsWith('PRONGSAI_') && name !== 'PRONGSAI_CONFIG') {
+      throw new ConfigError(`ไม่รู้จักตัวแปร ${name} / unknown environment variable ${name}`);
+    }
+  }
+  const result = ConfigSchema.safeParse(raw);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? '');
+      return `ค่าตั้ง ${origin[key] ?? key} ไม่ถูกต้อง / invalid setting ${origin[key] ?? key}: ${issue.message}`;
+    });
+    throw new ConfigError(lines.join('\n'));
+  }
+  return result.data;
+}

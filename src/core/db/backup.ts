@@ -1,0 +1,171 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { createGunzip, createGzip } from 'node:zlib';
+import { createInterface } from 'node:readline';
+import { once } from 'node:events';
+import type { Database } from './client.js';
+
+export const BACKUP_FORMAT = 'prongsai-backup';
+export const BACKUP_VERSION = 1;
+const PAGE = 5000;
+
+interface TableInfo {
+  name: string;
+  primaryKey: string[];
+}
+
+/**
+ * Our tables in foreign-key order (parents first), read from the catalog so that a module's
+ * new table is backed up without anyone remembering to list it.
+ */
+async function listTables(database: Database): Promise<TableInfo[]> {
+  const tables = await database.query<{ name: string }>(
+    `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = 'public' and c.relkind in ('r', 'p') order by c.relname`,
+  );
+  const deps = await database.query<{ child: string; parent: string }>(
+    `select distinct cl.relname as child, pl.relname as parent from pg_constraint con
+     join pg_class cl on cl.oid = con.conrelid join pg_class pl on pl.oid = con.confrelid
+     join pg_namespace n on n.oid = cl.relnamespace
+     where con.contype = 'f' and n.nspname = 'public' and cl.relname <> pl.relname`,
+  );
+  const keys = await database.query<{ table: string; column: string }>(
+    `select cl.relname as "table", a.attname as "column" from pg_index i
+     join pg_class cl on cl.oid = i.indrelid join pg_namespace n on n.oid = cl.relnamespace
+     join lateral unnest(i.indkey) with ordinality as k(attnum, ord) on true
+     join pg_attribute a on a.attrelid = cl.oid and a.attnum = k.attnum
+     where i.indisprimary and n.nspname = 'public' order by cl.relname, k.ord`,
+  );
+  const ordered: string[] = [];
+  const remaining = new Set(tables.map((t) => t.name));
+  while (remaining.size > 0) {
+    const ready = [...remaining].filter((t) =>
+      deps.every((d) => d.child !== t || !remaining.has(d.parent)),
+    );
+    if (ready.length === 0) throw new Error(`foreign-key cycle among ${[...remaining].join(', ')}`);
+    for (const t of ready.sort()) {
+      ordered.push(t);
+      remaining.delete(t);
+    }
+  }
+  return ordered.map((name) => ({
+    name,
+    primaryKey: keys.filter((k) => k.table === name).map((k) => k.column),
+  }));
+}
+
+async function appliedMigrations(database: Database): Promise<number> {
+  const [row] = await database.query<{ n: number }>(
+    'select count(*)::int as n from drizzle.__drizzle_migrations',
+  );
+  return row?.n ?? 0;
+}
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * Writes every row of every table as gzipped JSON lines. JSON (via row_to_json) is what both
+ * PGlite and PostgreSQL read back with json_populate_recordset, so a backup taken from one
+ * restores into the other.
+ */
+export async function backupDatabase(
+  database: Database,
+  file: string,
+): Promise<{ tables: number; rows: number }> {
+  const gzip = createGzip();
+  const out = createWriteStream(file);
+  gzip.pipe(out);
+  const write = async (line: unknown) => {
+    if (!gzip.write(JSON.stringify(line) + '\n')) await once(gzip, 'drain');
+  };
+  const tables = await listTables(database);
+  await write({
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    migrations: await appliedMigrations(database),
+    createdAt: new Date().toISOString(),
+    source: database.kind,
+  });
+  let rows = 0;
+  for (const table of tables) {
+    await write({ table: table.name });
+    const order = table.primaryKey.length ? table.primaryKey.map(quote).join(', ') : '1';
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await database.query<{ r: unknown }>(
+        `select row_to_json(t) as r from ${quote(table.name)} t order by ${order} limit ${PAGE} offset ${offset}`,
+      );
+      for (const { r } of page) {
+        await write({ row: r });
+        rows++;
+      }
+      if (page.length < PAGE) break;
+    }
+  }
+  gzip.end();
+  await once(out, 'finish');
+  return { tables: tables.length, rows };
+}
+
+export class RestoreError extends Error {
+  override name = 'RestoreError';
+}
+
+/**
+ * Loads a backup into a freshly migrated, empty database, in one transaction: either all of
+ * it is restored or nothing is. Refuses a non-empty database rather than merging into it.
+ */
+export async function restoreDatabase(database: Database, file: string): Promise<{ rows: number }> {
+  const existing = await database.query<{ n: number }>(
+    'select count(*)::int as n from core_agencies',
+  );
+  const users = await database.query<{ n: number }>('select count(*)::int as n from core_users');
+  if ((existing[0]?.n ?? 0) > 0 || (users[0]?.n ?? 0) > 0) {
+    throw new RestoreError('ฐานข้อมูลปลายทางไม่ว่าง / the target database is not empty');
+  }
+  const tables = new Set((await listTables(database)).map((t) => t.name));
+  const lines = createInterface({
+    input: createReadStream(file).pipe(createGunzip()),
+    crlfDelay: Infinity,
+  });
+  let header: { format?: string; version?: number; migrations?: number } | undefined;
+  let current: string | undefined;
+  let batch: unknown[] = [];
+  let rows = 0;
+  return database.rawTransaction(async (tx) => {
+    const flush = async () => {
+      if (!current || batch.length === 0) return;
+      await tx.query(
+        `insert into ${quote(current)} select * from json_populate_recordset(null::${quote(current)}, $1::json)`,
+        [JSON.stringify(batch)],
+      );
+      rows += batch.length;
+      batch = [];
+    };
+    for await (const line of lines) {
+      if (!line.trim()) continue;
+      const record = JSON.parse(line) as { table?: string; row?: unknown; format?: string };
+      if (!header) {
+        if (record.format !== BACKUP_FORMAT)
+          throw new RestoreError('ไม่ใช่ไฟล์สำรองของโปร่งใส / not a Prongsai backup');
+        header = record as unknown as typeof header;
+        const applied = await appliedMigrations(database);
+        if (header!.migrations !== undefined && header!.migrations > applied) {
+          throw new RestoreError(
+            `ไฟล์สำรองมาจากรุ่นที่ใหม่กว่า (${header!.migrations} > ${applied} migrations) / backup is from a newer version`,
+          );
+        }
+        continue;
+      }
+      if (record.table !== undefined) {
+        await flush();
+        if (!tables.has(record.table)) throw new RestoreError(`unknown table ${record.table}`);
+        current = record.table;
+      } else if (record.row !== undefined) {
+        batch.push(record.row);
+        if (batch.length >= 500) await flush();
+      }
+    }
+    await flush();
+    if (!header) throw new RestoreError('ไฟล์สำรองว่างเปล่า / empty backup file');
+    return { rows };
+  });
+}

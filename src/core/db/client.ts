@@ -1,0 +1,142 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import pg from 'pg';
+
+/** The drizzle database, whichever driver is behind it. */
+export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+/** A transaction handle; use cases accept `Db | Tx` and work the same in both. */
+export type Tx = PgTransaction<
+  PgQueryResultHKT,
+  Record<string, never>,
+  ExtractTablesWithRelations<Record<string, never>>
+>;
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Runs raw SQL (several statements allowed); used by migrations, backup and tests. */
+  exec: (sql: string) => Promise<void>;
+  /** Parameterised raw query returning plain rows. */
+  query: <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
+  close: () => Promise<void>;
+  /** Raw SQL in one transaction on one connection (restore); rolls back if `fn` throws. */
+  rawTransaction: <T>(fn: (q: RawQuery) => Promise<T>) => Promise<T>;
+  /** Runs `fn` while holding an instance-wide lock (PostgreSQL advisory lock; PGlite has one connection). */
+  withLock: <T>(fn: () => Promise<T>) => Promise<T>;
+}
+
+export interface RawQuery {
+  exec: (sql: string) => Promise<void>;
+  query: <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
+}
+
+export interface OpenDatabaseOptions {
+  databaseUrl?: string | undefined;
+  /** PGlite data directory; `memory://` for a throwaway in-memory database. */
+  dataDir?: string;
+  /** PGlite only: start from a dumped data directory (fast test templates). */
+  loadDataDir?: Blob;
+  poolSize?: number;
+}
+
+/**
+ * Opens PostgreSQL when a URL is given, otherwise embedded PGlite in `dataDir`.
+ * Both are wrapped in the same drizzle API with snake_case column names, so no code
+ * above this file knows which one it talks to.
+ */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+    });
+    // Fail fast with the server's own message rather than on the first request.
+    const client = await pool.connect();
+    client.release();
+    const db = drizzlePg(pool, { casing: 'snake_case' }) as unknown as Db;
+    return {
+      db,
+      kind: 'postgres',
+      exec: async (sql) => {
+        await pool.query(sql);
+      },
+      query: async <T>(sql: string, params?: unknown[]) =>
+        (await pool.query(sql, params as unknown[])).rows as T[],
+      close: () => pool.end(),
+      rawTransaction: async (fn) => {
+        const client = await pool.connect();
+        try {
+          await client.query('begin');
+          const result = await fn({
+            exec: async (sql) => {
+              await client.query(sql);
+            },
+            query: async <T>(sql: string, params?: unknown[]) =>
+              (await client.query(sql, params as unknown[])).rows as T[],
+          });
+          await client.query('commit');
+          return result;
+        } catch (error) {
+          await client.query('rollback').catch(() => undefined);
+          throw error;
+        } finally {
+          client.release();
+        }
+      },
+      withLock: async (fn) => {
+        // Advisory locks belong to a session, so lock and unlock on one dedicated connection.
+        const lockClient = await pool.connect();
+        try {
+          await lockClient.query('select pg_advisory_lock(727274)');
+          return await fn();
+        } finally {
+          await lockClient.query('select pg_advisory_unlock(727274)').catch(() => undefined);
+          lockClient.release();
+        }
+      },
+    };
+  }
+  const dataDir = options.dataDir ?? './data';
+  let client: PGlite;
+  if (dataDir.startsWith('memory://')) {
+    client = await PGlite.create({ loadDataDir: options.loadDataDir });
+  } else {
+    const dir = path.resolve(dataDir, 'pglite');
+    mkdirSync(dir, { recursive: true });
+    client = await PGlite.create({ dataDir: dir, loadDataDir: options.loadDataDir });
+  }
+  const db = drizzlePglite(client, { casing: 'snake_case' }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    exec: async (sql) => {
+      await client.exec(sql);
+    },
+    query: async <T>(sql: string, params?: unknown[]) => (await client.query<T>(sql, params)).rows,
+    close: () => client.close(),
+    withLock: (fn) => fn(),
+    rawTransaction: (fn) =>
+      client.transaction((tx) =>
+        fn({
+          exec: async (sql) => {
+            await tx.exec(sql);
+          },
+          query: async <T>(sql: string, params?: unknown[]) =>
+            (await tx.query<T>(sql, params)).rows,
+        }),
+      ),
+    // Kept for test templates.
+    ...({ pglite: client } as object),
+  };
+}
+
+/** The PGlite instance behind a Database, if any (tests dump it as a template). */
+export function pgliteOf(database: Database): PGlite | undefined {
+  return (database as unknown as { pglite?: PGlite }).pglite;
+}

@@ -1,0 +1,239 @@
+import { Hono } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import { asc, eq } from 'drizzle-orm';
+import { agencies, staff } from '../agencies/schema.js';
+import { logIn, LogInInput } from '../auth/log-in.js';
+import {
+  deleteSession,
+  SESSION_COOKIE,
+  SESSION_TTL_MS,
+  setSessionAgency,
+} from '../auth/sessions.js';
+import { ForbiddenError, ValidationError } from '../errors.js';
+import type { AppEnv } from './env.js';
+import { readForm } from './form.js';
+import { LOCALE_COOKIE, requireStaff } from './middleware.js';
+import { ErrorSummary, PageHeader, PostForm, TextField, useT, useVars } from './ui.js';
+import { Layout } from './layout.js';
+
+const collator = new Intl.Collator('th');
+
+function HomePage({ list }: { list: (typeof agencies.$inferSelect)[] }) {
+  const t = useT();
+  return (
+    <Layout>
+      <PageHeader title={t('homePage.title')} lead={t('homePage.intro')} />
+      <h2>{t('homePage.agencies')}</h2>
+      {list.length === 0 ? (
+        <p>{t('homePage.noAgencies')}</p>
+      ) : (
+        <ul class="cards" style="list-style:none;padding:0">
+          {list.map((a) => (
+            <li class="card">
+              <strong>{a.nameTh}</strong>
+              <br />
+              <span class="muted">
+                {[a.districtTh && `อำเภอ${a.districtTh}`, a.provinceTh && `จังหวัด${a.provinceTh}`]
+                  .filter(Boolean)
+                  .join(' ')}
+              </span>
+              <br />
+              <a href={`/a/${a.slug}`}>{t('homePage.publicSite')}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}
+
+function LoginPage(props: {
+  errors?: Record<string, string>;
+  message?: string;
+  email?: string;
+  next?: string;
+}) {
+  const t = useT();
+  return (
+    <Layout title={t('auth.title')}>
+      <PageHeader title={t('auth.title')} />
+      <ErrorSummary errors={props.errors} message={props.message} />
+      <PostForm
+        action={`/login${props.next ? `?next=${encodeURIComponent(props.next)}` : ''}`}
+        class="card"
+      >
+        <TextField
+          name="email"
+          label="auth.email"
+          type="email"
+          autocomplete="username"
+          required
+          value={props.email}
+          errors={props.errors}
+        />
+        <TextField
+          name="password"
+          label="auth.password"
+          type="password"
+          autocomplete="current-password"
+          required
+          errors={props.errors}
+        />
+        <button type="submit">{t('logIn')}</button>
+      </PostForm>
+    </Layout>
+  );
+}
+
+function ChooseAgencyPage({ list }: { list: { id: string; nameTh: string }[] }) {
+  const t = useT();
+  return (
+    <Layout title={t('auth.chooseAgency')}>
+      <PageHeader title={t('auth.chooseAgency')} />
+      {list.length === 0 && <p>{t('auth.noMembership')}</p>}
+      <ul class="stack" style="list-style:none;padding:0">
+        {list.map((a) => (
+          <li>
+            <PostForm action="/staff/choose-agency" class="inline">
+              <input type="hidden" name="agencyId" value={a.id} />
+              <button type="submit" class="secondary">
+                {a.nameTh}
+              </button>
+            </PostForm>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
+
+function StaffHome() {
+  const { t, agency, nav } = useVars();
+  const items = nav.filter((n) => n.audience === 'staff' && n.href !== '/staff');
+  return (
+    <Layout title={t('auth.staffHome')}>
+      <PageHeader title={agency?.nameTh ?? t('auth.staffHome')} lead={t('auth.staffHomeLead')} />
+      <ul class="cards" style="list-style:none;padding:0">
+        {items.map((n) => (
+          <li class="card">
+            <a href={n.href}>{t(n.label)}</a>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
+
+/** Only same-site paths, so that ?next= and ?back= cannot send a user to another site. */
+export function safeLocalPath(value: string | undefined, fallback: string): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) {
+    return fallback;
+  }
+  return value;
+}
+
+export const coreRoutes = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const list = await c.var.database.db.select().from(agencies).orderBy(asc(agencies.slug));
+    list.sort((a, b) => collator.compare(a.nameTh, b.nameTh));
+    return c.render(<HomePage list={list} />);
+  })
+  .get('/healthz', async (c) => {
+    await c.var.database.query('select 1');
+    return c.json({ ok: true });
+  })
+  .get('/lang/:locale', (c) => {
+    const target = c.req.param('locale') === 'en' ? 'en' : 'th';
+    setCookie(c, LOCALE_COOKIE, target, {
+      path: '/',
+      sameSite: 'Lax',
+      maxAge: 365 * 24 * 3600,
+      secure: c.var.config.secureCookies,
+    });
+    return c.redirect(safeLocalPath(c.req.query('back'), '/'), 303);
+  })
+  .get('/login', (c) => {
+    if (c.var.user) return c.redirect(safeLocalPath(c.req.query('next'), '/staff'), 303);
+    return c.render(<LoginPage next={c.req.query('next')} />);
+  })
+  .post('/login', async (c) => {
+    const form = await readForm(c, LogInInput);
+    const next = safeLocalPath(c.req.query('next'), '/staff');
+    if (!form.ok) {
+      c.status(422);
+      return c.render(
+        <LoginPage errors={form.errors} email={String(form.values.email ?? '')} next={next} />,
+      );
+    }
+    const clientKey =
+      c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ||
+      (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
+        ?.socket?.remoteAddress ||
+      'unknown';
+    try {
+      const result = await logIn(
+        {
+          db: c.var.database.db,
+          actor: { userId: null, label: form.data.email, roles: [], isInstanceAdmin: false },
+          locale: c.var.locale,
+          now: () => new Date(),
+          requestId: c.var.requestId,
+        },
+        form.data,
+        clientKey,
+      );
+      setCookie(c, SESSION_COOKIE, result.token, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        path: '/',
+        secure: c.var.config.secureCookies,
+        maxAge: SESSION_TTL_MS / 1000,
+      });
+      return c.redirect(next, 303);
+    } catch (error) {
+      if (error instanceof ValidationError) {
+        c.status(422);
+        return c.render(
+          <LoginPage message={error.messageKey} email={form.data.email} next={next} />,
+        );
+      }
+      throw error;
+    }
+  })
+  .post('/logout', async (c) => {
+    if (c.var.sessionToken) await deleteSession(c.var.database.db, c.var.sessionToken);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.redirect('/?notice=auth.loggedOut', 303);
+  })
+  .use('/staff', requireStaff)
+  .use('/staff/*', requireStaff)
+  .get('/staff', (c) => c.render(<StaffHome />))
+  .get('/staff/choose-agency', async (c) => {
+    const user = c.var.user!;
+    const db = c.var.database.db;
+    const list = user.isInstanceAdmin
+      ? await db.select({ id: agencies.id, nameTh: agencies.nameTh }).from(agencies)
+      : await db
+          .select({ id: agencies.id, nameTh: agencies.nameTh })
+          .from(staff)
+          .innerJoin(agencies, eq(agencies.id, staff.agencyId))
+          .where(eq(staff.userId, user.id));
+    list.sort((a, b) => collator.compare(a.nameTh, b.nameTh));
+    return c.render(<ChooseAgencyPage list={list} />);
+  })
+  .post('/staff/choose-agency', async (c) => {
+    const user = c.var.user!;
+    const form = await readForm(c, z.object({ agencyId: z.uuid() }));
+    if (!form.ok) throw new ValidationError('errors.validation', form.errors);
+    const db = c.var.database.db;
+    const [membership] = await db
+      .select()
+      .from(staff)
+      .where(eq(staff.userId, user.id))
+      .then((rows) => rows.filter((r) => r.agencyId === form.data.agencyId));
+    const [agency] = await db.select().from(agencies).where(eq(agencies.id, form.data.agencyId));
+    if (!agency || (!membership && !user.isInstanceAdmin)) throw new ForbiddenError();
+    await setSessionAgency(db, c.var.sessionToken!, agency.id);
+    return c.redirect('/staff', 303);
+  });

@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { Hono } from 'hono';
+import { jsxRenderer } from 'hono/jsx-renderer';
+import { secureHeaders } from 'hono/secure-headers';
+import { createMiddleware } from 'hono/factory';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Config } from '../config/config.js';
+import type { Database } from '../db/client.js';
+import type { ModuleManifest } from '../module.js';
+import { registerPermissions } from '../auth/permissions.js';
+import { registerCatalog } from '../i18n/i18n.js';
+import * as coreCatalog from '../i18n/core-catalog.js';
+import { agencies } from '../agencies/schema.js';
+import { NotFoundError } from '../errors.js';
+import type { AppEnv, NavItem } from './env.js';
+import { bodyLimit, csrf, locale, requestId, requireStaff, session } from './middleware.js';
+import { onError } from './on-error.js';
+import { coreRoutes } from './core-routes.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+
+interface StaticFile {
+  body: Buffer;
+  type: string;
+  etag: string;
+}
+
+function loadStatic(): Map<string, StaticFile> {
+  const files = new Map<string, StaticFile>();
+  const add = (urlPath: string, file: string, type: string) => {
+    const body = readFileSync(file);
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`;
+    files.set(urlPath, { body, type, etag });
+  };
+  add('/static/app.css', path.join(here, 'static/app.css'), 'text/css; charset=utf-8');
+  add('/static/favicon.svg', path.join(here, 'static/favicon.svg'), 'image/svg+xml');
+  const fontDir = path.dirname(require.resolve('@expo-google-fonts/sarabun/package.json'));
+  add(
+    '/static/fonts/Sarabun-Regular.ttf',
+    path.join(fontDir, '400Regular/Sarabun_400Regular.ttf'),
+    'font/ttf',
+  );
+  add(
+    '/static/fonts/Sarabun-Bold.ttf',
+    path.join(fontDir, '700Bold/Sarabun_700Bold.ttf'),
+    'font/ttf',
+  );
+  return files;
+}
+
+export interface CreateAppOptions {
+  database: Database;
+  config: Config;
+  modules: readonly ModuleManifest[];
+}
+
+let coreCatalogRegistered = false;
+
+/**
+ * Builds the web application: core pages, then every module's public routes under
+ * /a/:slug/<module> and staff routes under /staff/<module>, with one error handler.
+ */
+export function createApp({ database, config, modules }: CreateAppOptions) {
+  if (!coreCatalogRegistered) {
+    registerCatalog('', coreCatalog.th, coreCatalog.en);
+    coreCatalogRegistered = true;
+  }
+  const nav: NavItem[] = [{ audience: 'staff', href: '/staff', label: 'auth.staffHome', order: 0 }];
+  for (const module of modules) {
+    if (module.catalog) registerCatalog(module.name, module.catalog.th, module.catalog.en as never);
+    if (module.permissions) registerPermissions(module.permissions);
+    nav.push(...(module.nav ?? []));
+  }
+  const statics = loadStatic();
+  const app = new Hono<AppEnv>();
+  app.onError(onError);
+  app.use(async (c, next) => {
+    c.set('database', database);
+    c.set('config', config);
+    c.set('nav', nav);
+    await next();
+  });
+  app.use(requestId, locale);
+  app.use(jsxRenderer(({ children }) => <>{children}</>, { docType: true }));
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.get('/static/*', (c) => {
+    const file = statics.get(c.req.path);
+    if (!file) throw new NotFoundError();
+    c.header('Cache-Control', 'public, max-age=86400');
+    c.header('ETag', file.etag);
+    if (c.req.header('if-none-match') === file.etag) return c.body(null, 304);
+    return c.body(new Uint8Array(file.body), 200, { 'Content-Type': file.type });
+  });
+  app.use(bodyLimit, csrf, session);
+  app.notFound(() => {
+    throw new NotFoundError();
+  });
+  app.route('/', coreRoutes);
+
+  // Public pages of one agency: the slug is resolved once here; unknown slug → 404.
+  const slugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
+  const publicAgency = createMiddleware<AppEnv>(async (c, next) => {
+    const slug = slugSchema.safeParse(c.req.param('slug'));
+    if (!slug.success) throw new NotFoundError();
+    const [agency] = await database.db.select().from(agencies).where(eq(agencies.slug, slug.data));
+    if (!agency) throw new NotFoundError();
+    c.set('publicAgency', agency);
+    await next();
+  });
+  app.use('/a/:slug', publicAgency);
+  app.use('/a/:slug/*', publicAgency);
+  app.use('/staff/*', requireStaff);
+  for (const module of modules) {
+    if (module.routes?.public) {
+      const mount = module.publicMount ?? module.name;
+      app.route(mount ? `/a/:slug/${mount}` : '/a/:slug', module.routes.public);
+    }
+    if (module.routes?.staff) {
+      app.route(`/staff/${module.staffMount ?? module.name}`, module.routes.staff);
+    }
+  }
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

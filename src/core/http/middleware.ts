@@ -1,0 +1,183 @@
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { getCookie, setCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import { and, eq } from 'drizzle-orm';
+import type { Locale } from '../context.js';
+import { AppError, ForbiddenError, UnauthenticatedError } from '../errors.js';
+import { translator } from '../i18n/i18n.js';
+import { findSessionUser, SESSION_COOKIE } from '../auth/sessions.js';
+import { can } from '../auth/permissions.js';
+import { agencies, staff } from '../agencies/schema.js';
+import type { AppEnv } from './env.js';
+
+export const CSRF_COOKIE = 'prongsai_csrf';
+export const LOCALE_COOKIE = 'prongsai_lang';
+export const FORM_BODY_LIMIT = 1024 * 1024;
+export const UPLOAD_BODY_LIMIT = 25 * 1024 * 1024;
+
+export const requestId = createMiddleware<AppEnv>(async (c, next) => {
+  c.set('requestId', randomUUID());
+  await next();
+  c.header('X-Request-Id', c.var.requestId);
+});
+
+/** Thai unless the visitor chose English (cookie set by /lang/:locale). */
+export const locale = createMiddleware<AppEnv>(async (c, next) => {
+  const chosen = getCookie(c, LOCALE_COOKIE);
+  const value: Locale = chosen === 'en' ? 'en' : 'th';
+  c.set('locale', value);
+  c.set('t', translator(value));
+  await next();
+});
+
+/**
+ * Refuses oversized bodies before they are read: 1 MB for forms, 25 MB for multipart uploads
+ * (modules check their own per-file limits). Content-Length is checked first; a chunked body
+ * is counted as it streams.
+ */
+export const bodyLimit = createMiddleware<AppEnv>(async (c, next) => {
+  if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+  const type = c.req.header('content-type') ?? '';
+  const limit = type.startsWith('multipart/form-data') ? UPLOAD_BODY_LIMIT : FORM_BODY_LIMIT;
+  const tooLarge = () =>
+    new AppError('PAYLOAD_TOO_LARGE', 'errors.payloadTooLarge', {
+      limit: `${Math.round(limit / 1024 / 1024)} MB`,
+    });
+  const length = Number(c.req.header('content-length') ?? NaN);
+  if (Number.isFinite(length)) {
+    if (length > limit) throw tooLarge();
+    return next();
+  }
+  const raw = c.req.raw;
+  if (raw.body) {
+    const reader = raw.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel();
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+    c.req.raw = new Request(raw, { body: Buffer.concat(chunks), duplex: 'half' } as RequestInit);
+  }
+  return next();
+});
+
+/**
+ * Double-submit CSRF protection for every visitor, logged in or not (survey forms are
+ * anonymous): a random HttpOnly SameSite cookie, echoed in each form's `_csrf` field. A
+ * cross-site page can neither read the cookie nor set it, so it cannot forge the pair.
+ */
+export const csrf = createMiddleware<AppEnv>(async (c, next) => {
+  let token = getCookie(c, CSRF_COOKIE);
+  if (!token || !/^[\w-]{43}$/.test(token)) {
+    token = randomBytes(32).toString('base64url');
+    setCookie(c, CSRF_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/',
+      secure: c.var.config.secureCookies,
+    });
+    // A new cookie cannot have been echoed yet: any unsafe request now is forged or stale.
+    c.set('csrfToken', token);
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) throw new ForbiddenError('errors.csrf');
+    return next();
+  }
+  c.set('csrfToken', token);
+  if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
+    let sent = c.req.header('x-csrf-token');
+    if (!sent) {
+      const type = c.req.header('content-type') ?? '';
+      if (
+        type.startsWith('application/x-www-form-urlencoded') ||
+        type.startsWith('multipart/form-data')
+      ) {
+        const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+        const field = (body as Record<string, unknown>)._csrf;
+        sent = typeof field === 'string' ? field : undefined;
+      }
+    }
+    const a = Buffer.from(sent ?? '');
+    const b = Buffer.from(token);
+    if (a.length !== b.length || !timingSafeEqual(a, b)) throw new ForbiddenError('errors.csrf');
+  }
+  await next();
+});
+
+/** Loads the session's user and, when it has one, its agency and roles there. */
+export const session = createMiddleware<AppEnv>(async (c, next) => {
+  c.set('user', null);
+  c.set('sessionToken', null);
+  c.set('agency', null);
+  c.set('roles', []);
+  const token = getCookie(c, SESSION_COOKIE);
+  if (token) {
+    const db = c.var.database.db;
+    const found = await findSessionUser(db, token, new Date());
+    if (found) {
+      c.set('user', found.user);
+      c.set('sessionToken', token);
+      if (found.session.agencyId) {
+        const [agency] = await db
+          .select()
+          .from(agencies)
+          .where(eq(agencies.id, found.session.agencyId));
+        const [membership] = await db
+          .select()
+          .from(staff)
+          .where(and(eq(staff.agencyId, found.session.agencyId), eq(staff.userId, found.user.id)));
+        if (agency && (membership || found.user.isInstanceAdmin)) {
+          c.set('agency', agency);
+          c.set('roles', membership?.roles ?? []);
+        }
+      }
+    }
+  }
+  await next();
+});
+
+/**
+ * Guards /staff/*: a logged-in user working in an agency. Builds the use-case context, whose
+ * agencyId comes from the session only, never from the URL or the form.
+ */
+export const requireStaff = createMiddleware<AppEnv>(async (c, next) => {
+  const user = c.var.user;
+  if (!user) {
+    if (c.req.method === 'GET') {
+      return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
+    }
+    throw new UnauthenticatedError();
+  }
+  const agency = c.var.agency;
+  if (!agency) {
+    if (c.req.path === '/staff/choose-agency') return next();
+    return c.redirect('/staff/choose-agency', 303);
+  }
+  c.set('ctx', {
+    db: c.var.database.db,
+    agencyId: agency.id,
+    actor: {
+      userId: user.id,
+      label: user.email,
+      roles: c.var.roles,
+      isInstanceAdmin: user.isInstanceAdmin,
+    },
+    locale: c.var.locale,
+    now: () => new Date(),
+    requestId: c.var.requestId,
+  });
+  await next();
+});
+
+/** Refuses the request unless the actor holds the permission in the current agency. */
+export function requirePermission(permission: string) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (!can(c.var.ctx.actor, permission)) throw new ForbiddenError();
+    await next();
+  });
+}

@@ -1,0 +1,218 @@
+import type { Child, PropsWithChildren } from 'hono/jsx';
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { AppEnv } from './env.js';
+
+/** The request's variables inside any component rendered by c.render. */
+export function useVars() {
+  return useRequestContext<AppEnv>().var;
+}
+
+export function useT() {
+  return useVars().t;
+}
+
+/** Hidden CSRF field: put inside every <form method="post">. */
+export function CsrfField() {
+  return <input type="hidden" name="_csrf" value={useVars().csrfToken} />;
+}
+
+/** A POST form with its CSRF token; works without JavaScript. */
+export function PostForm(
+  props: PropsWithChildren<{ action: string; class?: string; enctype?: string; id?: string }>,
+) {
+  return (
+    <form
+      method="post"
+      action={props.action}
+      class={props.class}
+      enctype={props.enctype as never}
+      id={props.id}
+    >
+      <CsrfField />
+      {props.children}
+    </form>
+  );
+}
+
+export type FieldErrors = Record<string, string>;
+
+/** The summary at the top of a form, linking to each field (WCAG 3.3.1). */
+export function ErrorSummary({ errors, message }: { errors?: FieldErrors; message?: string }) {
+  const t = useT();
+  const entries = Object.entries(errors ?? {});
+  if (!message && entries.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabindex={-1} id="error-summary">
+      <p>
+        <strong>{message ? t(message) : t('errors.validation')}</strong>
+      </p>
+      {entries.length > 0 && (
+        <ul>
+          {entries.map(([field, key]) => (
+            <li>
+              <a href={`#f-${field}`}>{t(key)}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  value?: string | number | null | undefined;
+  errors?: FieldErrors | undefined;
+  hint?: string;
+  required?: boolean;
+  type?: string;
+  autocomplete?: string;
+  maxlength?: number;
+  inputmode?: string;
+}
+
+/** A labelled input with hint and error wired by aria-describedby. */
+export function TextField(props: FieldProps) {
+  const t = useT();
+  const error = props.errors?.[props.name];
+  const id = `f-${props.name}`;
+  const describedBy = [props.hint ? `${id}-hint` : '', error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div class={error ? 'field field-error' : 'field'}>
+      <label for={id}>
+        {t(props.label)}
+        {props.required && <span aria-hidden="true"> *</span>}
+      </label>
+      {props.hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {t(props.hint)}
+        </p>
+      )}
+      {error && (
+        <p class="error" id={`${id}-error`}>
+          {t(error)}
+        </p>
+      )}
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value == null ? '' : String(props.value)}
+        required={props.required}
+        autocomplete={props.autocomplete}
+        maxlength={props.maxlength}
+        inputmode={props.inputmode as never}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+    </div>
+  );
+}
+
+export function TextArea(props: FieldProps & { rows?: number }) {
+  const t = useT();
+  const error = props.errors?.[props.name];
+  const id = `f-${props.name}`;
+  return (
+    <div class={error ? 'field field-error' : 'field'}>
+      <label for={id}>
+        {t(props.label)}
+        {props.required && <span aria-hidden="true"> *</span>}
+      </label>
+      {props.hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {t(props.hint)}
+        </p>
+      )}
+      {error && (
+        <p class="error" id={`${id}-error`}>
+          {t(error)}
+        </p>
+      )}
+      <textarea
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 4}
+        required={props.required}
+        aria-invalid={error ? 'true' : undefined}
+      >
+        {props.value == null ? '' : String(props.value)}
+      </textarea>
+    </div>
+  );
+}
+
+export function SelectField(
+  props: FieldProps & { options: { value: string; label: string }[]; emptyLabel?: string },
+) {
+  const t = useT();
+  const error = props.errors?.[props.name];
+  const id = `f-${props.name}`;
+  return (
+    <div class={error ? 'field field-error' : 'field'}>
+      <label for={id}>{t(props.label)}</label>
+      {error && (
+        <p class="error" id={`${id}-error`}>
+          {t(error)}
+        </p>
+      )}
+      <select id={id} name={props.name} aria-invalid={error ? 'true' : undefined}>
+        {props.emptyLabel !== undefined && <option value="">{t(props.emptyLabel)}</option>}
+        {props.options.map((o) => (
+          <option value={o.value} selected={String(props.value ?? '') === o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function CheckboxGroup(
+  props: FieldProps & { options: { value: string; label: string }[]; values: readonly string[] },
+) {
+  const t = useT();
+  const error = props.errors?.[props.name];
+  return (
+    <fieldset class={error ? 'field field-error' : 'field'} id={`f-${props.name}`}>
+      <legend>{t(props.label)}</legend>
+      {error && <p class="error">{t(error)}</p>}
+      {props.options.map((o) => (
+        <label class="check">
+          <input
+            type="checkbox"
+            name={props.name}
+            value={o.value}
+            checked={props.values.includes(o.value)}
+          />{' '}
+          {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export function PageHeader(props: { title: string; lead?: Child; actions?: Child }) {
+  return (
+    <div class="page-header">
+      <h1>{props.title}</h1>
+      {props.lead && <p class="lead">{props.lead}</p>}
+      {props.actions && <div class="page-actions">{props.actions}</div>}
+    </div>
+  );
+}
+
+/** A flash message carried in the query string after POST → redirect → GET. */
+export function Notice() {
+  const c = useRequestContext<AppEnv>();
+  const key = c.req.query('notice');
+  if (!key || !/^[a-z][\w.]{0,80}$/i.test(key)) return null;
+  return (
+    <p class="notice" role="status">
+      {c.var.t(key)}
+    </p>
+  );
+}

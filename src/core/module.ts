@@ -1,0 +1,49 @@
+import type { Hono } from 'hono';
+import type { CliCommand } from './cli/command.js';
+import type { AgencyContext } from './context.js';
+import type { StaffRole } from './agencies/schema.js';
+import type { AppEnv, NavItem } from './http/env.js';
+import type { Translation } from './i18n/i18n.js';
+
+type Catalog = { [key: string]: string | Catalog };
+
+/**
+ * A module's manifest: what app.ts mounts, the CLI lists, the seeder runs and the
+ * isolation test enumerates. app.ts knows modules only through this shape.
+ */
+export interface ModuleManifest<C extends Catalog = Catalog> {
+  name: string;
+  routes?: {
+    /** Citizen pages, mounted at /a/:slug/<publicMount ?? name>; no JavaScript required. */
+    public?: Hono<AppEnv>;
+    /** Back office, mounted at /staff/<staffMount ?? name>; login and an agency required. */
+    staff?: Hono<AppEnv>;
+  };
+  publicMount?: string;
+  staffMount?: string;
+  permissions?: Record<string, readonly StaffRole[]>;
+  nav?: NavItem[];
+  commands?: CliCommand[];
+  catalog?: { th: C; en: Translation<C> };
+  /** Demo data for the demo agency; must be idempotent. */
+  seed?: (ctx: AgencyContext) => Promise<void>;
+  /**
+   * For the cross-agency isolation test: creates records in the given agency and returns
+   * a value for every route parameter this module's staff routes use (`:id`, `:unitId`, …).
+   * Each value may also carry a marker text that must not appear in another agency's pages.
+   */
+  isolationFixture?: (ctx: AgencyContext) => Promise<IsolationFixture>;
+}
+
+export function defineModule<C extends Catalog>(manifest: ModuleManifest<C>): ModuleManifest<C> {
+  return manifest;
+}
+
+export interface IsolationFixture {
+  /** Values for route parameters, by name (`id`). */
+  params: Record<string, string>;
+  /** Overrides for one route, keyed by its full path pattern (`/staff/agency/staff/:id`). */
+  byRoute?: Record<string, Record<string, string>>;
+  /** Texts stored in the other agency that must never appear in this agency's pages. */
+  markers: string[];
+}

@@ -1,0 +1,5 @@
+import type { ModuleManifest } from './core/module.js';
+import { agenciesModule } from './core/agencies/module.js';
+
+/** Every module, in mount order. The only file that knows them all. */
+export const modules: readonly ModuleManifest[] = [agenciesModule];
