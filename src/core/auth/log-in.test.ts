@@ -1,0 +1,96 @@
+import { describe, it, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestContext, type TestContext } from '../../../test/helpers/test-context.js';
+import { createStaffMember } from '../agencies/staff-members.js';
+import { FAST_HASH_COST } from './password.js';
+import { MAX_FAILURES_PER_ACCOUNT } from './log-in.js';
+
+describe('staff log-in over HTTP', () => {
+  let t: TestContext;
+  before(async () => {
+    t = await createTestContext();
+    await createStaffMember(
+      t.ctx,
+      {
+        email: 'somchai@example.org',
+        displayName: 'สมชาย ใจดี',
+        roles: 'unit_officer',
+        password: 'correct-horse-1',
+      },
+      FAST_HASH_COST,
+    );
+  });
+  after(() => t.close());
+
+  it('logs in with the right password and sets an HttpOnly SameSite session cookie', async () => {
+    const res = await t.post('/login', {
+      email: 'SOMCHAI@example.org ',
+      password: 'correct-horse-1',
+    });
+    assert.equal(res.status, 303);
+    assert.equal(res.headers.get('location'), '/staff');
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('prongsai_session='));
+    assert.ok(cookie, 'session cookie set');
+    assert.match(cookie, /HttpOnly/);
+    assert.match(cookie, /SameSite=Lax/);
+  });
+
+  it('refuses a wrong password with 422 and a Thai message, setting no session', async () => {
+    const res = await t.post('/login', {
+      email: 'somchai@example.org',
+      password: 'wrong-password',
+    });
+    assert.equal(res.status, 422);
+    assert.match(await res.text(), /อีเมลหรือรหัสผ่านไม่ถูกต้อง/);
+    assert.equal(
+      res.headers.getSetCookie().some((c) => c.startsWith('prongsai_session=')),
+      false,
+    );
+  });
+
+  it('refuses a POST without the CSRF token', async () => {
+    const res = await t.app.request('/login', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: t.anonymous().cookie,
+      },
+      body: 'email=somchai%40example.org&password=correct-horse-1',
+    });
+    assert.equal(res.status, 403);
+  });
+
+  it('rate-limits repeated failures for one account, even with the right password after', async () => {
+    await createStaffMember(
+      t.ctx,
+      {
+        email: 'target@example.org',
+        displayName: 'เป้าหมาย',
+        roles: 'unit_officer',
+        password: 'correct-horse-2',
+      },
+      FAST_HASH_COST,
+    );
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+      await t.post('/login', { email: 'target@example.org', password: `guess-${i}` });
+    }
+    const res = await t.post('/login', {
+      email: 'target@example.org',
+      password: 'correct-horse-2',
+    });
+    assert.equal(res.status, 429);
+  });
+
+  it('sends a visitor without a session from /staff to the log-in page', async () => {
+    const res = await t.get('/staff/agency/units');
+    assert.equal(res.status, 303);
+    assert.match(res.headers.get('location') ?? '', /^\/login\?next=/);
+  });
+
+  it('logs out: the session no longer opens staff pages', async () => {
+    const session = await t.loginAs('agency_admin');
+    assert.equal((await t.get('/staff/agency/units', session)).status, 200);
+    assert.equal((await t.post('/logout', {}, session)).status, 303);
+    assert.equal((await t.get('/staff/agency/units', session)).status, 303);
+  });
+});
