@@ -223,6 +223,13 @@ export async function crawlSite(input: CrawlSiteInput): Promise<CrawlResult> {
     queue.push({ url, foundOn: parent.url, linkText: text, template, chain, isExternal });
   };
 
+  // A request cut off by the overall deadline says nothing about the link: it is not broken.
+  const recordFailure = (url: string, foundOn: string | null, error: unknown) => {
+    const status = networkStatus(error);
+    if (status === 'time-limit') result.stoppedBy ??= 'time-limit';
+    else result.brokenLinks.push({ url, status, foundOn });
+  };
+
   const visitExternal = async (task: Task) => {
     try {
       let response = await request(task.url, 'HEAD');
@@ -234,8 +241,7 @@ export async function crawlSite(input: CrawlSiteInput): Promise<CrawlResult> {
         result.brokenLinks.push({ url: task.url, status: response.status, foundOn: task.foundOn });
       }
     } catch (error) {
-      const status = networkStatus(error);
-      if (status !== 'time-limit') result.brokenLinks.push({ url: task.url, status, foundOn: task.foundOn });
+      recordFailure(task.url, task.foundOn, error);
     }
   };
 
@@ -270,8 +276,7 @@ export async function crawlSite(input: CrawlSiteInput): Promise<CrawlResult> {
         url = next;
       }
     } catch (error) {
-      const status = networkStatus(error);
-      if (status !== 'time-limit') result.brokenLinks.push({ url, status, foundOn: task.foundOn });
+      recordFailure(url, task.foundOn, error);
       return;
     }
     if (task.foundOn === null) result.isReachable = true;
@@ -304,8 +309,7 @@ export async function crawlSite(input: CrawlSiteInput): Promise<CrawlResult> {
     try {
       bytes = await readCapped(response, limits.maxBytesPerResponse);
     } catch (error) {
-      const status = networkStatus(error);
-      if (status !== 'time-limit') result.brokenLinks.push({ url, status, foundOn: task.foundOn });
+      recordFailure(url, task.foundOn, error);
       return;
     }
     if (kind === 'pdf') {
