@@ -19,7 +19,7 @@ function summary(report: WebsiteCheckReport, origin: string): Expected {
 
 const HOME = [['/', 'หน้าแรก']] as [string, string][];
 
-describe('checkWebsite on a good municipal site', () => {
+void describe('checkWebsite on a good municipal site', () => {
   let site: SyntheticSite;
   let report: WebsiteCheckReport;
   before(async () => {
@@ -63,7 +63,7 @@ describe('checkWebsite on a good municipal site', () => {
   });
   after(async () => site.close());
 
-  it('finds each published item, where, and whether it is of FY 2566', () => {
+  void it('finds each published item, where, and whether it is of FY 2566', () => {
     assert.deepEqual(summary(report, site.origin), {
       o1: ['found', null, '/structure'],
       o2: ['found', null, '/executives'],
@@ -79,7 +79,7 @@ describe('checkWebsite on a good municipal site', () => {
     });
   });
 
-  it('quotes the strongest label as evidence: the page heading, else the link text', () => {
+  void it('quotes the strongest label as evidence: the page heading, else the link text', () => {
     const text = (code: string) => report.items.find((i) => i.code === code)?.evidence[0]?.text;
     assert.equal(text('o9'), 'แผนดำเนินงานและการใช้จ่ายงบประมาณประจำปี พ.ศ. 2566');
     assert.equal(text('o12'), 'คู่มือการปฏิบัติงาน');
@@ -88,7 +88,7 @@ describe('checkWebsite on a good municipal site', () => {
   });
 });
 
-describe('checkWebsite when the items are only inside PDFs', () => {
+void describe('checkWebsite when the items are only inside PDFs', () => {
   let site: SyntheticSite;
   let report: WebsiteCheckReport;
   before(async () => {
@@ -117,14 +117,21 @@ describe('checkWebsite when the items are only inside PDFs', () => {
       },
       '/files/a.pdf': pdf(procurementPlan),
       // Served as a download: the .pdf name must be enough.
-      '/files/b.pdf': { headers: { 'content-type': 'application/octet-stream' }, body: riskAssessment },
+      '/files/b.pdf': {
+        headers: { 'content-type': 'application/octet-stream' },
+        body: riskAssessment,
+      },
       '/files/c.pdf': pdf(annualReport),
     });
-    report = await checkWebsite({ url: site.origin, fiscalYear: 2566, items: SAMPLE_OIT_ITEMS_2566 });
+    report = await checkWebsite({
+      url: site.origin,
+      fiscalYear: 2566,
+      items: SAMPLE_OIT_ITEMS_2566,
+    });
   });
   after(async () => site.close());
 
-  it('reads Thai text and Thai-digit years out of the PDFs', () => {
+  void it('reads Thai text and Thai-digit years out of the PDFs', () => {
     assert.deepEqual(summary(report, site.origin), {
       o1: ['not_found', null, null],
       o2: ['not_found', null, null],

@@ -9,7 +9,9 @@ export const CheckWebsiteInput = z.object({
   fiscalYear: z.number().int().min(2560).max(2700),
   items: z.array(OitItemForCheck).min(1),
   limits: CrawlLimits.partial().optional(),
-  onProgress: z.custom<(progress: CrawlProgress) => void>((v) => typeof v === 'function').optional(),
+  onProgress: z
+    .custom<(progress: CrawlProgress) => void>((v) => typeof v === 'function')
+    .optional(),
 });
 export type CheckWebsiteInput = z.input<typeof CheckWebsiteInput>;
 

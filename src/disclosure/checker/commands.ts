@@ -9,7 +9,9 @@ import { SAMPLE_OIT_ITEMS_2566, type OitItemForCheck } from './oit-item-for-chec
  * OIT items per fiscal year known to the checker. Holds only the built-in sample until the
  * assessment framework data is wired in; a year missing here is "unknown year" (exit 2).
  */
-export const checkerItemsByYear = new Map<number, OitItemForCheck[]>([[2566, SAMPLE_OIT_ITEMS_2566]]);
+export const checkerItemsByYear = new Map<number, OitItemForCheck[]>([
+  [2566, SAMPLE_OIT_ITEMS_2566],
+]);
 
 function progressLine(p: CrawlProgress, isTty: boolean): string {
   const seconds = (p.elapsedMs / 1000).toFixed(1);
@@ -52,7 +54,8 @@ const oitCheck = defineCommand({
     }
     const maxPages = values['max-pages'] === undefined ? 500 : Number(values['max-pages']);
     const timeoutSeconds = values.timeout === undefined ? 60 : Number(values.timeout);
-    if (!Number.isInteger(maxPages) || maxPages < 1) return fail('--max-pages ต้องเป็นจำนวนเต็มบวก', 'bad --max-pages');
+    if (!Number.isInteger(maxPages) || maxPages < 1)
+      return fail('--max-pages ต้องเป็นจำนวนเต็มบวก', 'bad --max-pages');
     if (!(timeoutSeconds > 0)) return fail('--timeout ต้องเป็นจำนวนวินาทีที่มากกว่า 0', 'bad --timeout');
 
     // The bar redraws one line with \r; in a log file or CI output that would be noise.
@@ -71,7 +74,9 @@ const oitCheck = defineCommand({
         for (const link of report.brokenLinks) io.err(`  ${link.status} ${link.url}\n`);
         return 1;
       }
-      io.out(values.json === true ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report));
+      io.out(
+        values.json === true ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report),
+      );
       return 0;
     } catch (error) {
       if (error instanceof ZodError) {

@@ -9,7 +9,7 @@ import {
   type SyntheticSite,
 } from './fixtures/serve-synthetic-site.js';
 
-describe('crawlSite on a messy municipal site', () => {
+void describe('crawlSite on a messy municipal site', () => {
   let site: SyntheticSite;
   let result: CrawlResult;
   let deadPort: number;
@@ -48,7 +48,12 @@ describe('crawlSite on a messy municipal site', () => {
       '/contact-us': { body: page('ติดต่อเรา', '<h1>ช่องทางการติดต่อ</h1>') },
       '/facebook': { status: 302, headers: { location: 'http://127.0.0.2:9/phothong' } },
       '/slow': { delayMs: 3_000, body: page('ช้า', 'ช้ามาก') },
-      '/loop/a': { body: page('a', 'a', [['/loop/b', 'b'], ['again/', 'อีกครั้ง']]) },
+      '/loop/a': {
+        body: page('a', 'a', [
+          ['/loop/b', 'b'],
+          ['again/', 'อีกครั้ง'],
+        ]),
+      },
       '/loop/b': { body: page('b', 'b', [['/loop/a', 'a']]) },
       '/calendar': (url) => {
         const month = Number(url.searchParams.get('month'));
@@ -74,45 +79,56 @@ describe('crawlSite on a messy municipal site', () => {
 
   const urls = () => result.documents.map((d) => d.url.replace(site.origin, ''));
 
-  it('decodes a TIS-620 page declared only in a meta tag', () => {
+  void it('decodes a TIS-620 page declared only in a meta tag', () => {
     const about = result.documents.find((d) => d.url.endsWith('/old/about.html'));
     assert.equal(about?.title, 'ข้อมูลผู้บริหาร');
     assert.deepEqual(about?.headings, ['นายกเทศมนตรี']);
   });
 
-  it('follows a same-host redirect and records the page under its final URL', () => {
+  void it('follows a same-host redirect and records the page under its final URL', () => {
     assert.ok(urls().includes('/contact-us'));
     assert.ok(!urls().includes('/contact'));
   });
 
-  it('reports an off-host redirect without following it', () => {
+  void it('reports an off-host redirect without following it', () => {
     assert.deepEqual(result.offSiteRedirects, [
       { from: `${site.origin}/facebook`, to: 'http://127.0.0.2:9/phothong' },
     ]);
   });
 
-  it('reports 404, connection refused and a timed-out page as broken links', () => {
+  void it('reports 404, connection refused and a timed-out page as broken links', () => {
     const byUrl = (a: { url: string }, b: { url: string }) => a.url.localeCompare(b.url);
-    assert.deepEqual([...result.brokenLinks].sort(byUrl), [
-      { url: `http://127.0.0.1:${deadPort}/doc.pdf`, status: 'connection-refused', foundOn: `${site.origin}/` },
-      { url: `${site.origin}/missing`, status: 404, foundOn: `${site.origin}/` },
-      { url: `${site.origin}/slow`, status: 'timeout', foundOn: `${site.origin}/` },
-    ].sort(byUrl));
+    assert.deepEqual(
+      [...result.brokenLinks].sort(byUrl),
+      [
+        {
+          url: `http://127.0.0.1:${deadPort}/doc.pdf`,
+          status: 'connection-refused',
+          foundOn: `${site.origin}/`,
+        },
+        { url: `${site.origin}/missing`, status: 404, foundOn: `${site.origin}/` },
+        { url: `${site.origin}/slow`, status: 'timeout', foundOn: `${site.origin}/` },
+      ].sort(byUrl),
+    );
   });
 
-  it('never requests a path robots.txt disallows for Prongsai', () => {
+  void it('never requests a path robots.txt disallows for Prongsai', () => {
     assert.ok(!site.requests.includes('/private/risk'));
     assert.deepEqual(result.blockedByRobots, [`${site.origin}/private/risk`]);
   });
 
-  it('fetches each page once despite loops, tracking parameters and fragments', () => {
+  void it('fetches each page once despite loops, tracking parameters and fragments', () => {
     assert.equal(site.requests.filter((p) => p === '/').length, 1);
     assert.equal(site.requests.filter((p) => p === '/loop/a').length, 1);
-    const loopDepth = Math.max(...urls().filter((u) => u.startsWith('/loop/')).map((u) => u.split('/').length));
+    const loopDepth = Math.max(
+      ...urls()
+        .filter((u) => u.startsWith('/loop/'))
+        .map((u) => u.split('/').length),
+    );
     assert.ok(loopDepth <= 6, `relative-link loop went ${loopDepth} segments deep`);
   });
 
-  it('stops an infinite calendar after a bounded chain and warns', () => {
+  void it('stops an infinite calendar after a bounded chain and warns', () => {
     const calendarPages = site.requests.filter((p) => p.startsWith('/calendar')).length;
     assert.ok(calendarPages >= 12 && calendarPages <= 25, `${calendarPages} calendar pages`);
     assert.ok(result.warnings.some((w) => w.includes('/calendar')));
@@ -121,7 +137,7 @@ describe('crawlSite on a messy municipal site', () => {
   });
 });
 
-describe('crawlSite limits', () => {
+void describe('crawlSite limits', () => {
   let site: SyntheticSite;
   before(async () => {
     site = await serveSyntheticSite({
@@ -140,7 +156,7 @@ describe('crawlSite limits', () => {
   });
   after(async () => site.close());
 
-  it('stops at maxPages and says so', async () => {
+  void it('stops at maxPages and says so', async () => {
     const progress: number[] = [];
     const result = await crawlSite({
       url: site.origin,
@@ -153,7 +169,7 @@ describe('crawlSite limits', () => {
     assert.equal(progress.at(-1), 10);
   });
 
-  it('stops at the time limit without waiting for slow pages', async () => {
+  void it('stops at the time limit without waiting for slow pages', async () => {
     const started = Date.now();
     const result = await crawlSite({ url: `${site.origin}/999`, limits: { timeLimitMs: 300 } });
     assert.ok(Date.now() - started < 2_000);
@@ -161,7 +177,7 @@ describe('crawlSite limits', () => {
     assert.equal(result.brokenLinks.length, 0);
   });
 
-  it('says the site is unreachable when nothing listens', async () => {
+  void it('says the site is unreachable when nothing listens', async () => {
     const result = await crawlSite({ url: `http://127.0.0.1:${await closedPort()}/` });
     assert.equal(result.isReachable, false);
     assert.equal(result.documents.length, 0);

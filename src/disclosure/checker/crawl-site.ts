@@ -16,7 +16,11 @@ export const CrawlLimits = z.object({
   timeLimitMs: z.number().int().min(100).default(60_000),
   concurrency: z.number().int().min(1).max(16).default(4),
   requestTimeoutMs: z.number().int().min(50).default(10_000),
-  maxBytesPerResponse: z.number().int().min(1024).default(20 * 1024 * 1024),
+  maxBytesPerResponse: z
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
   /** How many pages of one numeric URL shape may follow one another (calendar traps). */
   maxTemplateChain: z.number().int().min(2).default(12),
   /** Off-site links are checked once each (HEAD, else GET) for brokenness, never crawled. */
@@ -256,7 +260,9 @@ export async function crawlSite(input: CrawlSiteInput): Promise<CrawlResult> {
         await response.body?.cancel();
         const next = normalizeCrawlUrl(location, url);
         if (!next || hop >= MAX_REDIRECTS) {
-          result.warnings.push(`เปลี่ยนเส้นทางมากเกินไป: ${task.url} / Too many redirects: ${task.url}`);
+          result.warnings.push(
+            `เปลี่ยนเส้นทางมากเกินไป: ${task.url} / Too many redirects: ${task.url}`,
+          );
           return;
         }
         if (siteKey(next) !== homeSite) {
@@ -325,7 +331,10 @@ export async function crawlSite(input: CrawlSiteInput): Promise<CrawlResult> {
         result.warnings.push(`อ่าน PDF ไม่ได้: ${url} / Could not read PDF (${pdf.reason})`);
       }
       const text = pdf.ok ? pdf.text : '';
-      const lines = text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+      const lines = text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l.length > 0);
       result.documents.push({
         url,
         kind,
@@ -334,7 +343,9 @@ export async function crawlSite(input: CrawlSiteInput): Promise<CrawlResult> {
         headings: lines.slice(0, 3),
         text: lines.join(' '),
         links: [],
-        documentDate: pdf.documentDate ?? (headerDate && !Number.isNaN(headerDate.getTime()) ? headerDate : null),
+        documentDate:
+          pdf.documentDate ??
+          (headerDate && !Number.isNaN(headerDate.getTime()) ? headerDate : null),
         linkText: task.linkText,
       });
       return;
@@ -431,7 +442,9 @@ async function loadRobots(
     const body = await response.text();
     if (response.status >= 500) {
       // RFC 9309 §2.3.1.4: an unreachable robots.txt means "assume complete disallow".
-      warnings.push(`อ่าน robots.txt ไม่ได้ (HTTP ${response.status}) จึงไม่ตรวจเว็บไซต์ / robots.txt unavailable`);
+      warnings.push(
+        `อ่าน robots.txt ไม่ได้ (HTTP ${response.status}) จึงไม่ตรวจเว็บไซต์ / robots.txt unavailable`,
+      );
       return { isAllowed: () => false };
     }
     if (response.status >= 200 && response.status < 300) return parseRobotsTxt(body);

@@ -1,7 +1,15 @@
 import { sniffMetaCharset } from './extract-html-page.js';
 
 // The WHATWG labels that Thai sites use; TextDecoder maps them all to windows-874.
-const THAI_LABELS = new Set(['tis-620', 'tis620', 'iso-8859-11', 'windows-874', 'x-windows-874', 'dos-874', 'cp874']);
+const THAI_LABELS = new Set([
+  'tis-620',
+  'tis620',
+  'iso-8859-11',
+  'windows-874',
+  'x-windows-874',
+  'dos-874',
+  'cp874',
+]);
 
 function decoderFor(label: string): TextDecoder | null {
   const name = THAI_LABELS.has(label) ? 'windows-874' : label;

@@ -32,8 +32,11 @@ const NAMED_ENTITIES: Record<string, string> = {
 export function decodeHtmlEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, ref: string) => {
     if (ref[0] === '#') {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1));
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+      const code =
+        ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1));
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff
+        ? String.fromCodePoint(code)
+        : whole;
     }
     return NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
   });
@@ -83,7 +86,8 @@ export function extractHtmlPage(html: string): HtmlPageContent {
   }
   for (const m of visible.matchAll(/<(?:i?frame|area)\b[^>]*>/gi)) {
     const href = attribute(m[0], 'src') ?? attribute(m[0], 'href');
-    if (href !== null) links.push({ href, text: attribute(m[0], 'alt') ?? attribute(m[0], 'title') ?? '' });
+    if (href !== null)
+      links.push({ href, text: attribute(m[0], 'alt') ?? attribute(m[0], 'title') ?? '' });
   }
   for (const m of visible.matchAll(/<meta\b[^>]*http-equiv\s*=\s*["']?refresh[^>]*>/gi)) {
     const content = attribute(m[0], 'content') ?? '';

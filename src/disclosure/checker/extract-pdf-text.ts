@@ -40,11 +40,16 @@ export function extractPdfText(bytes: Uint8Array, timeoutMs = 15_000): Promise<P
       settle({ ok: false, reason: 'timeout', documentDate });
     }, timeoutMs);
     child.on('error', (error: NodeJS.ErrnoException) => {
-      settle({ ok: false, reason: error.code === 'ENOENT' ? 'missing-tool' : 'failed', documentDate });
+      settle({
+        ok: false,
+        reason: error.code === 'ENOENT' ? 'missing-tool' : 'failed',
+        documentDate,
+      });
     });
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
     child.on('close', (code) => {
-      if (code === 0) settle({ ok: true, text: Buffer.concat(chunks).toString('utf8'), documentDate });
+      if (code === 0)
+        settle({ ok: true, text: Buffer.concat(chunks).toString('utf8'), documentDate });
       else settle({ ok: false, reason: 'failed', documentDate });
     });
     // A PDF that pdftotext rejects early closes stdin under us; that is reported via 'close'.

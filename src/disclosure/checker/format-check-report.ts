@@ -48,9 +48,16 @@ export function formatCheckReport(report: WebsiteCheckReport): string {
     item.evidence[0] ? `${truncate(item.evidence[0].text, 30)} <${item.evidence[0].url}>` : '',
   ]);
   const header = ['ข้อ', 'รายการ', 'ผล', 'ความเป็นปัจจุบัน', 'หลักฐาน'];
-  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
-  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i] ?? 0)).join('  ').trimEnd();
-  const count = (status: ItemMatch['status']) => report.items.filter((i) => i.status === status).length;
+  const widths = header.map((h, i) =>
+    Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => pad(c, widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  const count = (status: ItemMatch['status']) =>
+    report.items.filter((i) => i.status === status).length;
   const out = [
     `ผลการตรวจเว็บไซต์ ${report.url} สำหรับการประเมิน OIT ปีงบประมาณ พ.ศ. ${report.fiscalYear}`,
     `ตรวจแล้ว ${report.pagesVisited} หน้า · พบ ${count('found')} · ไม่แน่ใจ ${count('uncertain')} · ไม่พบ ${count('not_found')} จาก ${report.items.length} ข้อ`,

@@ -38,7 +38,13 @@ export interface ItemMatch {
   /** true = current fiscal year, false = outdated, null = unknown or nothing found. */
   isCurrent: boolean | null;
   confidence: number;
-  evidence: { url: string; text: string; source: ItemEvidence['source']; isCurrent: boolean | null; isBroken: boolean }[];
+  evidence: {
+    url: string;
+    text: string;
+    source: ItemEvidence['source'];
+    isCurrent: boolean | null;
+    isBroken: boolean;
+  }[];
 }
 
 export interface MatchOitItemsInput {
@@ -81,7 +87,11 @@ function labelScore(label: string, phrases: Phrases, boundaries: () => Set<numbe
 }
 
 /** Body text is weaker evidence: menus and news repeat names on unrelated pages. */
-function textScore(text: string, phrases: Phrases, boundaries: () => Set<number>): { score: number; at: number } {
+function textScore(
+  text: string,
+  phrases: Phrases,
+  boundaries: () => Set<number>,
+): { score: number; at: number } {
   const nameAt = findPhrase(text, phrases.name, boundaries());
   if (nameAt >= 0) return { score: 0.5, at: nameAt };
   let firstAt = -1;
@@ -92,7 +102,9 @@ function textScore(text: string, phrases: Phrases, boundaries: () => Set<number>
     hits++;
     if (firstAt < 0) firstAt = at;
   }
-  return hits === 0 ? { score: 0, at: -1 } : { score: Math.min(0.5, 0.2 + 0.1 * hits), at: firstAt };
+  return hits === 0
+    ? { score: 0, at: -1 }
+    : { score: Math.min(0.5, 0.2 + 0.1 * hits), at: firstAt };
 }
 
 function snippet(text: string, at: number): string {
@@ -143,7 +155,10 @@ export function matchOitItems(input: MatchOitItemsInput): ItemMatch[] {
   return input.items.map((item) => {
     const phrases = phrasesOf(item);
     const found = new Map<string, ItemEvidence>();
-    const consider = (evidence: Omit<ItemEvidence, 'isCurrent' | 'isBroken'>, currencyTexts: string[]) => {
+    const consider = (
+      evidence: Omit<ItemEvidence, 'isCurrent' | 'isBroken'>,
+      currencyTexts: string[],
+    ) => {
       const isBroken = broken.has(evidence.url);
       const score = isBroken ? evidence.score / 2 : evidence.score;
       const previous = found.get(evidence.url);
@@ -158,7 +173,8 @@ export function matchOitItems(input: MatchOitItemsInput): ItemMatch[] {
 
     for (const link of links.values()) {
       const score = labelScore(link.label, phrases, boundariesOf(link.label));
-      if (score > 0) consider({ url: link.url, text: link.text, source: 'link', score }, [link.text]);
+      if (score > 0)
+        consider({ url: link.url, text: link.text, source: 'link', score }, [link.text]);
     }
     for (const { doc, labels, text } of docs) {
       for (const { raw, label } of labels) {
@@ -167,16 +183,27 @@ export function matchOitItems(input: MatchOitItemsInput): ItemMatch[] {
       }
       const hit = textScore(text, phrases, boundariesOf(text));
       if (hit.score > 0) {
-        consider({ url: doc.url, text: snippet(text, hit.at), source: 'text', score: hit.score }, []);
+        consider(
+          { url: doc.url, text: snippet(text, hit.at), source: 'text', score: hit.score },
+          [],
+        );
       }
     }
 
-    const ranked = [...found.values()].sort((a, b) => b.score - a.score || a.url.localeCompare(b.url));
+    const ranked = [...found.values()].sort(
+      (a, b) => b.score - a.score || a.url.localeCompare(b.url),
+    );
     const confidence = ranked[0]?.score ?? 0;
     const status: ItemStatus =
-      confidence >= FOUND_SCORE ? 'found' : confidence >= UNCERTAIN_SCORE ? 'uncertain' : 'not_found';
+      confidence >= FOUND_SCORE
+        ? 'found'
+        : confidence >= UNCERTAIN_SCORE
+          ? 'uncertain'
+          : 'not_found';
     // Judge currency on the evidence that decided the status, not on weak mentions elsewhere.
-    const deciding = ranked.filter((e) => e.score >= (status === 'found' ? FOUND_SCORE : UNCERTAIN_SCORE));
+    const deciding = ranked.filter(
+      (e) => e.score >= (status === 'found' ? FOUND_SCORE : UNCERTAIN_SCORE),
+    );
     const isCurrent =
       status === 'not_found'
         ? null
@@ -193,13 +220,15 @@ export function matchOitItems(input: MatchOitItemsInput): ItemMatch[] {
       status,
       isCurrent,
       confidence: Math.round(confidence * 100) / 100,
-      evidence: ranked.slice(0, MAX_EVIDENCE).map(({ url, text, source, isCurrent: c, isBroken }) => ({
-        url,
-        text,
-        source,
-        isCurrent: c,
-        isBroken,
-      })),
+      evidence: ranked
+        .slice(0, MAX_EVIDENCE)
+        .map(({ url, text, source, isCurrent: c, isBroken }) => ({
+          url,
+          text,
+          source,
+          isCurrent: c,
+          isBroken,
+        })),
     };
   });
 }

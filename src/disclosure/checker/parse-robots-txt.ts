@@ -49,7 +49,11 @@ export function parseRobotsTxt(body: string, token = CRAWLER_TOKEN): RobotsPolic
     if (!current || (field !== 'allow' && field !== 'disallow')) continue;
     // An empty Disallow allows everything; it adds no rule.
     if (value === '') continue;
-    current.rules.push({ isAllow: field === 'allow', pattern: toPattern(value), length: value.length });
+    current.rules.push({
+      isAllow: field === 'allow',
+      pattern: toPattern(value),
+      length: value.length,
+    });
   }
   const ours = groups.filter((g) => g.agents.includes(token.toLowerCase()));
   const chosen = ours.length > 0 ? ours : groups.filter((g) => g.agents.includes('*'));
