@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { crawlSite, CrawlLimits, type BrokenLink, type CrawlProgress } from './crawl-site.js';
+import { matchOitItems, type ItemMatch } from './match-oit-items.js';
+import { OitItemForCheck } from './oit-item-for-check.js';
+
+export const CheckWebsiteInput = z.object({
+  url: z.url({ protocol: /^https?$/ }),
+  /** ปีงบประมาณ (พ.ศ.) being assessed. */
+  fiscalYear: z.number().int().min(2560).max(2700),
+  items: z.array(OitItemForCheck).min(1),
+  limits: CrawlLimits.partial().optional(),
+  onProgress: z
+    .custom<(progress: CrawlProgress) => void>((v) => typeof v === 'function')
+    .optional(),
+});
+export type CheckWebsiteInput = z.input<typeof CheckWebsiteInput>;
+
+/** ผลการตรวจเว็บไซต์: what the checker tells the agency about its OIT disclosure. */
+export interface WebsiteCheckReport {
+  url: string;
+  fiscalYear: number;
+  startedAt: string;
+  finishedAt: string;
+  isReachable: boolean;
+  pagesVisited: number;
+  stoppedBy: 'max-pages' | 'time-limit' | null;
+  items: ItemMatch[];
+  brokenLinks: BrokenLink[];
+  offSiteRedirects: { from: string; to: string }[];
+  blockedByRobots: string[];
+  warnings: string[];
+}
+
+/**
+ * Crawls an agency's website and reports, for every OIT item of the fiscal year, whether the
+ * site shows it, where, and whether it looks current; plus broken links and crawl warnings.
+ * Throws a ZodError on bad input; an unreachable site is a report with `isReachable: false`.
+ *
+ * @example
+ * const report = await checkWebsite({ url: 'https://phothong.go.th', fiscalYear: 2566, items });
+ */
+export async function checkWebsite(input: CheckWebsiteInput): Promise<WebsiteCheckReport> {
+  const parsed = CheckWebsiteInput.parse(input);
+  const startedAt = new Date();
+  const crawl = await crawlSite({
+    url: parsed.url,
+    limits: parsed.limits ?? {},
+    ...(parsed.onProgress ? { onProgress: parsed.onProgress } : {}),
+  });
+  const brokenLinks = [...crawl.brokenLinks].sort((a, b) => a.url.localeCompare(b.url));
+  const items = matchOitItems({
+    documents: crawl.documents,
+    items: parsed.items,
+    fiscalYear: parsed.fiscalYear,
+    brokenUrls: brokenLinks.map((b) => b.url),
+  });
+  return {
+    url: crawl.startUrl,
+    fiscalYear: parsed.fiscalYear,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    isReachable: crawl.isReachable,
+    pagesVisited: crawl.pagesVisited,
+    stoppedBy: crawl.stoppedBy,
+    items,
+    brokenLinks,
+    offSiteRedirects: crawl.offSiteRedirects,
+    blockedByRobots: [...crawl.blockedByRobots].sort(),
+    warnings: crawl.warnings,
+  };
+}
