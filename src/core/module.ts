@@ -33,6 +33,32 @@ export interface ModuleManifest<C extends Catalog = Catalog> {
    * Each value may also carry a marker text that must not appear in another agency's pages.
    */
   isolationFixture?: (ctx: AgencyContext) => Promise<IsolationFixture>;
+  /**
+   * What this module publishes on the agency's public OIT site for a fiscal year (the annual
+   * ITA analysis, the measures plan and its progress, later e-Service statistics…). The
+   * disclosure module maps each `feed` to that year's OIT item codes (data, per year), so a
+   * module never hard-codes an item number that the NACC renumbers every year.
+   */
+  disclosures?: (query: DisclosureQuery) => Promise<DisclosedContent[]>;
+}
+
+export interface DisclosureQuery {
+  db: AgencyContext['db'];
+  agencyId: string;
+  agencySlug: string;
+  /** Buddhist-era fiscal year, e.g. 2566. */
+  fiscalYear: number;
+}
+
+export interface DisclosedContent {
+  /** Stable key, e.g. 'assessment.analysis-report', 'measures.plan', 'measures.progress-report'. */
+  feed: string;
+  title: string;
+  summary?: string;
+  /** Public links (served by the module's public routes), e.g. the report as PDF and DOCX. */
+  links: { label: string; href: string; type?: 'pdf' | 'docx' | 'xlsx' | 'csv' | 'html' }[];
+  fiscalYear: number;
+  updatedAt: Date;
 }
 
 export function defineModule<C extends Catalog>(manifest: ModuleManifest<C>): ModuleManifest<C> {
