@@ -26,7 +26,7 @@ export async function launchBrowser(t?: {
     t.skip(message);
     return undefined;
   }
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
 }
 
 export interface RunningServer {
