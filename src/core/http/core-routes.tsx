@@ -89,9 +89,15 @@ function LoginPage(props: {
 
 function ChooseAgencyPage({ list }: { list: { id: string; nameTh: string }[] }) {
   const t = useT();
+  const { user } = useVars();
   return (
     <Layout title={t('auth.chooseAgency')}>
       <PageHeader title={t('auth.chooseAgency')} />
+      {user?.isInstanceAdmin && (
+        <p>
+          <a href="/admin/agencies">{t('agencies.admin.title')}</a>
+        </p>
+      )}
       {list.length === 0 && <p>{t('auth.noMembership')}</p>}
       <ul class="stack" style="list-style:none;padding:0">
         {list.map((a) => (
