@@ -106,7 +106,10 @@ export const progressUpdates = pgTable(
     actionId: uuid().notNull(),
     text: text().notNull(),
     percent: integer().notNull(),
-    links: text().array().notNull().default(sql`'{}'::text[]`),
+    links: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     submittedBy: uuid().notNull(),
     submittedByName: text().notNull().default(''),
     state: text().$type<ProgressState>().notNull().default('pending'),
@@ -122,10 +125,7 @@ export const progressUpdates = pgTable(
       foreignColumns: [actions.agencyId, actions.id],
     }).onDelete('cascade'),
     check('measures_progress_percent_check', sql`${t.percent} between 0 and 100`),
-    check(
-      'measures_progress_state_check',
-      sql`${t.state} in ('pending', 'approved', 'returned')`,
-    ),
+    check('measures_progress_state_check', sql`${t.state} in ('pending', 'approved', 'returned')`),
   ],
 );
 
