@@ -26,7 +26,7 @@ async function refusedWith(promise: Promise<unknown>, key: string) {
   await assert.rejects(promise, (e: unknown) => e instanceof AppError && e.messageKey === key);
 }
 
-describe('measures use cases', () => {
+void describe('measures use cases', () => {
   let t: TestContext;
   let ctx: AgencyContext;
   let dataDir: string;
@@ -45,7 +45,7 @@ describe('measures use cases', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('creates the seven measure areas from the analysis, once', async () => {
+  void it('creates the seven measure areas from the analysis, once', async () => {
     const first = await createPlanFromAnalysis(ctx, 2566);
     assert.equal(first.created, 7);
     const again = await createPlanFromAnalysis(ctx, '2566');
@@ -61,11 +61,11 @@ describe('measures use cases', () => {
     for (const m of board) for (const a of m.actions) assert.ok(a.startDate <= a.dueDate);
   });
 
-  it('refuses a plan for a year without analysis', async () => {
+  void it('refuses a plan for a year without analysis', async () => {
     await refusedWith(createPlanFromAnalysis(ctx, 2570), 'measures.errors.noAnalysis');
   });
 
-  it('refuses dates out of order and a unit of another agency, saving nothing', async () => {
+  void it('refuses dates out of order and a unit of another agency, saving nothing', async () => {
     const count = async () => (await t.database.db.select().from(measures)).length;
     const n = await count();
     const measure = { fiscalYear: 2567, title: 'มาตรการทดสอบ' };
@@ -82,7 +82,7 @@ describe('measures use cases', () => {
     assert.equal(await count(), n);
   });
 
-  it('adds a measure by hand and an action, audited', async () => {
+  void it('adds a measure by hand and an action, audited', async () => {
     const m = await createMeasure(ctx, { fiscalYear: 2567, title: 'มาตรการเพิ่มเอง' }, [
       { stepText: 'ขั้นแรก', unitId, startDate: '2023-10-01', dueDate: '2023-12-31' },
     ]);
@@ -97,7 +97,7 @@ describe('measures use cases', () => {
     assert.equal(entries[0]?.action, 'measures.action.create');
   });
 
-  it('records progress with evidence, refuses bad percent and bad files, and approves', async () => {
+  void it('records progress with evidence, refuses bad percent and bad files, and approves', async () => {
     const [action] = await t.database.db
       .select()
       .from(actions)
@@ -145,7 +145,7 @@ describe('measures use cases', () => {
     assert.ok(existsSync(blobPath(dataDir, createHash('sha256').update(PDF).digest('hex'))));
   });
 
-  it('carries unfinished measures into the next year, once', async () => {
+  void it('carries unfinished measures into the next year, once', async () => {
     const first = await carryOverMeasures(ctx, 2566);
     assert.equal(first.carried, 7);
     assert.equal((await carryOverMeasures(ctx, 2566)).carried, 0);

@@ -22,7 +22,7 @@ import { publishMeasuresReports } from './publish-measures-reports.js';
 
 const squash = (s: string) => s.replace(/[\s\u200b]+/g, '');
 
-describe('measures reports, timeline and reminders', () => {
+void describe('measures reports, timeline and reminders', () => {
   let t: TestContext;
   let ctx: AgencyContext;
   let dataDir: string;
@@ -38,7 +38,7 @@ describe('measures reports, timeline and reminders', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('writes a DOCX and a PDF that contain every measure', async () => {
+  void it('writes a DOCX and a PDF that contain every measure', async () => {
     const list = await listMeasuresOfYear(ctx.db, ctx.agencyId, 2566, '2023-01-01');
     const docx = await docxToText(
       await renderMeasuresReport(ctx.db, ctx.agencyId, 2566, 'plan', 'docx', new Date()),
@@ -56,7 +56,7 @@ describe('measures reports, timeline and reminders', () => {
     assert.ok(squash(docx).includes('กองคลัง'));
   });
 
-  it('draws the fiscal year from ต.ค. to ก.ย. with a bar per measure', async () => {
+  void it('draws the fiscal year from ต.ค. to ก.ย. with a bar per measure', async () => {
     const list = await listMeasuresOfYear(ctx.db, ctx.agencyId, 2566, '2023-01-01');
     const svg = renderTimelineSvg(list, 2566, { today: '2023-01-01' });
     assert.match(svg, /ต\.ค\. 65/);
@@ -64,7 +64,7 @@ describe('measures reports, timeline and reminders', () => {
     assert.equal((svg.match(/fill-opacity="0.25"/g) ?? []).length, 7);
   });
 
-  it('e-mails due and overdue reminders once, through a real SMTP server', async () => {
+  void it('e-mails due and overdue reminders once, through a real SMTP server', async () => {
     const received: string[] = [];
     const server = new SMTPServer({
       authOptional: true,
@@ -119,7 +119,7 @@ describe('measures reports, timeline and reminders', () => {
     }
   });
 
-  it('publishes both reports in one step, served on the public site and in disclosures()', async () => {
+  void it('publishes both reports in one step, served on the public site and in disclosures()', async () => {
     await publishMeasuresReports(ctx, 2566, { dataDir });
     const feeds = await measuresModule.disclosures!({
       db: ctx.db,

@@ -23,7 +23,7 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-describe('measures in a browser', () => {
+void describe('measures in a browser', () => {
   let t: TestContext;
   let browser: Browser;
   let baseUrl: string;
@@ -74,7 +74,7 @@ describe('measures in a browser', () => {
     return context.newPage();
   }
 
-  it('an officer records progress with evidence and an executive approves it', async () => {
+  void it('an officer records progress with evidence and an executive approves it', async () => {
     const mine = await pageAs(officer);
     await mine.goto(`${baseUrl}/staff/measures/mine`);
     await mine.locator(`a[href="/staff/measures/actions/${actionId}"]`).click();
