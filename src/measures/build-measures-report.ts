@@ -39,6 +39,7 @@ export async function buildMeasuresReport(
   const list = await listMeasuresOfYear(db, agencyId, fiscalYear, today);
   // The report follows the plan's order, not the board's overdue-first order.
   list.sort((a, b) => a.sortOrder - b.sortOrder);
+  for (const m of list) m.actions.sort((a, b) => a.sortOrder - b.sortOrder);
   const allActions = list.flatMap((m) => m.actions);
   const approved = allActions.length
     ? await scoped(db, agencyId).list(
