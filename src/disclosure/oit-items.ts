@@ -7,6 +7,7 @@ import {
 } from '../assessment/frameworks/load-frameworks.js';
 import type { ItaFramework, OitItem } from '../assessment/frameworks/framework-schema.js';
 import { diffFrameworks, type FrameworkDiff } from '../assessment/diff-frameworks.js';
+import { scoreFramework } from '../assessment/score-framework.js';
 import { NotFoundError } from '../core/errors.js';
 
 export type { OitItem, ItaFramework, FrameworkDiff };
@@ -59,4 +60,33 @@ export function groupOitItems(fiscalYear: number): OitItemGroup[] {
 export function diffOitItems(fiscalYear: number): FrameworkDiff['oitItems'] | null {
   if (!listFrameworkYears().includes(fiscalYear - 1)) return null;
   return diffFrameworks(getFramework(fiscalYear - 1), getOitFramework(fiscalYear)).oitItems;
+}
+
+/**
+ * The OIT score the framework's own scorer gives for items disclosed (true) or not: indicator
+ * 9 and 10 as means of their items' 100/0, OIT as their mean. IIT/EIT indicators get a
+ * placeholder 0 because the scorer needs every indicator; only the OIT figures are used.
+ */
+export function scoreOitItems(
+  fiscalYear: number,
+  disclosed: Record<string, boolean>,
+): { oit: number; indicators: { no: number; score: number }[]; unconfirmed: string[] } {
+  const framework = getOitFramework(fiscalYear);
+  const indicatorScores: Record<string, number> = {};
+  for (const indicator of framework.indicators) {
+    if (indicator.tool !== 'OIT') indicatorScores[String(indicator.no)] = 0;
+  }
+  const result = scoreFramework(framework, {
+    fiscalYear,
+    oitItems: Object.fromEntries(
+      framework.oitItems.map((i) => [i.code, disclosed[i.code] ?? false]),
+    ),
+    indicatorScores,
+  });
+  const oitNos = new Set(framework.indicators.filter((i) => i.tool === 'OIT').map((i) => i.no));
+  return {
+    oit: result.tools.OIT,
+    indicators: result.indicators.filter((i) => oitNos.has(i.no)),
+    unconfirmed: result.unconfirmed,
+  };
 }
