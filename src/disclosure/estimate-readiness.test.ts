@@ -7,7 +7,7 @@ import { seedDisclosure } from './seed.js';
 import { estimateReadiness, fiscalYearOf } from './estimate-readiness.js';
 import { saveEntry } from './save-entry.js';
 
-describe('estimateReadiness', () => {
+void describe('estimateReadiness', () => {
   let t: TestContext;
   const now = new Date('2023-03-20T00:00:00+07:00');
   before(async () => {
@@ -15,7 +15,7 @@ describe('estimateReadiness', () => {
   });
   after(() => t.close());
 
-  it('scores 0 with nothing published and says every item is missing', async () => {
+  void it('scores 0 with nothing published and says every item is missing', async () => {
     const r = await estimateReadiness(t.database.db, t.agency.id, 2566, { now });
     assert.equal(r.estimate.oit, 0);
     assert.equal(r.counts.missing, 43);
@@ -23,7 +23,7 @@ describe('estimateReadiness', () => {
     assert.deepEqual(r.deadline && [r.deadline.daysToOpen, r.deadline.daysToClose], [12, 102]);
   });
 
-  it('gives 100 for the seeded demo year, twice seeded (idempotent)', async () => {
+  void it('gives 100 for the seeded demo year, twice seeded (idempotent)', async () => {
     await seedDisclosure(t.ctx);
     await seedDisclosure(t.ctx);
     const r = await estimateReadiness(t.database.db, t.agency.id, 2566, { now });
@@ -35,7 +35,7 @@ describe('estimateReadiness', () => {
     );
   });
 
-  it('marks a current-year item published in an earlier year outdated and lowers the score', async () => {
+  void it('marks a current-year item published in an earlier year outdated and lowers the score', async () => {
     await t.database.db
       .update(disclosureEntries)
       .set({ published: publishedOn('2022-09-01') })
@@ -51,14 +51,14 @@ describe('estimateReadiness', () => {
     assert.equal(r.estimate.oit, 98.48);
   });
 
-  it('counts a published item being re-edited as still disclosed', async () => {
+  void it('counts a published item being re-edited as still disclosed', async () => {
     await saveEntry(t.ctx, { fiscalYear: 2566, itemCode: 'o1', contentHtml: 'แก้ไขใหม่' });
     const r = await estimateReadiness(t.database.db, t.agency.id, 2566, { now });
     assert.equal(r.items.find((i) => i.item.code === 'o1')!.status, 'draft');
     assert.equal(r.estimate.oit, 98.48);
   });
 
-  it('names fiscal years by the พ.ศ. year they end in', () => {
+  void it('names fiscal years by the พ.ศ. year they end in', () => {
     assert.equal(fiscalYearOf('2022-09-30'), 2565);
     assert.equal(fiscalYearOf('2022-10-01'), 2566);
   });

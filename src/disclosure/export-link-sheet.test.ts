@@ -6,14 +6,14 @@ import { seedDisclosure } from './seed.js';
 import { buildLinkSheet, linkSheetCsv, linkSheetXlsx } from './export-link-sheet.js';
 import { saveEntry } from './save-entry.js';
 
-describe('OIT link sheet', () => {
+void describe('OIT link sheet', () => {
   let t: TestContext;
   before(async () => {
     t = await createTestContext();
   });
   after(() => t.close());
 
-  it('lists every item with its public URL once published (CSV with BOM, XLSX read back)', async () => {
+  void it('lists every item with its public URL once published (CSV with BOM, XLSX read back)', async () => {
     const empty = await buildLinkSheet(t.database.db, t.agency, 2566, {
       baseUrl: 'https://x.example',
     });
@@ -47,7 +47,7 @@ describe('OIT link sheet', () => {
     assert.equal(url.hyperlink, rows[0]!.urls[0]);
   });
 
-  it('neutralises formula injection in CSV cells', () => {
+  void it('neutralises formula injection in CSV cells', () => {
     const csv = linkSheetCsv([
       {
         itemCode: 'o1',

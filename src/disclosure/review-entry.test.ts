@@ -13,7 +13,7 @@ import { saveEntry } from './save-entry.js';
 import { approveEntry, returnEntry, submitEntry } from './review-entry.js';
 import { findPublishedItem, listItemStatuses } from './queries.js';
 
-describe('disclosure entry workflow', () => {
+void describe('disclosure entry workflow', () => {
   let t: TestContext;
   let executive: AgencyContext;
   let financeOfficer: AgencyContext;
@@ -43,7 +43,7 @@ describe('disclosure entry workflow', () => {
   });
   after(() => t.close());
 
-  it('goes draft → in_review → published, sanitising text, keeping versions and audit', async () => {
+  void it('goes draft → in_review → published, sanitising text, keeping versions and audit', async () => {
     const draft = await saveEntry(financeOfficer, {
       fiscalYear: 2566,
       itemCode: 'o21',
@@ -102,7 +102,7 @@ describe('disclosure entry workflow', () => {
     assert.equal(audits.length, versions.length);
   });
 
-  it("refuses an officer editing another unit's item", async () => {
+  void it("refuses an officer editing another unit's item", async () => {
     await saveEntry(t.ctx, {
       fiscalYear: 2566,
       itemCode: 'o1',

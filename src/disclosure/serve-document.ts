@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../core/http/env.js';
 import { NotFoundError } from '../core/errors.js';
 import { uuidParam } from '../core/http/params.js';
@@ -27,7 +27,7 @@ export function contentDisposition(fileName: string, type: 'inline' | 'attachmen
  */
 export const documentRoutes = new Hono<AppEnv>();
 
-const serve = async (c: import('hono').Context<AppEnv>) => {
+const serve = async (c: Context<AppEnv>) => {
   const id = uuidParam(c, 'id');
   const agency = c.var.publicAgency;
   const doc = await findPublicDocument(c.var.database.db, agency.id, id);

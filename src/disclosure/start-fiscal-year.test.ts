@@ -7,7 +7,7 @@ import { startFiscalYear } from './start-fiscal-year.js';
 import { estimateReadiness } from './estimate-readiness.js';
 import { diffOitItems, listOitItems } from './oit-items.js';
 
-describe('startFiscalYear (copy forward)', () => {
+void describe('startFiscalYear (copy forward)', () => {
   let t: TestContext;
   before(async () => {
     t = await createTestContext();
@@ -15,7 +15,7 @@ describe('startFiscalYear (copy forward)', () => {
   });
   after(() => t.close());
 
-  it('carries standing items as published and flags current-year items for renewal', async () => {
+  void it('carries standing items as published and flags current-year items for renewal', async () => {
     const result = await startFiscalYear(t.ctx, 2567);
     const items2567 = listOitItems(2567);
     const standing = items2567.filter((i) => i.period === 'none').map((i) => i.code);
@@ -41,7 +41,7 @@ describe('startFiscalYear (copy forward)', () => {
     assert.equal(again.existing.length, result.carried.length + result.toRenew.length);
   });
 
-  it('is for admins only and reports the framework diff', async () => {
+  void it('is for admins only and reports the framework diff', async () => {
     const officer = { ...t.ctx, actor: { ...t.ctx.actor, roles: ['unit_officer' as const] } };
     await assert.rejects(startFiscalYear(officer, 2568), ForbiddenError);
     const diff = diffOitItems(2567);
