@@ -19,7 +19,7 @@ void describe('estimateReadiness', () => {
     const r = await estimateReadiness(t.database.db, t.agency.id, 2566, { now });
     assert.equal(r.estimate.oit, 0);
     assert.equal(r.counts.missing, 43);
-    assert.equal(r.items[0]!.nextStep, 'disclosure.readiness.next.create');
+    assert.equal(r.items[0]!.nextStep, 'disclosure.readiness.nextSteps.create');
     assert.deepEqual(r.deadline && [r.deadline.daysToOpen, r.deadline.daysToClose], [12, 102]);
   });
 

@@ -1,0 +1,69 @@
+import { defineModule } from '../core/module.js';
+import { scoped } from '../core/db/scoped.js';
+import { th, en } from './i18n.js';
+import { disclosureStaffRoutes } from './routes.staff.js';
+import { DISCLOSURE_PERMISSIONS } from './permissions.js';
+import { checkerCommands } from './checker/commands.js';
+import { seedDisclosure } from './seed.js';
+import { saveEntry } from './save-entry.js';
+import { disclosureDocuments } from './schema.js';
+
+/**
+ * Disclosure (การเปิดเผยข้อมูล, OIT): staff prepare every OIT item of a fiscal year, an
+ * executive approves, the public site shows it. The public routes come from the site branch
+ * (routes.public.tsx) and are wired in at merge.
+ */
+export const disclosureModule = defineModule({
+  name: 'disclosure',
+  routes: { staff: disclosureStaffRoutes },
+  permissions: DISCLOSURE_PERMISSIONS,
+  nav: [
+    {
+      audience: 'staff',
+      href: '/staff/disclosure',
+      label: 'disclosure.nav.items',
+      permission: 'disclosure.view',
+      order: 30,
+    },
+    {
+      audience: 'staff',
+      href: '/staff/disclosure/readiness',
+      label: 'disclosure.nav.readiness',
+      permission: 'disclosure.view',
+      order: 31,
+    },
+    {
+      audience: 'staff',
+      href: '/staff/disclosure/review',
+      label: 'disclosure.nav.review',
+      permission: 'disclosure.review',
+      order: 32,
+    },
+    {
+      audience: 'staff',
+      href: '/staff/disclosure/checker',
+      label: 'disclosure.nav.checker',
+      permission: 'disclosure.manage',
+      order: 33,
+    },
+  ],
+  commands: checkerCommands,
+  catalog: { th, en },
+  seed: seedDisclosure,
+  isolationFixture: async (ctx) => {
+    const marker = `ข้อมูลทดสอบแยก-${ctx.agencyId.slice(0, 8)}`;
+    const entry = await saveEntry(ctx, { fiscalYear: 2566, itemCode: 'o1', contentHtml: marker });
+    const [doc] = await scoped(ctx.db, ctx.agencyId).insert(disclosureDocuments, {
+      entryId: entry.id,
+      sha256: '0'.repeat(64),
+      fileName: `${marker}.pdf`,
+      mediaType: 'application/pdf',
+      sizeBytes: 1,
+    });
+    return {
+      params: { id: entry.id, year: '2566', code: 'o1' },
+      byRoute: { '/staff/disclosure/documents/:id': { id: doc!.id } },
+      markers: [marker],
+    };
+  },
+});
