@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { jsxRenderer } from 'hono/jsx-renderer';
 import { secureHeaders } from 'hono/secure-headers';
 import { createMiddleware } from 'hono/factory';
+import { trimTrailingSlash } from 'hono/trailing-slash';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Config } from '../config/config.js';
@@ -84,6 +85,7 @@ export function createApp({ database, config, modules }: CreateAppOptions) {
     c.set('database', database);
     c.set('config', config);
     c.set('nav', nav);
+    c.set('modules', modules);
     await next();
   });
   app.use(requestId, locale);
@@ -125,6 +127,8 @@ export function createApp({ database, config, modules }: CreateAppOptions) {
     c.set('publicAgency', agency);
     await next();
   });
+  // /a/<slug>/ (as printed on letters) and /a/<slug> are the same home page.
+  app.use('/a/*', trimTrailingSlash());
   app.use('/a/:slug', publicAgency);
   app.use('/a/:slug/*', publicAgency);
   app.use('/staff/*', requireStaff);
