@@ -29,8 +29,8 @@ interface IndexedDocument {
   document: SearchDocument;
   titleText: string;
   bodyText: string;
-  words: Map<string, number>;
-  titleWords: Set<string>;
+  titleWords: string[];
+  bodyWords: string[];
 }
 
 /** An in-memory word index of one agency's site, built from its published content. */
@@ -38,49 +38,59 @@ export interface SiteSearchIndex {
   documents: IndexedDocument[];
 }
 
-/** Builds the index: each document's words counted once (Intl.Segmenter, Thai dictionary). */
+/** Builds the index: each document cut into words once (Intl.Segmenter, Thai dictionary). */
 export function buildSearchIndex(documents: SearchDocument[]): SiteSearchIndex {
   return {
-    documents: documents.map((document) => {
-      const words = new Map<string, number>();
-      for (const w of segmentWords(`${document.title} ${document.text}`)) {
-        words.set(w, (words.get(w) ?? 0) + 1);
-      }
-      return {
-        document,
-        titleText: normalizeText(document.title),
-        bodyText: normalizeText(document.text),
-        words,
-        titleWords: new Set(segmentWords(document.title)),
-      };
-    }),
+    documents: documents.map((document) => ({
+      document,
+      titleText: normalizeText(document.title),
+      bodyText: normalizeText(document.text),
+      titleWords: segmentWords(document.title),
+      bodyWords: segmentWords(document.text),
+    })),
   };
 }
 
+/** True when `phrase` occurs in `words` as consecutive words. */
+function hasWordRun(words: string[], phrase: string[]): boolean {
+  if (phrase.length === 0) return false;
+  outer: for (let i = 0; i + phrase.length <= words.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (words[i + j] !== phrase[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+// A plain substring search in Thai finds ตา inside ตาม and ชา inside ชาติ; only longer chunks,
+// where the segmenter may cut a compound differently in context, fall back to it.
+const MIN_SUBSTRING_CHUNK = 4;
+
 /**
- * Finds the documents that contain every term of the query, best first. A term matches a
- * whole word, or a substring when the segmenter cut the document differently (ICU splits
- * "ร้องเรียน" inside some compounds); whole words and title hits rank higher.
+ * Finds the documents that match every chunk of the query (the parts between spaces), best
+ * first. A chunk matches when its words (Intl.Segmenter) occur consecutively in the document,
+ * so "ร้องเรียน" finds "เรื่องร้องเรียนการทุจริต" but not "ร้องเพลง … เรียนเชิญ", and "ตา" does not
+ * find "ตาม". Title hits rank above body hits.
  */
 export function searchSite(index: SiteSearchIndex, query: string, limit = 50): SearchResult[] {
-  const terms = queryTerms(query);
-  if (terms.length === 0) return [];
+  const chunks = [...new Set(normalizeText(query).split(' ').filter(Boolean))].slice(0, 8);
+  const chunkWords = chunks.map((chunk) => segmentWords(chunk));
+  const terms = [...new Set([...chunks, ...queryTerms(query)])];
+  if (chunks.length === 0) return [];
   const results: SearchResult[] = [];
   for (const doc of index.documents) {
     let score = 0;
-    let isEveryTermFound = true;
-    for (const term of terms) {
-      const wordCount = doc.words.get(term) ?? 0;
-      const inTitle = doc.titleWords.has(term) || doc.titleText.includes(term);
-      const inBody = wordCount > 0 || doc.bodyText.includes(term);
-      if (!inTitle && !inBody) {
-        isEveryTermFound = false;
-        break;
-      }
-      score += (inTitle ? 5 : 0) + Math.min(wordCount, 5) + (inBody ? 1 : 0);
-    }
-    if (!isEveryTermFound) continue;
-    if (doc.titleText.includes(normalizeText(query))) score += 10;
+    let isEveryChunkFound = true;
+    chunks.forEach((chunk, i) => {
+      if (!isEveryChunkFound) return;
+      const words = chunkWords[i] ?? [];
+      const isLong = [...chunk].length >= MIN_SUBSTRING_CHUNK;
+      const inTitle =
+        hasWordRun(doc.titleWords, words) || (isLong && doc.titleText.includes(chunk));
+      const inBody = hasWordRun(doc.bodyWords, words) || (isLong && doc.bodyText.includes(chunk));
+      if (!inTitle && !inBody) isEveryChunkFound = false;
+      score += (inTitle ? 10 : 0) + (inBody ? 3 : 0);
+    });
+    if (!isEveryChunkFound) continue;
     results.push({
       href: doc.document.href,
       title: highlight(doc.document.title, terms, 200),
