@@ -34,6 +34,10 @@ export interface PublicNewsItem {
 /** ข้อมูลที่เผยแพร่ของข้อ OIT: the published content staff entered for one OIT item. */
 export interface PublicOitEntry {
   code: string;
+  /** Demo data of the seed agency: the page labels it so nobody mistakes it for real. */
+  isDemo?: boolean;
+  table?: { columns: string[]; rows: string[][] } | null;
+  responsibleUnit?: string | null;
   fiscalYear: number;
   title: string;
   /** Already sanitised HTML. */

@@ -1,6 +1,9 @@
 import type { DisclosedContent, ModuleManifest } from '../core/module.js';
 import { fiscalYearOf } from '../core/i18n/thai-format.js';
-import { getFramework, listFrameworkYears } from '../assessment/frameworks/load-frameworks.js';
+import {
+  getOitFramework as getFramework,
+  listOitYears as listFrameworkYears,
+} from './oit-items.js';
 import type { PublicOitEntry, PublicQuery, PublicSiteContent } from './public-content.js';
 import type { OitGroup, OitItemSummary } from './views/public-oit.js';
 

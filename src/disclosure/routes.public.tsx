@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../core/http/env.js';
 import type { DisclosedContent } from '../core/module.js';
 import { NotFoundError } from '../core/errors.js';
-import { listFrameworkYears } from '../assessment/frameworks/load-frameworks.js';
+import { listOitYears as listFrameworkYears } from './oit-items.js';
 import {
   emptyPublicContent,
   listPublicUnits,
@@ -16,6 +16,8 @@ import {
 import { defaultOitYear, readPublicOitYear } from './read-public-oit.js';
 import { buildSearchIndex, searchSite, type SearchDocument } from './search-site.js';
 import { buildNewsFeed } from './feed-rss.js';
+import { documentRoutes } from './serve-document.js';
+import { disclosurePublicContent } from './read-public-content.js';
 import { PublicHomePage } from './views/public-home.js';
 import {
   PublicContactPage,
@@ -151,100 +153,107 @@ export function createDisclosurePublicRoutes(content: PublicSiteContent = emptyP
     return year.data;
   };
 
-  return new Hono<AppEnv>()
-    .use(publicCaching, etag({ weak: true }))
-    .get('/', async (c) => {
-      const q = queryOf(c);
-      const [news, survey] = await Promise.all([
-        content.listNews(q, { limit: 5 }),
-        content.findOpenSurvey(q),
-      ]);
-      return c.render(<PublicHomePage agency={c.var.publicAgency} news={news} survey={survey} />);
-    })
-    .get('/structure', async (c) =>
-      c.render(
-        <PublicStructurePage
-          agency={c.var.publicAgency}
-          units={await listPublicUnits(queryOf(c))}
-        />,
-      ),
-    )
-    .get('/executives', async (c) => {
-      const q = queryOf(c);
-      const executives = (await content.listExecutives(q)) ?? (await listStaffExecutives(q));
-      return c.render(<PublicExecutivesPage executives={executives} />);
-    })
-    .get('/duties', async (c) =>
-      c.render(
-        <PublicTextPageView section="duties" page={await content.findPage(queryOf(c), 'duties')} />,
-      ),
-    )
-    .get('/laws', async (c) =>
-      c.render(
-        <PublicTextPageView section="laws" page={await content.findPage(queryOf(c), 'laws')} />,
-      ),
-    )
-    .get('/qa', async (c) =>
-      c.render(<PublicQuestionsPage questions={await content.listQuestions(queryOf(c))} />),
-    )
-    .get('/contact', (c) => c.render(<PublicContactPage agency={c.var.publicAgency} />))
-    .get('/news', async (c) =>
-      c.render(<PublicNewsListPage news={await content.listNews(queryOf(c), { limit: 200 })} />),
-    )
-    .get('/news/:id', async (c) => {
-      const id = NewsId.safeParse(c.req.param('id'));
-      const item = id.success ? await content.findNews(queryOf(c), id.data) : null;
-      if (!item) throw new NotFoundError();
-      return c.render(<PublicNewsItemPage item={item} />);
-    })
-    .get('/feed.xml', async (c) => {
-      const agency = c.var.publicAgency;
-      const origin = new URL(c.req.url).origin;
-      const xml = buildNewsFeed({
-        siteUrl: `${origin}/a/${agency.slug}`,
-        agencyName: agency.nameTh,
-        items: await content.listNews(queryOf(c), { limit: 50 }),
-      });
-      return c.body(xml, 200, { 'Content-Type': 'application/rss+xml; charset=utf-8' });
-    })
-    .get('/oit', async (c) => {
-      const years = listFrameworkYears();
-      const fiscalYear = parseYear(c.req.query('year'), defaultOitYear(new Date(), years));
-      const data = await oitYear(c, fiscalYear);
-      return c.render(
-        <PublicOitIndexPage
-          fiscalYear={fiscalYear}
-          years={years}
-          titleTh={data.titleTh}
-          groups={data.groups}
-        />,
-      );
-    })
-    .get('/oit/:year/:code', async (c) => {
-      const fiscalYear = parseYear(c.req.param('year'), 0);
-      const code = ItemCode.safeParse(c.req.param('code'));
-      if (!code.success) throw new NotFoundError();
-      const data = await oitYear(c, fiscalYear);
-      const group = data.groups.find((g) => g.items.some((i) => i.code === code.data));
-      const item = group?.items.find((i) => i.code === code.data);
-      if (!group || !item) throw new NotFoundError();
-      return c.render(
-        <PublicOitItemPage
-          fiscalYear={fiscalYear}
-          item={item}
-          subIndicatorName={`${group.code} ${group.nameTh}`}
-          entries={data.entriesByCode.get(item.code) ?? []}
-          fed={data.fedByCode.get(item.code) ?? []}
-        />,
-      );
-    })
-    .get('/search', async (c) => {
-      const query = SearchQuery.parse(c.req.query('q') ?? '').trim();
-      if (!query) return c.render(<PublicSearchPage query="" results={[]} />);
-      const documents = await collectSearchDocuments(c, content, oitYear);
-      const results = searchSite(buildSearchIndex(documents), query);
-      return c.render(<PublicSearchPage query={query} results={results} />);
-    });
+  return (
+    new Hono<AppEnv>()
+      // Documents first: they carry their own strong ETag (SHA-256) and cache rules.
+      .route('/', documentRoutes)
+      .use(publicCaching, etag({ weak: true }))
+      .get('/', async (c) => {
+        const q = queryOf(c);
+        const [news, survey] = await Promise.all([
+          content.listNews(q, { limit: 5 }),
+          content.findOpenSurvey(q),
+        ]);
+        return c.render(<PublicHomePage agency={c.var.publicAgency} news={news} survey={survey} />);
+      })
+      .get('/structure', async (c) =>
+        c.render(
+          <PublicStructurePage
+            agency={c.var.publicAgency}
+            units={await listPublicUnits(queryOf(c))}
+          />,
+        ),
+      )
+      .get('/executives', async (c) => {
+        const q = queryOf(c);
+        const executives = (await content.listExecutives(q)) ?? (await listStaffExecutives(q));
+        return c.render(<PublicExecutivesPage executives={executives} />);
+      })
+      .get('/duties', async (c) =>
+        c.render(
+          <PublicTextPageView
+            section="duties"
+            page={await content.findPage(queryOf(c), 'duties')}
+          />,
+        ),
+      )
+      .get('/laws', async (c) =>
+        c.render(
+          <PublicTextPageView section="laws" page={await content.findPage(queryOf(c), 'laws')} />,
+        ),
+      )
+      .get('/qa', async (c) =>
+        c.render(<PublicQuestionsPage questions={await content.listQuestions(queryOf(c))} />),
+      )
+      .get('/contact', (c) => c.render(<PublicContactPage agency={c.var.publicAgency} />))
+      .get('/news', async (c) =>
+        c.render(<PublicNewsListPage news={await content.listNews(queryOf(c), { limit: 200 })} />),
+      )
+      .get('/news/:id', async (c) => {
+        const id = NewsId.safeParse(c.req.param('id'));
+        const item = id.success ? await content.findNews(queryOf(c), id.data) : null;
+        if (!item) throw new NotFoundError();
+        return c.render(<PublicNewsItemPage item={item} />);
+      })
+      .get('/feed.xml', async (c) => {
+        const agency = c.var.publicAgency;
+        const origin = new URL(c.req.url).origin;
+        const xml = buildNewsFeed({
+          siteUrl: `${origin}/a/${agency.slug}`,
+          agencyName: agency.nameTh,
+          items: await content.listNews(queryOf(c), { limit: 50 }),
+        });
+        return c.body(xml, 200, { 'Content-Type': 'application/rss+xml; charset=utf-8' });
+      })
+      .get('/oit', async (c) => {
+        const years = listFrameworkYears();
+        const fiscalYear = parseYear(c.req.query('year'), defaultOitYear(new Date(), years));
+        const data = await oitYear(c, fiscalYear);
+        return c.render(
+          <PublicOitIndexPage
+            fiscalYear={fiscalYear}
+            years={years}
+            titleTh={data.titleTh}
+            groups={data.groups}
+          />,
+        );
+      })
+      .get('/oit/:year/:code', async (c) => {
+        const fiscalYear = parseYear(c.req.param('year'), 0);
+        const code = ItemCode.safeParse(c.req.param('code'));
+        if (!code.success) throw new NotFoundError();
+        const data = await oitYear(c, fiscalYear);
+        const group = data.groups.find((g) => g.items.some((i) => i.code === code.data));
+        const item = group?.items.find((i) => i.code === code.data);
+        if (!group || !item) throw new NotFoundError();
+        return c.render(
+          <PublicOitItemPage
+            fiscalYear={fiscalYear}
+            item={item}
+            subIndicatorName={`${group.code} ${group.nameTh}`}
+            entries={data.entriesByCode.get(item.code) ?? []}
+            fed={data.fedByCode.get(item.code) ?? []}
+          />,
+        );
+      })
+      .get('/search', async (c) => {
+        const query = SearchQuery.parse(c.req.query('q') ?? '').trim();
+        if (!query) return c.render(<PublicSearchPage query="" results={[]} />);
+        const documents = await collectSearchDocuments(c, content, oitYear);
+        const results = searchSite(buildSearchIndex(documents), query);
+        return c.render(<PublicSearchPage query={query} results={results} />);
+      })
+  );
 }
 
 /** Every public page of the agency as a search document (published content only). */
@@ -339,5 +348,5 @@ async function collectSearchDocuments(
   return docs;
 }
 
-/** The public site with the content available on this branch (nothing published yet). */
-export const disclosurePublicRoutes = createDisclosurePublicRoutes();
+/** The public site over the disclosure tables (approved versions only). */
+export const disclosurePublicRoutes = createDisclosurePublicRoutes(disclosurePublicContent);

@@ -141,11 +141,15 @@ export function PublicOitItemPage(props: {
       </p>
       <section aria-labelledby="req-h">
         <h2 id="req-h">{text.requiredElements}</h2>
-        <ol>
-          {item.requiredElements.map((e) => (
-            <li>{e}</li>
-          ))}
-        </ol>
+        {item.requiredElements.length > 0 ? (
+          <ol>
+            {item.requiredElements.map((e) => (
+              <li>{e}</li>
+            ))}
+          </ol>
+        ) : (
+          <p>{text.elementsUnknown}</p>
+        )}
       </section>
       <section aria-labelledby="pub-h">
         <h2 id="pub-h">{text.published}</h2>
@@ -156,10 +160,39 @@ export function PublicOitItemPage(props: {
         )}
         {props.entries.map((entry) => (
           <article class="card">
-            <h3 style="margin-top:0">{entry.title}</h3>
+            <h3 style="margin-top:0">
+              {entry.title} {entry.isDemo && <span class="badge warn">{text.demo}</span>}
+            </h3>
             {/* bodyHtml is sanitised when staff save it. */}
             {entry.bodyHtml && <div>{raw(entry.bodyHtml)}</div>}
+            {entry.table && entry.table.columns.length > 0 && (
+              <div class="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      {entry.table.columns.map((col) => (
+                        <th scope="col">{col}</th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {entry.table.rows.map((row) => (
+                      <tr>
+                        {row.map((cell) => (
+                          <td>{cell}</td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
             <LinkList links={entry.links} />
+            {entry.responsibleUnit && (
+              <p class="muted">
+                {text.responsibleUnit}: {entry.responsibleUnit}
+              </p>
+            )}
             <p class="muted">
               {text.publishedOn}{' '}
               <time datetime={entry.publishedAt.toISOString()}>{format(entry.publishedAt)}</time>

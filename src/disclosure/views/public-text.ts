@@ -63,6 +63,9 @@ const th = {
   publishedOn: 'เผยแพร่เมื่อ',
   answer: 'คำตอบ',
   fromModule: 'ข้อมูลจากระบบ',
+  demo: 'ข้อมูลตัวอย่าง',
+  elementsUnknown: 'ตามคู่มือการประเมินของสำนักงาน ป.ป.ช. ประจำปี',
+  responsibleUnit: 'หน่วยงานที่รับผิดชอบ',
 };
 
 const en: typeof th = {
@@ -124,6 +127,9 @@ const en: typeof th = {
   publishedOn: 'Published',
   answer: 'Answer',
   fromModule: 'From the system',
+  demo: 'Demo data',
+  elementsUnknown: 'As set out in the NACC assessment manual for the year',
+  responsibleUnit: 'Responsible unit',
 };
 
 export type PublicText = typeof th;
