@@ -2,6 +2,7 @@ import { defineModule } from '../core/module.js';
 import { scoped } from '../core/db/scoped.js';
 import { th, en } from './i18n.js';
 import { disclosureStaffRoutes } from './routes.staff.js';
+import { disclosurePublicRoutes } from './routes.public.js';
 import { DISCLOSURE_PERMISSIONS } from './permissions.js';
 import { checkerCommands } from './checker/commands.js';
 import { seedDisclosure } from './seed.js';
@@ -10,12 +11,13 @@ import { disclosureDocuments } from './schema.js';
 
 /**
  * Disclosure (การเปิดเผยข้อมูล, OIT): staff prepare every OIT item of a fiscal year, an
- * executive approves, the public site shows it. The public routes come from the site branch
- * (routes.public.tsx) and are wired in at merge.
+ * executive approves, the public site (routes.public.tsx) shows it.
  */
 export const disclosureModule = defineModule({
   name: 'disclosure',
-  routes: { staff: disclosureStaffRoutes },
+  // The public site is the agency's home: /a/<slug>, /a/<slug>/oit, /a/<slug>/files/…
+  publicMount: '',
+  routes: { staff: disclosureStaffRoutes, public: disclosurePublicRoutes },
   permissions: DISCLOSURE_PERMISSIONS,
   nav: [
     {

@@ -74,6 +74,20 @@ void describe('disclosure staff pages', () => {
       (await t.post(`/staff/disclosure/entries/${entryId}/approve`, {}, mayor)).status,
       303,
     );
+    // Published: the public item page links the document, served with safe headers.
+    const publicPage = await (await t.get(`/a/${t.agency.slug}/oit/2566/o21`)).text();
+    const href = /href="(\/a\/[^"]+\/files\/[0-9a-f-]{36}[^"]*)"/.exec(publicPage)?.[1];
+    assert.ok(href, 'public page links the document');
+    const file = await t.get(href.replace(/&amp;/g, '&'));
+    assert.equal(file.status, 200);
+    assert.equal(file.headers.get('content-type'), 'application/pdf');
+    assert.equal(file.headers.get('x-content-type-options'), 'nosniff');
+    assert.match(file.headers.get('content-disposition') ?? '', /filename\*=UTF-8''%E0%B8%AA/);
+    const etag = file.headers.get('etag')!;
+    const again = await t.app.request(href.replace(/&amp;/g, '&'), {
+      headers: { 'if-none-match': etag },
+    });
+    assert.equal(again.status, 304);
     const history = await (
       await t.get(`/staff/disclosure/entries/${entryId}/history`, mayor)
     ).text();
