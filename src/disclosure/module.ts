@@ -8,6 +8,7 @@ import { checkerCommands } from './checker/commands.js';
 import { seedDisclosure } from './seed.js';
 import { saveEntry } from './save-entry.js';
 import { disclosureDocuments } from './schema.js';
+import { createBasicInfo } from './manage-basic-info.js';
 
 /**
  * Disclosure (การเปิดเผยข้อมูล, OIT): staff prepare every OIT item of a fiscal year, an
@@ -48,6 +49,13 @@ export const disclosureModule = defineModule({
       permission: 'disclosure.manage',
       order: 33,
     },
+    {
+      audience: 'staff',
+      href: '/staff/disclosure/basic',
+      label: 'disclosure.nav.basic',
+      permission: 'disclosure.manage',
+      order: 34,
+    },
   ],
   commands: checkerCommands,
   catalog: { th, en },
@@ -62,9 +70,13 @@ export const disclosureModule = defineModule({
       mediaType: 'application/pdf',
       sizeBytes: 1,
     });
+    const news = await createBasicInfo(ctx, 'news', { titleTh: marker, publishedOn: '2023-01-01' });
     return {
-      params: { id: entry.id, year: '2566', code: 'o1' },
-      byRoute: { '/staff/disclosure/documents/:id': { id: doc!.id } },
+      params: { id: entry.id, year: '2566', code: 'o1', kind: 'news' },
+      byRoute: {
+        '/staff/disclosure/documents/:id': { id: doc!.id },
+        '/staff/disclosure/basic/:kind/:id/delete': { kind: 'news', id: news.id },
+      },
       markers: [marker],
     };
   },

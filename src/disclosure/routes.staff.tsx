@@ -42,6 +42,7 @@ import { startFiscalYear } from './start-fiscal-year.js';
 import { canEditItem } from './permissions.js';
 import { checkWebsite, type WebsiteCheckReport } from './checker/check-website.js';
 import { checkerItemsFromFramework } from './checker/items-from-framework.js';
+import { basicInfoRoutes } from './routes.staff-basic.js';
 
 const BASE = '/staff/disclosure';
 /** The staff checker page is bounded harder than the CLI: it runs inside a request. */
@@ -692,6 +693,7 @@ function CheckerPage(props: {
 /** Back office of the disclosure module, mounted at /staff/disclosure. */
 export const disclosureStaffRoutes = new Hono<AppEnv>()
   .use('*', requirePermission('disclosure.view'))
+  .route('/basic', basicInfoRoutes)
   .get('/', async (c) => {
     const ctx = c.var.ctx;
     const year = pickYear(c);
