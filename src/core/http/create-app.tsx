@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { jsxRenderer } from 'hono/jsx-renderer';
 import { secureHeaders } from 'hono/secure-headers';
 import { createMiddleware } from 'hono/factory';
+import { trimTrailingSlash } from 'hono/trailing-slash';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Config } from '../config/config.js';
@@ -55,6 +56,28 @@ function loadStatic(): Map<string, StaticFile> {
   return files;
 }
 
+const RESERVED_PATHS = /^\/(a|admin|static|staff|login|logout|lang|healthz)(\/|$)/;
+const HOSTNAME_TTL_MS = 30_000;
+
+/**
+ * Host name → agency slug, cached briefly (misses too: most requests come on the instance's
+ * own host) so a page view costs no extra query; a changed hostname applies within 30 s.
+ */
+function hostnameLookup(database: Database): (host: string) => Promise<string | null> {
+  const cache = new Map<string, { slug: string | null; until: number }>();
+  return async (host) => {
+    const hit = cache.get(host);
+    if (hit && hit.until > Date.now()) return hit.slug;
+    const [row] = await database.db
+      .select({ slug: agencies.slug })
+      .from(agencies)
+      .where(eq(agencies.hostname, host));
+    if (cache.size > 1000) cache.clear();
+    cache.set(host, { slug: row?.slug ?? null, until: Date.now() + HOSTNAME_TTL_MS });
+    return row?.slug ?? null;
+  };
+}
+
 export interface CreateAppOptions {
   database: Database;
   config: Config;
@@ -81,10 +104,24 @@ export function createApp({ database, config, modules }: CreateAppOptions) {
   const statics = loadStatic();
   const app = new Hono<AppEnv>();
   app.onError(onError);
+  const agencyOfHost = hostnameLookup(database);
+  // Host-name routing: www.<agency>.go.th/x serves /a/<slug>/x. Paths the whole instance
+  // owns (log-in, staff, static files, /a/…) stay as they are on every host.
+  app.use(async (c, next) => {
+    const path = c.req.path;
+    if (RESERVED_PATHS.test(path)) return next();
+    const host = (c.req.header('host') ?? '').toLowerCase().replace(/:\d+$/, '');
+    const slug = host ? await agencyOfHost(host) : null;
+    if (!slug) return next();
+    const url = new URL(c.req.url);
+    url.pathname = `/a/${slug}${path === '/' ? '' : path}`;
+    return app.fetch(new Request(url, c.req.raw), c.env);
+  });
   app.use(async (c, next) => {
     c.set('database', database);
     c.set('config', config);
     c.set('nav', nav);
+    c.set('modules', modules);
     await next();
   });
   app.use(requestId, locale);
@@ -127,6 +164,8 @@ export function createApp({ database, config, modules }: CreateAppOptions) {
     c.set('publicAgency', agency);
     await next();
   });
+  // /a/<slug>/ (as printed on letters) and /a/<slug> are the same home page.
+  app.use('/a/*', trimTrailingSlash());
   app.use('/a/:slug', publicAgency);
   app.use('/a/:slug/*', publicAgency);
   app.use('/staff/*', requireStaff);
