@@ -57,6 +57,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       // At least 2: migrations hold an advisory lock on one connection while migrating on another.
       max: Math.max(2, options.poolSize ?? 10),
     });
+    // An idle connection dropped by the server (restart, admin termination) must not crash the
+    // process through an unhandled 'error' event; the pool replaces it on the next query.
+    pool.on('error', (error) => {
+      console.error(JSON.stringify({ level: 'warn', msg: 'idle PostgreSQL connection lost', error: error.message }));
+    });
     // Fail fast with the server's own message rather than on the first request.
     const client = await pool.connect();
     client.release();
