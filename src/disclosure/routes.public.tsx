@@ -17,6 +17,7 @@ import { defaultOitYear, readPublicOitYear } from './read-public-oit.js';
 import { buildSearchIndex, searchSite, type SearchDocument } from './search-site.js';
 import { buildNewsFeed } from './feed-rss.js';
 import { documentRoutes } from './serve-document.js';
+import { cachePublicPages, type PublicPageCacheOptions } from './cache-public-pages.js';
 import { disclosurePublicContent } from './read-public-content.js';
 import { PublicHomePage } from './views/public-home.js';
 import {
@@ -140,7 +141,10 @@ async function readSiteContent(
  * The agency's public disclosure website, mounted at /a/:slug by the disclosure manifest
  * (`publicMount: ''`). `content` is where published news, pages and OIT entries come from.
  */
-export function createDisclosurePublicRoutes(content: PublicSiteContent = emptyPublicContent) {
+export function createDisclosurePublicRoutes(
+  content: PublicSiteContent = emptyPublicContent,
+  cacheOptions: PublicPageCacheOptions = {},
+) {
   const oitYear = async (c: { var: AppEnv['Variables'] }, fiscalYear: number) => {
     const q = queryOf(c);
     const site = await readSiteContent(q, content, c, fiscalYear);
@@ -157,7 +161,7 @@ export function createDisclosurePublicRoutes(content: PublicSiteContent = emptyP
     new Hono<AppEnv>()
       // Documents first: they carry their own strong ETag (SHA-256) and cache rules.
       .route('/', documentRoutes)
-      .use(publicCaching, etag({ weak: true }))
+      .use(publicCaching, etag({ weak: true }), cachePublicPages(cacheOptions))
       .get('/', async (c) => {
         const q = queryOf(c);
         const [news, survey] = await Promise.all([
