@@ -70,8 +70,8 @@ async function runWrk(url: string, duration = seconds): Promise<WrkResult> {
   const text = out.stdout;
   return {
     requestsPerSecond: Number(/Requests\/sec:\s+([\d.]+)/.exec(text)?.[1]),
-    p50Ms: toMs(/50%\s+(\S+)/.exec(text)?.[1] ?? ''),
-    p99Ms: toMs(/99%\s+(\S+)/.exec(text)?.[1] ?? ''),
+    p50Ms: toMs(/^\s+50%\s+(\S+)/m.exec(text)?.[1] ?? ''),
+    p99Ms: toMs(/^\s+99%\s+(\S+)/m.exec(text)?.[1] ?? ''),
     non2xx: Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(text)?.[1] ?? 0),
   };
 }

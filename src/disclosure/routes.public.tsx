@@ -17,7 +17,7 @@ import { defaultOitYear, readPublicOitYear } from './read-public-oit.js';
 import { buildSearchIndex, searchSite, type SearchDocument } from './search-site.js';
 import { buildNewsFeed } from './feed-rss.js';
 import { documentRoutes } from './serve-document.js';
-import { cachePublicPages, type PublicPageCacheOptions } from './cache-public-pages.js';
+import { SHARED_CACHE_HEADER } from '../core/http/shared-page-cache.js';
 import { disclosurePublicContent } from './read-public-content.js';
 import { PublicHomePage } from './views/public-home.js';
 import {
@@ -42,15 +42,19 @@ const NewsId = z
 const SearchQuery = z.string().max(200).catch('');
 
 /**
- * Public pages may be cached briefly by browsers and proxies; a logged-in visitor's copy
- * carries a log-out form with their CSRF token, so it stays private. Weak ETags (content
- * hash) let a revisit cost a 304 with no body.
+ * Public pages may be cached briefly by browsers and proxies, and for 10 s in the app's shared
+ * page cache (a publication shows within that time). A logged-in visitor's copy carries a
+ * log-out form with their CSRF token, so it stays private and is never shared. Weak ETags
+ * (content hash) let a revisit cost a 304 with no body.
  */
+const PUBLIC_PAGE_TTL_MS = 10_000;
 const publicCaching = createMiddleware<AppEnv>(async (c, next) => {
   await next();
   if (c.res.status !== 200 && c.res.status !== 304) return;
   c.header('Cache-Control', c.var.user ? 'private, no-cache' : 'public, max-age=60');
   c.header('Vary', 'Cookie');
+  if (!c.var.user && c.res.status === 200)
+    c.header(SHARED_CACHE_HEADER, String(PUBLIC_PAGE_TTL_MS));
 });
 
 function queryOf(c: { var: AppEnv['Variables'] }): PublicQuery {
@@ -141,10 +145,7 @@ async function readSiteContent(
  * The agency's public disclosure website, mounted at /a/:slug by the disclosure manifest
  * (`publicMount: ''`). `content` is where published news, pages and OIT entries come from.
  */
-export function createDisclosurePublicRoutes(
-  content: PublicSiteContent = emptyPublicContent,
-  cacheOptions: PublicPageCacheOptions = {},
-) {
+export function createDisclosurePublicRoutes(content: PublicSiteContent = emptyPublicContent) {
   const oitYear = async (c: { var: AppEnv['Variables'] }, fiscalYear: number) => {
     const q = queryOf(c);
     const site = await readSiteContent(q, content, c, fiscalYear);
@@ -161,7 +162,7 @@ export function createDisclosurePublicRoutes(
     new Hono<AppEnv>()
       // Documents first: they carry their own strong ETag (SHA-256) and cache rules.
       .route('/', documentRoutes)
-      .use(publicCaching, etag({ weak: true }), cachePublicPages(cacheOptions))
+      .use(publicCaching, etag({ weak: true }))
       .get('/', async (c) => {
         const q = queryOf(c);
         const [news, survey] = await Promise.all([

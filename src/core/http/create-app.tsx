@@ -21,6 +21,7 @@ import { NotFoundError } from '../errors.js';
 import type { AgencyRow, AppEnv, NavItem } from './env.js';
 import { bodyLimit, csrf, locale, requestId, requireStaff, session } from './middleware.js';
 import { onError } from './on-error.js';
+import { sharedPageCache } from './shared-page-cache.js';
 import { coreRoutes } from './core-routes.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -103,6 +104,7 @@ export function createApp({ database, config, modules }: CreateAppOptions) {
   const statics = loadStatic();
   const app = new Hono<AppEnv>();
   app.onError(onError);
+  app.use(sharedPageCache());
   const agencyOfHost = hostnameLookup(database);
   // Host-name routing: www.<agency>.go.th/x serves /a/<slug>/x. Paths the whole instance
   // owns (log-in, staff, static files, /a/…) stay as they are on every host.
