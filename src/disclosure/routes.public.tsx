@@ -5,9 +5,11 @@ import { z } from 'zod';
 import type { AppEnv } from '../core/http/env.js';
 import type { DisclosedContent } from '../core/module.js';
 import { NotFoundError } from '../core/errors.js';
+import { fiscalYearOf } from '../core/i18n/thai-format.js';
 import { listOitYears as listFrameworkYears } from './oit-items.js';
 import {
   emptyPublicContent,
+  type OpenSurvey,
   listPublicUnits,
   listStaffExecutives,
   type PublicQuery,
@@ -56,6 +58,31 @@ const publicCaching = createMiddleware<AppEnv>(async (c, next) => {
   if (!c.var.user && c.res.status === 200)
     c.header(SHARED_CACHE_HEADER, String(PUBLIC_PAGE_TTL_MS));
 });
+
+/** The feed through which the surveys module announces an open EIT survey. */
+const OPEN_SURVEY_FEED = 'surveys.eit-open';
+
+/**
+ * The agency's open EIT survey for the home page: from the content source, else from any
+ * module's `surveys.eit-open` feed. A failing module only hides the link, never the page.
+ */
+async function findOpenSurvey(
+  c: { var: AppEnv['Variables'] },
+  content: PublicSiteContent,
+): Promise<OpenSurvey | null> {
+  const q = queryOf(c);
+  const own = await content.findOpenSurvey(q);
+  if (own) return own;
+  for (const module of c.var.modules ?? []) {
+    if (!module.disclosures) continue;
+    const items = await module
+      .disclosures({ ...q, fiscalYear: fiscalYearOf(new Date()) })
+      .catch(() => []);
+    const open = items.find((i) => i.feed === OPEN_SURVEY_FEED && i.links[0]);
+    if (open?.links[0]) return { title: open.title, href: open.links[0].href };
+  }
+  return null;
+}
 
 function queryOf(c: { var: AppEnv['Variables'] }): PublicQuery {
   const agency = c.var.publicAgency;
@@ -167,7 +194,7 @@ export function createDisclosurePublicRoutes(content: PublicSiteContent = emptyP
         const q = queryOf(c);
         const [news, survey] = await Promise.all([
           content.listNews(q, { limit: 5 }),
-          content.findOpenSurvey(q),
+          findOpenSurvey(c, content),
         ]);
         return c.render(<PublicHomePage agency={c.var.publicAgency} news={news} survey={survey} />);
       })
