@@ -88,13 +88,13 @@ export async function estimateReadiness(
     else if (entry.status === 'published' || (published && fed.length > 0)) status = 'published';
     else status = entry.status;
     const nextStep = {
-      missing: 'disclosure.readiness.next.create',
+      missing: 'disclosure.readiness.nextSteps.create',
       draft: entry?.reviewComment
-        ? 'disclosure.readiness.next.fixReturned'
-        : 'disclosure.readiness.next.submit',
-      in_review: 'disclosure.readiness.next.approve',
-      published: 'disclosure.readiness.next.none',
-      outdated: 'disclosure.readiness.next.renew',
+        ? 'disclosure.readiness.nextSteps.fixReturned'
+        : 'disclosure.readiness.nextSteps.submit',
+      in_review: 'disclosure.readiness.nextSteps.approve',
+      published: 'disclosure.readiness.nextSteps.none',
+      outdated: 'disclosure.readiness.nextSteps.renew',
     }[status];
     return {
       item,

@@ -23,3 +23,18 @@ export type {
   ExecutiveBranch,
   PublishedContent,
 } from './schema.js';
+export {
+  estimateReadiness,
+  fiscalYearOf,
+  type Readiness,
+  type ItemReadiness,
+  type ReadinessStatus,
+} from './estimate-readiness.js';
+export {
+  buildLinkSheet,
+  linkSheetCsv,
+  linkSheetXlsx,
+  type LinkSheetRow,
+} from './export-link-sheet.js';
+export { documentRoutes, sendDocument, contentDisposition } from './serve-document.js';
+export { sanitizeRichText } from './sanitize-rich-text.js';

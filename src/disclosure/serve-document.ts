@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../core/http/env.js';
 import { NotFoundError } from '../core/errors.js';
 import { uuidParam } from '../core/http/params.js';
@@ -27,15 +27,19 @@ export function contentDisposition(fileName: string, type: 'inline' | 'attachmen
  */
 export const documentRoutes = new Hono<AppEnv>();
 
-const serve = async (c: import('hono').Context<AppEnv>) => {
-  const id = uuidParam(c, 'id');
-  const agency = c.var.publicAgency;
-  const doc = await findPublicDocument(c.var.database.db, agency.id, id);
-  if (!doc) throw new NotFoundError('errors.notFound');
+/**
+ * Sends a stored document with safe headers: its sniffed type, nosniff, a sandboxing CSP, an
+ * RFC 5987 Content-Disposition and the SHA-256 as a strong ETag (304 on a match).
+ */
+export async function sendDocument(
+  c: Context<AppEnv>,
+  doc: { sha256: string; fileName: string; mediaType: string },
+  cacheControl = 'public, max-age=300, must-revalidate',
+) {
   const etag = `"${doc.sha256}"`;
   const headers: Record<string, string> = {
     ETag: etag,
-    'Cache-Control': 'public, max-age=300, must-revalidate',
+    'Cache-Control': cacheControl,
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy': "default-src 'none'; sandbox",
     'Content-Disposition': contentDisposition(
@@ -57,6 +61,13 @@ const serve = async (c: import('hono').Context<AppEnv>) => {
     'Content-Type': doc.mediaType,
     'Content-Length': String(bytes.byteLength),
   });
+}
+
+const serve = async (c: Context<AppEnv>) => {
+  const id = uuidParam(c, 'id');
+  const doc = await findPublicDocument(c.var.database.db, c.var.publicAgency.id, id);
+  if (!doc) throw new NotFoundError('errors.notFound');
+  return sendDocument(c, doc);
 };
 documentRoutes.get('/files/:id', serve);
 documentRoutes.get('/files/:id/:name', serve);

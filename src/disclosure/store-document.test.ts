@@ -27,7 +27,7 @@ async function listFiles(dir: string): Promise<string[]> {
   return out;
 }
 
-describe('storeDocument', () => {
+void describe('storeDocument', () => {
   let t: TestContext;
   let dataDir: string;
   before(async () => {
@@ -39,7 +39,7 @@ describe('storeDocument', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('sniffs by magic bytes: HTML named .pdf is refused, nothing stored', async () => {
+  void it('sniffs by magic bytes: HTML named .pdf is refused, nothing stored', async () => {
     const html = Buffer.from('<html><script>alert(1)</script></html>');
     await assert.rejects(
       storeDocument(t.ctx, { dataDir, entryId: null, fileName: 'รายงาน.pdf', bytes: html }),
@@ -51,7 +51,7 @@ describe('storeDocument', () => {
     assert.equal(sniffUploadKind(Buffer.from('PK\u0003\u0004 no content types')), null);
   });
 
-  it('refuses an oversize file before hashing or writing', async () => {
+  void it('refuses an oversize file before hashing or writing', async () => {
     const big = Buffer.alloc(MAX_UPLOAD_BYTES + 1);
     PDF.copy(big);
     await assert.rejects(
@@ -62,7 +62,7 @@ describe('storeDocument', () => {
     assert.deepEqual(await listFiles(dataDir).catch(() => []), []);
   });
 
-  it('stores content-addressed, dedups identical content, sanitises the name', async () => {
+  void it('stores content-addressed, dedups identical content, sanitises the name', async () => {
     const a = await storeDocument(t.ctx, {
       dataDir,
       entryId: null,
@@ -85,7 +85,7 @@ describe('storeDocument', () => {
     assert.match(files[0]!, new RegExp(`files/${a.sha256.slice(0, 2)}/${a.sha256.slice(2, 4)}/`));
   });
 
-  it('leaves nothing half-stored when the database write fails', async () => {
+  void it('leaves nothing half-stored when the database write fails', async () => {
     const png = Buffer.concat([PNG, Buffer.from('unique-bytes-for-this-test')]);
     const before = await listFiles(dataDir);
     // A context for an agency that does not exist: the insert violates the foreign key.
@@ -101,7 +101,7 @@ describe('storeDocument', () => {
     assert.equal(rows.length, 0);
   });
 
-  it('builds an RFC 5987 Content-Disposition for Thai names', () => {
+  void it('builds an RFC 5987 Content-Disposition for Thai names', () => {
     const header = contentDisposition('แผน "ปี" 2566.pdf', 'attachment');
     assert.match(header, /^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''/);
     assert.ok(!header.slice(0, header.indexOf('filename*')).includes('"ปี"'));

@@ -3,15 +3,14 @@ import { defineCommand, type CliCommand } from '../../core/cli/command.js';
 import { checkWebsite } from './check-website.js';
 import type { CrawlProgress } from './crawl-site.js';
 import { formatCheckReport } from './format-check-report.js';
-import { SAMPLE_OIT_ITEMS_2566, type OitItemForCheck } from './oit-item-for-check.js';
+import type { OitItemForCheck } from './oit-item-for-check.js';
+import { checkerItemsForAllYears } from './items-from-framework.js';
 
 /**
- * OIT items per fiscal year known to the checker. Holds only the built-in sample until the
- * assessment framework data is wired in; a year missing here is "unknown year" (exit 2).
+ * OIT items per fiscal year known to the checker, from the assessment framework data (one
+ * `fy<year>.json` per year); a year missing here is "unknown year" (exit 2).
  */
-export const checkerItemsByYear = new Map<number, OitItemForCheck[]>([
-  [2566, SAMPLE_OIT_ITEMS_2566],
-]);
+export const checkerItemsByYear = new Map<number, OitItemForCheck[]>(checkerItemsForAllYears());
 
 function progressLine(p: CrawlProgress, isTty: boolean): string {
   const seconds = (p.elapsedMs / 1000).toFixed(1);

@@ -1,0 +1,106 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { AgencyContext } from '../core/context.js';
+import { scoped } from '../core/db/scoped.js';
+import { audit } from '../core/audit/audit.js';
+import { ValidationError } from '../core/errors.js';
+import { cleanText, requiredText } from '../core/http/form.js';
+import {
+  disclosureExecutives,
+  disclosureLaws,
+  disclosureNews,
+  disclosureQuestions,
+  EXECUTIVE_BRANCHES,
+  NEWS_KINDS,
+} from './schema.js';
+import { assertCan } from './permissions.js';
+import { sanitizeRichText } from './sanitize-rich-text.js';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'disclosure.errors.badDate');
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.union([z.literal('').transform(() => null), schema]).default(null as never);
+
+/** The basic-information pages' records (ข้อมูลพื้นฐาน): input schema and table per kind. */
+export const BASIC_INFO = {
+  news: {
+    table: disclosureNews,
+    input: z.object({
+      kind: z.enum(NEWS_KINDS).default('news'),
+      titleTh: requiredText(300),
+      bodyHtml: z.string().max(100_000).default('').transform(sanitizeRichText),
+      publishedOn: isoDate,
+    }),
+  },
+  questions: {
+    table: disclosureQuestions,
+    input: z.object({
+      questionTh: requiredText(2000),
+      answerTh: cleanText({ max: 5000 }).default(''),
+      askedOn: isoDate,
+      answeredOn: optional(isoDate),
+    }),
+  },
+  laws: {
+    table: disclosureLaws,
+    input: z.object({
+      titleTh: requiredText(500),
+      url: optional(z.url({ protocol: /^https?$/, error: 'disclosure.errors.badUrl' })),
+      categoryTh: cleanText({ max: 200 }).default(''),
+      sortOrder: z.coerce.number().int().min(0).max(9999).default(0),
+    }),
+  },
+  executives: {
+    table: disclosureExecutives,
+    input: z.object({
+      nameTh: requiredText(200),
+      positionTh: requiredText(200),
+      branch: z.enum(EXECUTIVE_BRANCHES),
+      phone: optional(cleanText({ max: 50 })),
+      email: optional(z.email()),
+      sortOrder: z.coerce.number().int().min(0).max(9999).default(0),
+      photoDocumentId: z.uuid().nullable().default(null),
+    }),
+  },
+} as const;
+export type BasicInfoKind = keyof typeof BASIC_INFO;
+
+/** Adds a news post, Q&A, law or executive (agency admins); audited. */
+export async function createBasicInfo(ctx: AgencyContext, kind: BasicInfoKind, raw: unknown) {
+  assertCan(ctx, 'disclosure.manage');
+  const parsed = BASIC_INFO[kind].input.safeParse(raw);
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+    throw new ValidationError('errors.validation', errors);
+  }
+  return ctx.db.transaction(async (tx) => {
+    const [row] = (await scoped(tx, ctx.agencyId).insert(
+      BASIC_INFO[kind].table,
+      parsed.data as never,
+    )) as { id: string }[];
+    await audit(tx, ctx, ctx.agencyId, {
+      action: `disclosure.${kind}.create`,
+      entityType: `disclosure_${kind}`,
+      entityId: row!.id,
+      after: row,
+    });
+    return row!;
+  });
+}
+
+/** Deletes one such record of this agency (NotFoundError for another agency's); audited. */
+export async function deleteBasicInfo(ctx: AgencyContext, kind: BasicInfoKind, id: string) {
+  assertCan(ctx, 'disclosure.manage');
+  const table = BASIC_INFO[kind].table;
+  return ctx.db.transaction(async (tx) => {
+    const q = scoped(tx, ctx.agencyId);
+    const before = await q.get(table, eq(table.id, id));
+    await q.delete(table, eq(table.id, id));
+    await audit(tx, ctx, ctx.agencyId, {
+      action: `disclosure.${kind}.delete`,
+      entityType: `disclosure_${kind}`,
+      entityId: id,
+      before,
+    });
+  });
+}

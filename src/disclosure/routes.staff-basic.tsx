@@ -1,0 +1,311 @@
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../core/http/env.js';
+import { Layout } from '../core/http/layout.js';
+import { requirePermission } from '../core/http/middleware.js';
+import { uuidParam } from '../core/http/params.js';
+import {
+  ErrorSummary,
+  Notice,
+  PageHeader,
+  PostForm,
+  SelectField,
+  TextArea,
+  TextField,
+  useT,
+  type FieldErrors,
+} from '../core/http/ui.js';
+import { NotFoundError, ValidationError } from '../core/errors.js';
+import { listExecutives, listLaws, listNews, listQuestions } from './queries.js';
+import { createBasicInfo, deleteBasicInfo, type BasicInfoKind } from './manage-basic-info.js';
+import { storeDocument } from './store-document.js';
+
+const BASE = '/staff/disclosure/basic';
+const KINDS: BasicInfoKind[] = ['news', 'questions', 'laws', 'executives'];
+
+type Lists = {
+  news: Awaited<ReturnType<typeof listNews>>;
+  questions: Awaited<ReturnType<typeof listQuestions>>;
+  laws: Awaited<ReturnType<typeof listLaws>>;
+  executives: Awaited<ReturnType<typeof listExecutives>>;
+};
+
+function DeleteButton(props: { kind: BasicInfoKind; id: string }) {
+  const t = useT();
+  return (
+    <PostForm action={`${BASE}/${props.kind}/${props.id}/delete`}>
+      <button type="submit" class="danger">
+        {t('delete')}
+      </button>
+    </PostForm>
+  );
+}
+
+function BasicInfoPage(props: {
+  lists: Lists;
+  failed?: { kind: BasicInfoKind; errors: FieldErrors; values: Record<string, unknown> };
+}) {
+  const t = useT();
+  const f = (kind: BasicInfoKind) => (props.failed?.kind === kind ? props.failed : undefined);
+  const v = (kind: BasicInfoKind, name: string) => f(kind)?.values[name] as string | undefined;
+  const { news, questions, laws, executives } = props.lists;
+  return (
+    <Layout title={t('disclosure.basic.title')}>
+      <PageHeader title={t('disclosure.basic.title')} lead={t('disclosure.basic.lead')} />
+      <Notice />
+      <ErrorSummary errors={props.failed?.errors} />
+
+      <h2>{t('disclosure.basic.news')}</h2>
+      <ul>
+        {news.map((n) => (
+          <li>
+            {n.publishedOn} · {t(`disclosure.basic.newsKinds.${n.kind}`)} · {n.titleTh}
+            <DeleteButton kind="news" id={n.id} />
+          </li>
+        ))}
+      </ul>
+      <PostForm action={`${BASE}/news`} class="card">
+        <SelectField
+          name="kind"
+          label="disclosure.basic.kind"
+          value={v('news', 'kind')}
+          options={['news', 'announcement'].map((k) => ({
+            value: k,
+            label: t(`disclosure.basic.newsKinds.${k}`),
+          }))}
+        />
+        <TextField
+          name="titleTh"
+          label="disclosure.basic.titleTh"
+          required
+          value={v('news', 'titleTh')}
+          errors={f('news')?.errors}
+        />
+        <TextArea
+          name="bodyHtml"
+          label="disclosure.form.content"
+          value={v('news', 'bodyHtml')}
+          errors={f('news')?.errors}
+        />
+        <TextField
+          name="publishedOn"
+          label="disclosure.basic.date"
+          type="date"
+          required
+          value={v('news', 'publishedOn')}
+          errors={f('news')?.errors}
+        />
+        <button type="submit">{t('create')}</button>
+      </PostForm>
+
+      <h2>{t('disclosure.basic.executives')}</h2>
+      <ul>
+        {executives.map((e) => (
+          <li>
+            {e.photo && (
+              <img
+                src={`/staff/disclosure/documents/${e.photo.id}`}
+                alt=""
+                width={48}
+                height={48}
+              />
+            )}{' '}
+            {e.nameTh} · {e.positionTh} · {t(`disclosure.basic.branches.${e.branch}`)}
+            <DeleteButton kind="executives" id={e.id} />
+          </li>
+        ))}
+      </ul>
+      <PostForm action={`${BASE}/executives`} class="card" enctype="multipart/form-data">
+        <TextField
+          name="nameTh"
+          label="disclosure.basic.nameTh"
+          required
+          value={v('executives', 'nameTh')}
+          errors={f('executives')?.errors}
+        />
+        <TextField
+          name="positionTh"
+          label="disclosure.basic.positionTh"
+          required
+          value={v('executives', 'positionTh')}
+          errors={f('executives')?.errors}
+        />
+        <SelectField
+          name="branch"
+          label="disclosure.basic.branch"
+          value={v('executives', 'branch')}
+          options={['political', 'civil_service'].map((b) => ({
+            value: b,
+            label: t(`disclosure.basic.branches.${b}`),
+          }))}
+        />
+        <TextField
+          name="phone"
+          label="disclosure.basic.phone"
+          value={v('executives', 'phone')}
+          errors={f('executives')?.errors}
+        />
+        <TextField
+          name="email"
+          label="disclosure.basic.email"
+          type="email"
+          value={v('executives', 'email')}
+          errors={f('executives')?.errors}
+        />
+        <TextField
+          name="sortOrder"
+          label="disclosure.basic.sortOrder"
+          type="number"
+          value={v('executives', 'sortOrder') ?? '0'}
+          errors={f('executives')?.errors}
+        />
+        <div class="field">
+          <label for="f-photo">{t('disclosure.basic.photo')}</label>
+          {f('executives')?.errors.file && <p class="error">{t(f('executives')!.errors.file!)}</p>}
+          <input id="f-photo" type="file" name="photo" accept=".jpg,.jpeg,.png" />
+        </div>
+        <button type="submit">{t('create')}</button>
+      </PostForm>
+
+      <h2>{t('disclosure.basic.questions')}</h2>
+      <ul>
+        {questions.map((q) => (
+          <li>
+            {q.askedOn} · {q.questionTh}
+            {q.answerTh && <div class="muted">{q.answerTh}</div>}
+            <DeleteButton kind="questions" id={q.id} />
+          </li>
+        ))}
+      </ul>
+      <PostForm action={`${BASE}/questions`} class="card">
+        <TextArea
+          name="questionTh"
+          label="disclosure.basic.question"
+          required
+          value={v('questions', 'questionTh')}
+          errors={f('questions')?.errors}
+        />
+        <TextArea
+          name="answerTh"
+          label="disclosure.basic.answer"
+          value={v('questions', 'answerTh')}
+          errors={f('questions')?.errors}
+        />
+        <TextField
+          name="askedOn"
+          label="disclosure.basic.date"
+          type="date"
+          required
+          value={v('questions', 'askedOn')}
+          errors={f('questions')?.errors}
+        />
+        <TextField
+          name="answeredOn"
+          label="disclosure.basic.answeredOn"
+          type="date"
+          value={v('questions', 'answeredOn')}
+          errors={f('questions')?.errors}
+        />
+        <button type="submit">{t('create')}</button>
+      </PostForm>
+
+      <h2>{t('disclosure.basic.laws')}</h2>
+      <ul>
+        {laws.map((l) => (
+          <li>
+            {l.titleTh} {l.categoryTh && <span class="muted">({l.categoryTh})</span>}
+            <DeleteButton kind="laws" id={l.id} />
+          </li>
+        ))}
+      </ul>
+      <PostForm action={`${BASE}/laws`} class="card">
+        <TextField
+          name="titleTh"
+          label="disclosure.basic.titleTh"
+          required
+          value={v('laws', 'titleTh')}
+          errors={f('laws')?.errors}
+        />
+        <TextField
+          name="url"
+          label="disclosure.basic.url"
+          type="url"
+          value={v('laws', 'url')}
+          errors={f('laws')?.errors}
+        />
+        <TextField
+          name="categoryTh"
+          label="disclosure.basic.category"
+          value={v('laws', 'categoryTh')}
+          errors={f('laws')?.errors}
+        />
+        <TextField
+          name="sortOrder"
+          label="disclosure.basic.sortOrder"
+          type="number"
+          value={v('laws', 'sortOrder') ?? '0'}
+          errors={f('laws')?.errors}
+        />
+        <button type="submit">{t('create')}</button>
+      </PostForm>
+    </Layout>
+  );
+}
+
+async function loadLists(c: Context<AppEnv>): Promise<Lists> {
+  const { db, agencyId } = c.var.ctx;
+  const [news, questions, laws, executives] = await Promise.all([
+    listNews(db, agencyId),
+    listQuestions(db, agencyId),
+    listLaws(db, agencyId),
+    listExecutives(db, agencyId),
+  ]);
+  return { news, questions, laws, executives };
+}
+
+function kindParam(c: Context<AppEnv>): BasicInfoKind {
+  const kind = c.req.param('kind') as BasicInfoKind;
+  if (!KINDS.includes(kind)) throw new NotFoundError();
+  return kind;
+}
+
+/** Basic-information pages (news, executives, Q&A, laws), mounted at /staff/disclosure/basic. */
+export const basicInfoRoutes = new Hono<AppEnv>()
+  .use('*', requirePermission('disclosure.manage'))
+  .get('/', async (c) => c.render(<BasicInfoPage lists={await loadLists(c)} />))
+  .post('/:kind', async (c) => {
+    const kind = kindParam(c);
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    const { _csrf: _ignored, photo, ...values } = body;
+    try {
+      let photoDocumentId: string | null = null;
+      if (kind === 'executives' && photo instanceof File && photo.size > 0) {
+        const doc = await storeDocument(c.var.ctx, {
+          dataDir: c.var.config.dataDir,
+          entryId: null,
+          fileName: photo.name,
+          bytes: new Uint8Array(await photo.arrayBuffer()),
+          allowedKinds: ['jpg', 'png'],
+        });
+        photoDocumentId = doc.id;
+      }
+      await createBasicInfo(
+        c.var.ctx,
+        kind,
+        kind === 'executives' ? { ...values, photoDocumentId } : values,
+      );
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      c.status(422);
+      return c.render(
+        <BasicInfoPage
+          lists={await loadLists(c)}
+          failed={{ kind, errors: error.fieldErrors, values }}
+        />,
+      );
+    }
+    return c.redirect(`${BASE}?notice=disclosure.basic.created`, 303);
+  })
+  .post('/:kind/:id/delete', async (c) => {
+    await deleteBasicInfo(c.var.ctx, kindParam(c), uuidParam(c, 'id'));
+    return c.redirect(`${BASE}?notice=disclosure.basic.deleted`, 303);
+  });
