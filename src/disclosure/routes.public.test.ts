@@ -70,6 +70,13 @@ void describe('public disclosure site (HTTP)', () => {
             fiscalYear,
             updatedAt: new Date('2023-04-01T00:00:00Z'),
           },
+          {
+            feed: 'surveys.eit-open',
+            title: 'แบบวัดความคิดเห็นผู้รับบริการ ปี 2566',
+            links: [{ label: 'ตอบแบบวัด', href: '/a/agency-a/surveys/s1?ch=website' }],
+            fiscalYear,
+            updatedAt: new Date('2023-04-01T00:00:00Z'),
+          },
         ]),
     });
     app = buildSiteApp(t.database, content, [assessment]);
@@ -97,6 +104,7 @@ void describe('public disclosure site (HTTP)', () => {
       assert.ok(html.includes(`href="/a/agency-a${path}"`), path);
     }
     assert.doesNotMatch(html, /ข่าวของหน่วยงานบี/);
+    assert.match(html, /href="\/a\/agency-a\/surveys\/s1\?ch=website"/);
   });
 
   void it('/a/<slug>/ redirects to the home page', async () => {

@@ -5,9 +5,11 @@ import { z } from 'zod';
 import type { AppEnv } from '../core/http/env.js';
 import type { DisclosedContent } from '../core/module.js';
 import { NotFoundError } from '../core/errors.js';
+import { fiscalYearOf } from '../core/i18n/thai-format.js';
 import { listOitYears as listFrameworkYears } from './oit-items.js';
 import {
   emptyPublicContent,
+  type OpenSurvey,
   listPublicUnits,
   listStaffExecutives,
   type PublicQuery,
@@ -17,6 +19,7 @@ import { defaultOitYear, readPublicOitYear } from './read-public-oit.js';
 import { buildSearchIndex, searchSite, type SearchDocument } from './search-site.js';
 import { buildNewsFeed } from './feed-rss.js';
 import { documentRoutes } from './serve-document.js';
+import { SHARED_CACHE_HEADER } from '../core/http/shared-page-cache.js';
 import { disclosurePublicContent } from './read-public-content.js';
 import { PublicHomePage } from './views/public-home.js';
 import {
@@ -41,16 +44,45 @@ const NewsId = z
 const SearchQuery = z.string().max(200).catch('');
 
 /**
- * Public pages may be cached briefly by browsers and proxies; a logged-in visitor's copy
- * carries a log-out form with their CSRF token, so it stays private. Weak ETags (content
- * hash) let a revisit cost a 304 with no body.
+ * Public pages may be cached briefly by browsers and proxies, and for 10 s in the app's shared
+ * page cache (a publication shows within that time). A logged-in visitor's copy carries a
+ * log-out form with their CSRF token, so it stays private and is never shared. Weak ETags
+ * (content hash) let a revisit cost a 304 with no body.
  */
+const PUBLIC_PAGE_TTL_MS = 10_000;
 const publicCaching = createMiddleware<AppEnv>(async (c, next) => {
   await next();
   if (c.res.status !== 200 && c.res.status !== 304) return;
   c.header('Cache-Control', c.var.user ? 'private, no-cache' : 'public, max-age=60');
   c.header('Vary', 'Cookie');
+  if (!c.var.user && c.res.status === 200)
+    c.header(SHARED_CACHE_HEADER, String(PUBLIC_PAGE_TTL_MS));
 });
+
+/** The feed through which the surveys module announces an open EIT survey. */
+const OPEN_SURVEY_FEED = 'surveys.eit-open';
+
+/**
+ * The agency's open EIT survey for the home page: from the content source, else from any
+ * module's `surveys.eit-open` feed. A failing module only hides the link, never the page.
+ */
+async function findOpenSurvey(
+  c: { var: AppEnv['Variables'] },
+  content: PublicSiteContent,
+): Promise<OpenSurvey | null> {
+  const q = queryOf(c);
+  const own = await content.findOpenSurvey(q);
+  if (own) return own;
+  for (const module of c.var.modules ?? []) {
+    if (!module.disclosures) continue;
+    const items = await module
+      .disclosures({ ...q, fiscalYear: fiscalYearOf(new Date()) })
+      .catch(() => []);
+    const open = items.find((i) => i.feed === OPEN_SURVEY_FEED && i.links[0]);
+    if (open?.links[0]) return { title: open.title, href: open.links[0].href };
+  }
+  return null;
+}
 
 function queryOf(c: { var: AppEnv['Variables'] }): PublicQuery {
   const agency = c.var.publicAgency;
@@ -162,7 +194,7 @@ export function createDisclosurePublicRoutes(content: PublicSiteContent = emptyP
         const q = queryOf(c);
         const [news, survey] = await Promise.all([
           content.listNews(q, { limit: 5 }),
-          content.findOpenSurvey(q),
+          findOpenSurvey(c, content),
         ]);
         return c.render(<PublicHomePage agency={c.var.publicAgency} news={news} survey={survey} />);
       })

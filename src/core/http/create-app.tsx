@@ -18,9 +18,10 @@ import { registerCatalog } from '../i18n/i18n.js';
 import * as coreCatalog from '../i18n/core-catalog.js';
 import { agencies } from '../agencies/schema.js';
 import { NotFoundError } from '../errors.js';
-import type { AppEnv, NavItem } from './env.js';
+import type { AgencyRow, AppEnv, NavItem } from './env.js';
 import { bodyLimit, csrf, locale, requestId, requireStaff, session } from './middleware.js';
 import { onError } from './on-error.js';
+import { sharedPageCache } from './shared-page-cache.js';
 import { coreRoutes } from './core-routes.js';
 import { instanceAdminRoutes } from '../agencies/routes.admin.js';
 
@@ -104,6 +105,7 @@ export function createApp({ database, config, modules }: CreateAppOptions) {
   const statics = loadStatic();
   const app = new Hono<AppEnv>();
   app.onError(onError);
+  app.use(sharedPageCache());
   const agencyOfHost = hostnameLookup(database);
   // Host-name routing: www.<agency>.go.th/x serves /a/<slug>/x. Paths the whole instance
   // owns (log-in, staff, static files, /a/…) stay as they are on every host.
@@ -155,11 +157,22 @@ export function createApp({ database, config, modules }: CreateAppOptions) {
   app.route('/admin', instanceAdminRoutes);
 
   // Public pages of one agency: the slug is resolved once here; unknown slug → 404.
+  // Every public page needs the agency row; reading it once per few seconds instead of once
+  // per request keeps a burst of visitors off the database (edits show within 5 s).
+  const agencyRows = new Map<string, { row: AgencyRow | undefined; until: number }>();
+  const agencyOfSlug = async (slug: string) => {
+    const hit = agencyRows.get(slug);
+    if (hit && hit.until > Date.now()) return hit.row;
+    const [row] = await database.db.select().from(agencies).where(eq(agencies.slug, slug));
+    if (agencyRows.size > 10_000) agencyRows.clear();
+    agencyRows.set(slug, { row, until: Date.now() + 5_000 });
+    return row;
+  };
   const slugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
   const publicAgency = createMiddleware<AppEnv>(async (c, next) => {
     const slug = slugSchema.safeParse(c.req.param('slug'));
     if (!slug.success) throw new NotFoundError();
-    const [agency] = await database.db.select().from(agencies).where(eq(agencies.slug, slug.data));
+    const agency = await agencyOfSlug(slug.data);
     if (!agency) throw new NotFoundError();
     c.set('publicAgency', agency);
     await next();
