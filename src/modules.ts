@@ -4,4 +4,8 @@ import { disclosureModule } from './disclosure/module.js';
 import { measuresModule } from './measures/module.js';
 
 /** Every module, in mount order. The only file that knows them all. */
-export const modules: readonly ModuleManifest[] = [agenciesModule, disclosureModule, measuresModule];
+export const modules: readonly ModuleManifest[] = [
+  agenciesModule,
+  disclosureModule,
+  measuresModule,
+];

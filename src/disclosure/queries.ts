@@ -265,3 +265,20 @@ export async function listExecutives(db: DbOrTx, agencyId: string) {
     }))
     .sort((a, b) => branchOrder[a.branch] - branchOrder[b.branch] || a.sortOrder - b.sortOrder);
 }
+
+/**
+ * The newest fiscal year in which the agency has published anything, or null. The public OIT
+ * index opens on it, so a visitor lands on the year the agency actually prepared rather than
+ * on an empty newer framework year.
+ */
+export async function findLatestPublishedYear(
+  db: DbOrTx,
+  agencyId: string,
+): Promise<number | null> {
+  const rows = await scoped(db, agencyId).list(
+    disclosureEntries,
+    isNotNull(disclosureEntries.published),
+    desc(disclosureEntries.fiscalYear),
+  );
+  return rows[0]?.fiscalYear ?? null;
+}

@@ -31,6 +31,11 @@ void describe('public site over the disclosure tables', () => {
     assert.doesNotMatch(html, /class="badge bad"/);
   });
 
+  void it('opens the OIT index on the newest year the agency published, not an empty newer one', async () => {
+    const html = await (await app.request('/a/agency-a/oit')).text();
+    assert.equal(html.match(/class="badge ok"/g)?.length, listOitItems(2566).length);
+  });
+
   void it('never shows a draft: the approved version stays until the next approval', async () => {
     await saveEntry(t.ctx, {
       fiscalYear: 2566,

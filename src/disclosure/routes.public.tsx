@@ -16,6 +16,7 @@ import {
   type PublicSiteContent,
 } from './public-content.js';
 import { defaultOitYear, readPublicOitYear } from './read-public-oit.js';
+import { findLatestPublishedYear } from './queries.js';
 import { buildSearchIndex, searchSite, type SearchDocument } from './search-site.js';
 import { buildNewsFeed } from './feed-rss.js';
 import { documentRoutes } from './serve-document.js';
@@ -87,6 +88,15 @@ async function findOpenSurvey(
 function queryOf(c: { var: AppEnv['Variables'] }): PublicQuery {
   const agency = c.var.publicAgency;
   return { db: c.var.database.db, agencyId: agency.id, agencySlug: agency.slug };
+}
+
+/** The agency's newest published year when the framework knows it, else the current one. */
+async function publicDefaultYear(
+  c: { var: AppEnv['Variables'] },
+  years: number[],
+): Promise<number> {
+  const latest = await findLatestPublishedYear(c.var.database.db, c.var.publicAgency.id);
+  return latest !== null && years.includes(latest) ? latest : defaultOitYear(new Date(), years);
 }
 
 function htmlToText(html: string): string {
@@ -249,7 +259,7 @@ export function createDisclosurePublicRoutes(content: PublicSiteContent = emptyP
       })
       .get('/oit', async (c) => {
         const years = listFrameworkYears();
-        const fiscalYear = parseYear(c.req.query('year'), defaultOitYear(new Date(), years));
+        const fiscalYear = parseYear(c.req.query('year'), await publicDefaultYear(c, years));
         const data = await oitYear(c, fiscalYear);
         return c.render(
           <PublicOitIndexPage
@@ -298,7 +308,7 @@ async function collectSearchDocuments(
   const agency = c.var.publicAgency;
   const text = publicText(c.var.locale);
   const base = `/a/${agency.slug}`;
-  const fiscalYear = defaultOitYear(new Date());
+  const fiscalYear = await publicDefaultYear(c, listFrameworkYears());
   const [units, executives, duties, laws, news, questions, oit] = await Promise.all([
     listPublicUnits(q),
     content.listExecutives(q).then(async (e) => e ?? listStaffExecutives(q)),

@@ -60,7 +60,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // An idle connection dropped by the server (restart, admin termination) must not crash the
     // process through an unhandled 'error' event; the pool replaces it on the next query.
     pool.on('error', (error) => {
-      console.error(JSON.stringify({ level: 'warn', msg: 'idle PostgreSQL connection lost', error: error.message }));
+      console.error(
+        JSON.stringify({
+          level: 'warn',
+          msg: 'idle PostgreSQL connection lost',
+          error: error.message,
+        }),
+      );
     });
     // Fail fast with the server's own message rather than on the first request.
     const client = await pool.connect();
