@@ -54,7 +54,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   if (options.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
-      max: options.poolSize ?? 10,
+      // withLock holds one connection for the advisory lock while fn queries on another, so a
+      // pool of one would wait for itself forever (migrate on start did exactly that).
+      max: Math.max(2, options.poolSize ?? 10),
     });
     // Fail fast with the server's own message rather than on the first request.
     const client = await pool.connect();
