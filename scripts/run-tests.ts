@@ -73,7 +73,7 @@ const pgliteOnly = args.includes('--pglite-only');
 const chosen = args.filter((a) => !a.startsWith('--'));
 const files = (chosen.length ? chosen : [...findTests('src'), ...findTests('test')]).sort();
 const usesDatabase = (file: string) =>
-  /createTestContext|openTestDatabase/.test(readFileSync(file, 'utf8'));
+  /createTestContext|openTestDatabase|TEST_DATABASE_URL/.test(readFileSync(file, 'utf8'));
 
 const started = Date.now();
 await preparePgliteTemplate();
