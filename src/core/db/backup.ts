@@ -122,6 +122,9 @@ export async function restoreDatabase(database: Database, file: string): Promise
     throw new RestoreError('ฐานข้อมูลปลายทางไม่ว่าง / the target database is not empty');
   }
   const tables = new Set((await listTables(database)).map((t) => t.name));
+  // Read before the transaction: PGlite has one connection, so a query outside the open
+  // transaction would wait for it forever (restore into PGlite hung here).
+  const applied = await appliedMigrations(database);
   const lines = createInterface({
     input: createReadStream(file).pipe(createGunzip()),
     crlfDelay: Infinity,
@@ -147,7 +150,6 @@ export async function restoreDatabase(database: Database, file: string): Promise
         if (record.format !== BACKUP_FORMAT)
           throw new RestoreError('ไม่ใช่ไฟล์สำรองของโปร่งใส / not a Prongsai backup');
         header = record as unknown as typeof header;
-        const applied = await appliedMigrations(database);
         if (header!.migrations !== undefined && header!.migrations > applied) {
           throw new RestoreError(
             `ไฟล์สำรองมาจากรุ่นที่ใหม่กว่า (${header!.migrations} > ${applied} migrations) / backup is from a newer version`,
