@@ -125,15 +125,18 @@ export async function restoreDatabase(database: Database, file: string): Promise
   // Read before the transaction: PGlite has one connection, so a query outside the open
   // transaction would wait for it forever (restore into PGlite hung here).
   const applied = await appliedMigrations(database);
-  const lines = createInterface({
-    input: createReadStream(file).pipe(createGunzip()),
-    crlfDelay: Infinity,
-  });
   let header: { format?: string; version?: number; migrations?: number } | undefined;
   let current: string | undefined;
   let batch: unknown[] = [];
   let rows = 0;
   return database.rawTransaction(async (tx) => {
+    // Opened only once the transaction has begun: a small file read while `begin` was still
+    // on its way finished and closed readline before the loop below started, and the loop
+    // then waited forever (restore into PostgreSQL hung).
+    const lines = createInterface({
+      input: createReadStream(file).pipe(createGunzip()),
+      crlfDelay: Infinity,
+    });
     const flush = async () => {
       if (!current || batch.length === 0) return;
       await tx.query(
