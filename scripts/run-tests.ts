@@ -85,7 +85,8 @@ if (!pgliteOnly) {
   if (pgUrl) {
     await preparePgTemplate(pgUrl);
     const dbFiles = files.filter(usesDatabase).filter((f) => !f.includes('/browser/'));
-    failed ||= run(dbFiles, { ...baseEnv, TEST_DATABASE_URL: pgUrl }, 'PostgreSQL');
+    // Run PostgreSQL even after a PGlite failure, so one run shows both engines' results.
+    failed = run(dbFiles, { ...baseEnv, TEST_DATABASE_URL: pgUrl }, 'PostgreSQL') || failed;
   } else if (process.env.CI === 'true') {
     console.error(
       'TEST_DATABASE_URL is not set: PostgreSQL tests cannot run, and CI requires them.',

@@ -16,7 +16,6 @@ import { createUnit } from '../agencies/units.js';
 import { createStaffMember } from '../agencies/staff-members.js';
 import { FAST_HASH_COST } from '../auth/password.js';
 import { SYSTEM_ACTOR, type AgencyContext } from '../context.js';
-import { modules } from '../../modules.js';
 
 const BIN = path.resolve('bin/prongsai');
 const PG_URL = process.env.TEST_DATABASE_URL;
@@ -87,7 +86,8 @@ async function seed(database: Database) {
     locale: 'th' as const,
     now: () => new Date(),
   };
-  await seedDemoAgency(systemCtx, modules);
+  // Core's demo rows only: src/core imports no module, even in tests.
+  await seedDemoAgency(systemCtx, []);
   const [agency] = await database.query<{ id: string }>(
     "select id from core_agencies where slug = 'phothong'",
   );
