@@ -73,7 +73,7 @@ const pgliteOnly = args.includes('--pglite-only');
 const chosen = args.filter((a) => !a.startsWith('--'));
 const files = (chosen.length ? chosen : [...findTests('src'), ...findTests('test')]).sort();
 const usesDatabase = (file: string) =>
-  /createTestContext|openTestDatabase/.test(readFileSync(file, 'utf8'));
+  /createTestContext|openTestDatabase|TEST_DATABASE_URL/.test(readFileSync(file, 'utf8'));
 
 const started = Date.now();
 await preparePgliteTemplate();
@@ -85,7 +85,8 @@ if (!pgliteOnly) {
   if (pgUrl) {
     await preparePgTemplate(pgUrl);
     const dbFiles = files.filter(usesDatabase).filter((f) => !f.includes('/browser/'));
-    failed ||= run(dbFiles, { ...baseEnv, TEST_DATABASE_URL: pgUrl }, 'PostgreSQL');
+    // Run PostgreSQL even after a PGlite failure, so one run shows both engines' results.
+    failed = run(dbFiles, { ...baseEnv, TEST_DATABASE_URL: pgUrl }, 'PostgreSQL') || failed;
   } else if (process.env.CI === 'true') {
     console.error(
       'TEST_DATABASE_URL is not set: PostgreSQL tests cannot run, and CI requires them.',

@@ -122,15 +122,21 @@ export async function restoreDatabase(database: Database, file: string): Promise
     throw new RestoreError('ฐานข้อมูลปลายทางไม่ว่าง / the target database is not empty');
   }
   const tables = new Set((await listTables(database)).map((t) => t.name));
-  const lines = createInterface({
-    input: createReadStream(file).pipe(createGunzip()),
-    crlfDelay: Infinity,
-  });
+  // Read before the transaction: PGlite has one connection, so a query outside the open
+  // transaction would wait for it forever (restore into PGlite hung here).
+  const applied = await appliedMigrations(database);
   let header: { format?: string; version?: number; migrations?: number } | undefined;
   let current: string | undefined;
   let batch: unknown[] = [];
   let rows = 0;
   return database.rawTransaction(async (tx) => {
+    // Opened only once the transaction has begun: a small file read while `begin` was still
+    // on its way finished and closed readline before the loop below started, and the loop
+    // then waited forever (restore into PostgreSQL hung).
+    const lines = createInterface({
+      input: createReadStream(file).pipe(createGunzip()),
+      crlfDelay: Infinity,
+    });
     const flush = async () => {
       if (!current || batch.length === 0) return;
       await tx.query(
@@ -147,7 +153,6 @@ export async function restoreDatabase(database: Database, file: string): Promise
         if (record.format !== BACKUP_FORMAT)
           throw new RestoreError('ไม่ใช่ไฟล์สำรองของโปร่งใส / not a Prongsai backup');
         header = record as unknown as typeof header;
-        const applied = await appliedMigrations(database);
         if (header!.migrations !== undefined && header!.migrations > applied) {
           throw new RestoreError(
             `ไฟล์สำรองมาจากรุ่นที่ใหม่กว่า (${header!.migrations} > ${applied} migrations) / backup is from a newer version`,

@@ -26,7 +26,8 @@ export function Layout({ children, title }: PropsWithChildren<{ title?: string }
   const actor = {
     userId: user?.id ?? null,
     label: user?.email ?? '',
-    roles,
+    // Unset when bodyLimit or csrf refused the request before the session was read.
+    roles: roles ?? [],
     isInstanceAdmin: user?.isInstanceAdmin ?? false,
   };
   const navItems = (nav ?? [])

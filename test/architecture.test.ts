@@ -1,0 +1,97 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { openTestDatabase } from './helpers/test-context.js';
+import type { Database } from '../src/core/db/client.js';
+
+const SRC = path.resolve('src');
+
+function sourceFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (name === 'migrations' || name === 'node_modules') continue;
+    if (statSync(full).isDirectory()) sourceFiles(full, out);
+    else if (/\.tsx?$/.test(name)) out.push(full);
+  }
+  return out;
+}
+
+/** Every relative import/export specifier in src, with the file it appears in. */
+function relativeImports(): { file: string; target: string; specifier: string }[] {
+  const pattern =
+    /(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g;
+  const out: { file: string; target: string; specifier: string }[] = [];
+  for (const file of sourceFiles(SRC)) {
+    for (const match of readFileSync(file, 'utf8').matchAll(pattern)) {
+      const specifier = (match[1] ?? match[2])!;
+      out.push({ file, specifier, target: path.resolve(path.dirname(file), specifier) });
+    }
+  }
+  return out;
+}
+
+/** The top-level folder under src a file belongs to ('core', 'assessment', …), or null. */
+function moduleOf(file: string): string | null {
+  const parts = path.relative(SRC, file).split(path.sep);
+  return parts.length > 1 ? parts[0]! : null;
+}
+
+describe('architecture', () => {
+  it('finds the imports it checks (the regex is not silently matching nothing)', () => {
+    assert.ok(relativeImports().length > 50);
+  });
+
+  it('lets modules import other modules only through their index.ts', () => {
+    const leaks = relativeImports()
+      .filter(({ file, target }) => {
+        const from = moduleOf(file);
+        const to = moduleOf(target);
+        return from && to && from !== to && to !== 'core' && from !== 'core';
+      })
+      .filter(
+        ({ target }) =>
+          path.relative(SRC, target).split(path.sep).length !== 2 ||
+          !target.endsWith(`${path.sep}index.js`),
+      )
+      .map(({ file, specifier }) => `${path.relative(SRC, file)} imports ${specifier}`);
+    assert.deepEqual(leaks, [], 'import another module through its index.ts only');
+  });
+
+  it('keeps src/core free of module imports', () => {
+    const leaks = relativeImports()
+      .filter(({ target }) => !path.relative(SRC, target).startsWith('..'))
+      .filter(({ file, target }) => moduleOf(file) === 'core' && moduleOf(target) !== 'core')
+      .map(({ file, specifier }) => `${path.relative(SRC, file)} imports ${specifier}`);
+    assert.deepEqual(leaks, [], 'core must not import a module (nor app.ts/modules.ts)');
+  });
+
+  describe('on a migrated database', () => {
+    let database: Database;
+    before(async () => {
+      database = await openTestDatabase();
+    });
+    after(() => database.close());
+
+    // Agency-owned = a NOT NULL agency_id. core_sessions only remembers which agency a user
+    // chose (nullable), so it is keyed by its token like any user-owned row.
+    it('puts agency_id first in the primary key of every agency-owned table', async () => {
+      const rows = await database.query<{ table: string; first: string | null }>(
+        `select c.relname as "table",
+           (select a.attname from pg_index i
+              join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
+             where i.indrelid = c.oid and i.indisprimary) as first
+         from pg_class c join pg_namespace n on n.oid = c.relnamespace
+         where n.nspname = 'public' and c.relkind = 'r'
+           and exists (select 1 from pg_attribute a where a.attrelid = c.oid
+                       and a.attname = 'agency_id' and a.attnotnull and not a.attisdropped)
+         order by 1`,
+      );
+      assert.ok(rows.length >= 3, `agency-owned tables found: ${rows.length}`);
+      const wrong = rows
+        .filter((r) => r.first !== 'agency_id')
+        .map((r) => `${r.table}: ${r.first}`);
+      assert.deepEqual(wrong, [], 'primaryKey({ columns: [t.agencyId, …] })');
+    });
+  });
+});
