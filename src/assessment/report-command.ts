@@ -45,7 +45,9 @@ export const reportCommand = defineCommand({
       .from(agencies)
       .where(eq(agencies.slug, values.agency));
     if (!agency) {
-      io.err(`ไม่พบหน่วยงาน "${values.agency}" / unknown agency\n`);
+      io.err(
+        `ไม่พบหน่วยงาน "${values.agency}" (หน่วยงานตัวอย่างโหลดเมื่อเปิด prongsai serve ครั้งแรก) / unknown agency (the demo agency is loaded on the first prongsai serve)\n`,
+      );
       return 2;
     }
     const thaiDigits = values['thai-digits'] ? true : values['arabic-digits'] ? false : undefined;
