@@ -1,6 +1,11 @@
 import type { ModuleManifest } from './core/module.js';
 import { agenciesModule } from './core/agencies/module.js';
 import { assessmentModule } from './assessment/module.js';
+import { measuresModule } from './measures/module.js';
 
 /** Every module, in mount order. The only file that knows them all. */
-export const modules: readonly ModuleManifest[] = [agenciesModule, assessmentModule];
+export const modules: readonly ModuleManifest[] = [
+  agenciesModule,
+  assessmentModule,
+  measuresModule,
+];

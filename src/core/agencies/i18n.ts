@@ -65,6 +65,16 @@ export const th = {
     verifyOk: 'ตรวจสอบห่วงโซ่แล้ว: ถูกต้องครบถ้วน ({count} รายการ)',
     verifyFailed: 'ตรวจพบการแก้ไขหรือลบบันทึก: {count} จุด',
   },
+  admin: {
+    title: 'หน่วยงานในระบบ',
+    lead: 'ผู้ดูแลระบบกลางเพิ่มหน่วยงานที่ใช้ระบบนี้ได้ที่นี่ แต่ละหน่วยงานมีข้อมูลแยกจากกันโดยสมบูรณ์',
+    slug: 'ชื่อย่อ (ใช้ในที่อยู่เว็บ)',
+    slugHint: 'อักษรอังกฤษตัวเล็ก ตัวเลข และ - เช่น phothong',
+    units: 'หน่วยงานย่อย (บรรทัดละหนึ่งหน่วย)',
+    unitsHint: 'แก้ไขภายหลังได้ในหน้าหน่วยงานย่อย',
+    add: 'เพิ่มหน่วยงาน',
+    created: 'เพิ่มหน่วยงานแล้ว',
+  },
   errors: {
     badSlug: 'ชื่อย่อต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข หรือ - (2–63 ตัว)',
     slugTaken: 'ชื่อย่อนี้ถูกใช้แล้ว',
@@ -146,6 +156,16 @@ export const en: Translation<typeof th> = {
     changes: 'Before/after',
     verifyOk: 'Chain verified: intact ({count} entries).',
     verifyFailed: 'Tampering detected: {count} problem(s).',
+  },
+  admin: {
+    title: 'Agencies on this server',
+    lead: 'The instance administrator adds the agencies that use this server; their data is fully separate.',
+    slug: 'Short name (used in web addresses)',
+    slugHint: 'Lower-case letters, digits and -, e.g. phothong',
+    units: 'Units (one per line)',
+    unitsHint: 'They can be edited later on the units page.',
+    add: 'Add agency',
+    created: 'Agency added.',
   },
   errors: {
     badSlug: 'The short name must be lower-case letters, digits or - (2–63 characters).',

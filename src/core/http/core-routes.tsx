@@ -14,7 +14,7 @@ import { ForbiddenError, ValidationError } from '../errors.js';
 import type { AppEnv } from './env.js';
 import { readForm } from './form.js';
 import { LOCALE_COOKIE, requireStaff } from './middleware.js';
-import { ErrorSummary, PageHeader, PostForm, TextField, useT, useVars } from './ui.js';
+import { ErrorSummary, Notice, PageHeader, PostForm, TextField, useT, useVars } from './ui.js';
 import { Layout } from './layout.js';
 
 const collator = new Intl.Collator('th');
@@ -24,6 +24,7 @@ function HomePage({ list }: { list: (typeof agencies.$inferSelect)[] }) {
   return (
     <Layout>
       <PageHeader title={t('homePage.title')} lead={t('homePage.intro')} />
+      <Notice />
       <h2>{t('homePage.agencies')}</h2>
       {list.length === 0 ? (
         <p>{t('homePage.noAgencies')}</p>
@@ -88,9 +89,15 @@ function LoginPage(props: {
 
 function ChooseAgencyPage({ list }: { list: { id: string; nameTh: string }[] }) {
   const t = useT();
+  const { user } = useVars();
   return (
     <Layout title={t('auth.chooseAgency')}>
       <PageHeader title={t('auth.chooseAgency')} />
+      {user?.isInstanceAdmin && (
+        <p>
+          <a href="/admin/agencies">{t('agencies.admin.title')}</a>
+        </p>
+      )}
       {list.length === 0 && <p>{t('auth.noMembership')}</p>}
       <ul class="stack" style="list-style:none;padding:0">
         {list.map((a) => (

@@ -21,6 +21,7 @@ import type { AppEnv, NavItem } from './env.js';
 import { bodyLimit, csrf, locale, requestId, requireStaff, session } from './middleware.js';
 import { onError } from './on-error.js';
 import { coreRoutes } from './core-routes.js';
+import { instanceAdminRoutes } from '../agencies/routes.admin.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -114,6 +115,7 @@ export function createApp({ database, config, modules }: CreateAppOptions) {
     throw new NotFoundError();
   });
   app.route('/', coreRoutes);
+  app.route('/admin', instanceAdminRoutes);
 
   // Public pages of one agency: the slug is resolved once here; unknown slug → 404.
   const slugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);

@@ -1,0 +1,190 @@
+import { Hono } from 'hono';
+import { asc } from 'drizzle-orm';
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../http/env.js';
+import { Layout } from '../http/layout.js';
+import { readForm } from '../http/form.js';
+import { ForbiddenError, UnauthenticatedError } from '../errors.js';
+import {
+  ErrorSummary,
+  Notice,
+  PageHeader,
+  PostForm,
+  TextArea,
+  TextField,
+  useT,
+  type FieldErrors,
+} from '../http/ui.js';
+import { agencies } from './schema.js';
+import { createAgency, CreateAgencyInput, DEFAULT_MUNICIPAL_UNITS } from './create-agency.js';
+import { AppError } from '../errors.js';
+import { z } from 'zod';
+
+type Agency = typeof agencies.$inferSelect;
+const collator = new Intl.Collator('th');
+
+/** Only the instance administrator (a province or national host) manages the agency list. */
+const requireInstanceAdmin = createMiddleware<AppEnv>(async (c, next) => {
+  if (!c.var.user) {
+    if (c.req.method === 'GET')
+      return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
+    throw new UnauthenticatedError();
+  }
+  if (!c.var.user.isInstanceAdmin) throw new ForbiddenError();
+  await next();
+});
+
+// The form sends units one per line; the use case takes a list.
+const AgencyForm = CreateAgencyInput.extend({
+  unitsTh: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(/\r?\n/)
+        .map((u) => u.trim())
+        .filter(Boolean),
+    ),
+});
+
+function AgenciesPage(props: {
+  list: Agency[];
+  errors?: FieldErrors;
+  values?: Record<string, unknown>;
+  message?: string;
+}) {
+  const t = useT();
+  const v = props.values ?? { unitsTh: DEFAULT_MUNICIPAL_UNITS.join('\n') };
+  return (
+    <Layout title={t('agencies.admin.title')}>
+      <PageHeader title={t('agencies.admin.title')} lead={t('agencies.admin.lead')} />
+      <Notice />
+      <ErrorSummary errors={props.errors} message={props.message} />
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('agencies.admin.slug')}</th>
+              <th scope="col">{t('agencies.agency.nameTh')}</th>
+              <th scope="col">{t('agencies.agency.provinceTh')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.list.map((a) => (
+              <tr>
+                <td>
+                  <a href={`/a/${a.slug}`}>{a.slug}</a>
+                </td>
+                <td>{a.nameTh}</td>
+                <td>{a.provinceTh}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{t('agencies.admin.add')}</h2>
+      <PostForm action="/admin/agencies" class="card">
+        <TextField
+          name="slug"
+          label="agencies.admin.slug"
+          hint="agencies.admin.slugHint"
+          required
+          value={v.slug as string}
+          errors={props.errors}
+        />
+        <TextField
+          name="nameTh"
+          label="agencies.agency.nameTh"
+          required
+          value={v.nameTh as string}
+          errors={props.errors}
+        />
+        <TextField
+          name="nameEn"
+          label="agencies.agency.nameEn"
+          value={v.nameEn as string}
+          errors={props.errors}
+        />
+        <TextField
+          name="kindTh"
+          label="agencies.agency.kindTh"
+          value={v.kindTh as string}
+          errors={props.errors}
+        />
+        <TextField
+          name="subdistrictTh"
+          label="agencies.agency.subdistrictTh"
+          value={v.subdistrictTh as string}
+          errors={props.errors}
+        />
+        <TextField
+          name="districtTh"
+          label="agencies.agency.districtTh"
+          value={v.districtTh as string}
+          errors={props.errors}
+        />
+        <TextField
+          name="provinceTh"
+          label="agencies.agency.provinceTh"
+          value={v.provinceTh as string}
+          errors={props.errors}
+        />
+        <TextArea
+          name="unitsTh"
+          label="agencies.admin.units"
+          hint="agencies.admin.unitsHint"
+          value={v.unitsTh as string}
+          errors={props.errors}
+          rows={6}
+        />
+        <button type="submit">{t('create')}</button>
+      </PostForm>
+    </Layout>
+  );
+}
+
+async function listAgencies(c: { var: AppEnv['Variables'] }) {
+  const list = await c.var.database.db.select().from(agencies).orderBy(asc(agencies.slug));
+  return list.sort((a, b) => collator.compare(a.nameTh, b.nameTh));
+}
+
+/** /admin/agencies: the instance administrator's list of agencies and the form to add one. */
+export const instanceAdminRoutes = new Hono<AppEnv>()
+  .use(requireInstanceAdmin)
+  .get('/agencies', async (c) => c.render(<AgenciesPage list={await listAgencies(c)} />))
+  .post('/agencies', async (c) => {
+    const form = await readForm(c, AgencyForm);
+    if (!form.ok) {
+      c.status(422);
+      return c.render(
+        <AgenciesPage list={await listAgencies(c)} values={form.values} errors={form.errors} />,
+      );
+    }
+    const user = c.var.user!;
+    try {
+      await createAgency(
+        {
+          db: c.var.database.db,
+          actor: { userId: user.id, label: user.email, roles: [], isInstanceAdmin: true },
+          locale: c.var.locale,
+          now: () => new Date(),
+          requestId: c.var.requestId,
+        },
+        form.data,
+      );
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'CONFLICT') {
+        c.status(409);
+        return c.render(
+          <AgenciesPage
+            list={await listAgencies(c)}
+            values={form.values}
+            errors={{ slug: error.messageKey }}
+            message={error.messageKey}
+          />,
+        );
+      }
+      throw error;
+    }
+    return c.redirect('/admin/agencies?notice=agencies.admin.created', 303);
+  });

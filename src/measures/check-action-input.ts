@@ -1,0 +1,74 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { DbOrTx } from '../core/db/client.js';
+import { ValidationError } from '../core/errors.js';
+import { isUuid } from '../core/http/params.js';
+import { scoped } from '../core/db/scoped.js';
+import { staff, units } from '../core/agencies/schema.js';
+import { requiredText } from '../core/http/form.js';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'measures.errors.badDate')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'measures.errors.badDate')
+  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'measures.errors.badDate');
+
+/** ขั้นตอนการดำเนินการ as typed into the form or built from the analysis. */
+export const ActionInput = z
+  .object({
+    stepText: requiredText(2000),
+    unitId: z.string(),
+    officerUserId: z
+      .string()
+      .optional()
+      .transform((s) => (s ? s : null)),
+    startDate: isoDate,
+    dueDate: isoDate,
+  })
+  .refine((a) => a.startDate <= a.dueDate, {
+    message: 'measures.errors.datesOutOfOrder',
+    path: ['dueDate'],
+  });
+export type ActionInput = z.input<typeof ActionInput>;
+
+/** Parses with zod and turns its issues into one ValidationError with field errors. */
+export function parseOrRefuse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of result.error.issues)
+    fieldErrors[String(issue.path[0] ?? '_form')] ??= issue.message;
+  const first = Object.values(fieldErrors)[0]!;
+  throw new ValidationError(
+    first.startsWith('measures.') ? first : 'errors.validation',
+    fieldErrors,
+  );
+}
+
+/**
+ * Refuses a unit or officer that is not of this agency. The composite FKs would refuse it too,
+ * but as a 500; this says why, in Thai, before anything is written.
+ */
+export async function assertUnitAndOfficer(
+  db: DbOrTx,
+  agencyId: string,
+  unitId: string,
+  officerUserId: string | null,
+): Promise<void> {
+  const q = scoped(db, agencyId);
+  if (!isUuid(unitId) || !(await q.find(units, eq(units.id, unitId)))) {
+    throw new ValidationError('measures.errors.unitNotFound', {
+      unitId: 'measures.errors.unitNotFound',
+    });
+  }
+  if (officerUserId !== null) {
+    const member = isUuid(officerUserId)
+      ? await q.find(staff, and(eq(staff.userId, officerUserId))!)
+      : null;
+    if (!member) {
+      throw new ValidationError('measures.errors.officerNotFound', {
+        officerUserId: 'measures.errors.officerNotFound',
+      });
+    }
+  }
+}

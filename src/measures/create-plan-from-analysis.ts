@@ -1,0 +1,93 @@
+import { and, eq } from 'drizzle-orm';
+import type { AgencyContext } from '../core/context.js';
+import { audit } from '../core/audit/audit.js';
+import { scoped } from '../core/db/scoped.js';
+import { ValidationError } from '../core/errors.js';
+import { agencies } from '../core/agencies/schema.js';
+import { listUnits } from '../core/agencies/units.js';
+import { getAnalysis } from '../assessment/index.js';
+import { actions, measures } from './schema.js';
+import { FiscalYear } from './create-measure.js';
+import { parseOrRefuse } from './check-action-input.js';
+import { fiscalMonthEnd, fiscalMonthStart } from './fiscal-dates.js';
+
+/**
+ * "สร้างแผนจากผลการวิเคราะห์": one measure per row of the analysis's section 2 and one action
+ * per step (ขั้นตอน), owned by the unit the analysis names. Steps are spread over the fiscal
+ * year in order, so the timeline shows a sequence the officers can then adjust.
+ * Idempotent: a measure already created from the same row is left alone.
+ */
+export async function createPlanFromAnalysis(ctx: AgencyContext, rawYear: number | string) {
+  const fiscalYear = parseOrRefuse(FiscalYear, rawYear);
+  const [agency] = await ctx.db.select().from(agencies).where(eq(agencies.id, ctx.agencyId));
+  const analysis = agency ? getAnalysis(agency.slug, fiscalYear) : null;
+  if (!analysis) {
+    throw new ValidationError('measures.errors.noAnalysis', {
+      fiscalYear: 'measures.errors.noAnalysis',
+    });
+  }
+  const unitList = await listUnits(ctx.db, ctx.agencyId);
+  const unitByName = new Map(unitList.map((u) => [u.nameTh.replace(/\s+/g, ''), u]));
+  for (const row of analysis.measures) {
+    if (!unitByName.has(row.responsibleUnitTh.replace(/\s+/g, ''))) {
+      throw new ValidationError(
+        'measures.errors.analysisUnitMissing',
+        {},
+        {
+          name: row.responsibleUnitTh,
+        },
+      );
+    }
+  }
+  return ctx.db.transaction(async (tx) => {
+    const q = scoped(tx, ctx.agencyId);
+    let created = 0;
+    let skipped = 0;
+    for (const [index, row] of analysis.measures.entries()) {
+      const sourceRef = `analysis:${fiscalYear}:${row.issueAreaCode}`;
+      const exists = await q.find(
+        measures,
+        and(eq(measures.fiscalYear, fiscalYear), eq(measures.sourceRef, sourceRef))!,
+      );
+      if (exists) {
+        skipped++;
+        continue;
+      }
+      const [measure] = await q.insert(measures, {
+        fiscalYear,
+        issueAreaCode: row.issueAreaCode,
+        title: row.measureTh,
+        methodText: row.methodsTh.join('\n'),
+        monitoringText: row.timelineTh,
+        source: 'analysis',
+        sourceRef,
+        sortOrder: index,
+      });
+      const unit = unitByName.get(row.responsibleUnitTh.replace(/\s+/g, ''))!;
+      const n = row.stepsTh.length;
+      const rows = await q.insert(
+        actions,
+        row.stepsTh.map((stepText, i) => {
+          const first = Math.floor((i * 12) / n);
+          const last = Math.min(11, Math.max(first + 2, Math.floor(((i + 1) * 12) / n) - 1));
+          return {
+            measureId: measure!.id,
+            stepText,
+            unitId: unit.id,
+            startDate: fiscalMonthStart(fiscalYear, first),
+            dueDate: fiscalMonthEnd(fiscalYear, last),
+            sortOrder: i,
+          };
+        }),
+      );
+      await audit(tx, ctx, ctx.agencyId, {
+        action: 'measures.plan.create-from-analysis',
+        entityType: 'measure',
+        entityId: measure!.id,
+        after: { measure, actions: rows.length, sourceRef },
+      });
+      created++;
+    }
+    return { created, skipped };
+  });
+}

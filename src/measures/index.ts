@@ -1,0 +1,4 @@
+// Public API of the measures module: the only import path for other modules.
+export { measuresModule } from './module.js';
+export { buildMeasuresReport, renderMeasuresReport } from './build-measures-report.js';
+export { listMeasuresOfYear } from './queries.js';

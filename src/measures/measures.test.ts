@@ -1,0 +1,161 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { createTestContext, type TestContext } from '../../test/helpers/test-context.js';
+import { listUnits } from '../core/agencies/units.js';
+import { auditLog } from '../core/audit/schema.js';
+import type { AgencyContext } from '../core/context.js';
+import { AppError } from '../core/errors.js';
+import { actions, measures, progressUpdates } from './schema.js';
+import { createMeasure } from './create-measure.js';
+import { addAction } from './add-action.js';
+import { createPlanFromAnalysis } from './create-plan-from-analysis.js';
+import { recordProgress } from './record-progress.js';
+import { reviewProgress } from './review-progress.js';
+import { carryOverMeasures } from './carry-over-measures.js';
+import { listMeasuresOfYear, listMyActions } from './queries.js';
+import { blobPath } from './store-evidence.js';
+
+const PDF = new TextEncoder().encode('%PDF-1.4\n% test evidence\n');
+const EXE = new TextEncoder().encode('MZ\x90\x00 not a document');
+
+async function refusedWith(promise: Promise<unknown>, key: string) {
+  await assert.rejects(promise, (e: unknown) => e instanceof AppError && e.messageKey === key);
+}
+
+void describe('measures use cases', () => {
+  let t: TestContext;
+  let ctx: AgencyContext;
+  let dataDir: string;
+  let unitId: string;
+  let otherUnitId: string;
+  before(async () => {
+    t = await createTestContext();
+    dataDir = mkdtempSync(path.join(tmpdir(), 'measures-'));
+    const phothong = await t.makeAgency('phothong');
+    ctx = phothong.ctx;
+    unitId = (await listUnits(ctx.db, ctx.agencyId))[0]!.id;
+    otherUnitId = (await listUnits(t.ctx.db, t.ctx.agencyId))[0]!.id;
+  });
+  after(async () => {
+    await t.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  void it('creates the seven measure areas from the analysis, once', async () => {
+    const first = await createPlanFromAnalysis(ctx, 2566);
+    assert.equal(first.created, 7);
+    const again = await createPlanFromAnalysis(ctx, '2566');
+    assert.deepEqual(again, { created: 0, skipped: 7 });
+    const board = await listMeasuresOfYear(ctx.db, ctx.agencyId, 2566, '2023-01-01');
+    assert.equal(board.length, 7);
+    const finance = board.filter((m) => m.actions[0]!.unitName === 'กองคลัง');
+    assert.equal(finance.length, 2);
+    assert.equal(
+      board.reduce((s, m) => s + m.actions.length, 0),
+      43,
+    );
+    for (const m of board) for (const a of m.actions) assert.ok(a.startDate <= a.dueDate);
+  });
+
+  void it('refuses a plan for a year without analysis', async () => {
+    await refusedWith(createPlanFromAnalysis(ctx, 2570), 'measures.errors.noAnalysis');
+  });
+
+  void it('refuses dates out of order and a unit of another agency, saving nothing', async () => {
+    const count = async () => (await t.database.db.select().from(measures)).length;
+    const n = await count();
+    const measure = { fiscalYear: 2567, title: 'มาตรการทดสอบ' };
+    const step = { stepText: 'ขั้นตอน', unitId, startDate: '2024-05-01', dueDate: '2024-04-01' };
+    await refusedWith(createMeasure(ctx, measure, [step]), 'measures.errors.datesOutOfOrder');
+    await refusedWith(
+      createMeasure(ctx, measure, [{ ...step, dueDate: '2024-06-01', unitId: otherUnitId }]),
+      'measures.errors.unitNotFound',
+    );
+    await refusedWith(
+      createMeasure(ctx, measure, [{ ...step, startDate: '2024-02-30' }]),
+      'measures.errors.badDate',
+    );
+    assert.equal(await count(), n);
+  });
+
+  void it('adds a measure by hand and an action, audited', async () => {
+    const m = await createMeasure(ctx, { fiscalYear: 2567, title: 'มาตรการเพิ่มเอง' }, [
+      { stepText: 'ขั้นแรก', unitId, startDate: '2023-10-01', dueDate: '2023-12-31' },
+    ]);
+    const a = await addAction(ctx, m.id, {
+      stepText: 'ขั้นที่สอง',
+      unitId,
+      startDate: '2024-01-01',
+      dueDate: '2024-03-31',
+    });
+    assert.equal(a.sortOrder, 1);
+    const entries = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, a.id));
+    assert.equal(entries[0]?.action, 'measures.action.create');
+  });
+
+  void it('records progress with evidence, refuses bad percent and bad files, and approves', async () => {
+    const [action] = await t.database.db
+      .select()
+      .from(actions)
+      .where(eq(actions.agencyId, ctx.agencyId));
+    const before = (await t.database.db.select().from(progressUpdates)).length;
+    await refusedWith(
+      recordProgress(ctx, action!.id, { text: 'ทำแล้ว', percent: 120 }, [], { dataDir }),
+      'measures.errors.percentRange',
+    );
+    await refusedWith(
+      recordProgress(
+        ctx,
+        action!.id,
+        { text: 'ทำแล้ว', percent: 50 },
+        [{ fileName: 'report.pdf', bytes: EXE }],
+        { dataDir },
+      ),
+      'measures.errors.evidenceType',
+    );
+    assert.equal((await t.database.db.select().from(progressUpdates)).length, before);
+    const update = await recordProgress(
+      ctx,
+      action!.id,
+      { text: 'ประกาศมาตรการแล้ว', percent: 100, links: ['https://example.go.th/x'] },
+      [{ fileName: 'ประกาศ.pdf', bytes: PDF }],
+      { dataDir },
+    );
+    const mine = await listMyActions(
+      ctx.db,
+      ctx.agencyId,
+      '00000000-0000-0000-0000-000000000001',
+      '2024-01-01',
+    );
+    assert.equal(mine.length, 0);
+    const approved = await reviewProgress(ctx, update.id, { decision: 'approve', comment: 'ดีมาก' });
+    assert.equal(approved.state, 'approved');
+    const [after] = await t.database.db.select().from(actions).where(eq(actions.id, action!.id));
+    assert.equal(after!.percent, 100);
+    assert.equal(after!.status, 'done');
+    await refusedWith(
+      reviewProgress(ctx, update.id, { decision: 'approve' }),
+      'measures.errors.alreadyReviewed',
+    );
+    const { createHash } = await import('node:crypto');
+    assert.ok(existsSync(blobPath(dataDir, createHash('sha256').update(PDF).digest('hex'))));
+  });
+
+  void it('carries unfinished measures into the next year, once', async () => {
+    const first = await carryOverMeasures(ctx, 2566);
+    assert.equal(first.carried, 7);
+    assert.equal((await carryOverMeasures(ctx, 2566)).carried, 0);
+    const next = await listMeasuresOfYear(ctx.db, ctx.agencyId, 2567, '2023-01-01');
+    const carried = next.filter((m) => m.carriedFromId);
+    assert.equal(carried.length, 7);
+    // The finished action stayed behind.
+    assert.equal(
+      carried.reduce((s, m) => s + m.actions.length, 0),
+      42,
+    );
+  });
+});

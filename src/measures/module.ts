@@ -1,0 +1,85 @@
+import { and, eq } from 'drizzle-orm';
+import { defineModule } from '../core/module.js';
+import { th, en } from './i18n.js';
+import { measuresStaffRoutes } from './routes.staff.js';
+import { measuresPublicRoutes } from './routes.public.js';
+import { measuresCommands } from './commands.js';
+import { seedMeasures } from './seed.js';
+import { publishedReports } from './schema.js';
+import { createMeasure } from './create-measure.js';
+import { listUnits } from '../core/agencies/units.js';
+import { scoped } from '../core/db/scoped.js';
+
+/** มาตรการ: the action plan from the ITA analysis, tracked to completion and reported. */
+export const measuresModule = defineModule({
+  name: 'measures',
+  routes: { staff: measuresStaffRoutes, public: measuresPublicRoutes },
+  permissions: {
+    'measures.view': ['agency_admin', 'executive', 'unit_officer'],
+    'measures.manage': ['agency_admin', 'executive'],
+    'measures.report': ['agency_admin', 'unit_officer'],
+    'measures.approve': ['executive'],
+  },
+  nav: [
+    {
+      audience: 'staff',
+      href: '/staff/measures',
+      label: 'measures.nav.board',
+      permission: 'measures.view',
+      order: 30,
+    },
+    {
+      audience: 'staff',
+      href: '/staff/measures/mine',
+      label: 'measures.nav.mine',
+      permission: 'measures.report',
+      order: 31,
+    },
+  ],
+  commands: measuresCommands,
+  catalog: { th, en },
+  seed: seedMeasures,
+  isolationFixture: async (ctx) => {
+    const marker = `มาตรการทดสอบแยก-${ctx.agencyId.slice(0, 8)}`;
+    const [unit] = await listUnits(ctx.db, ctx.agencyId);
+    const m = await createMeasure(ctx, { fiscalYear: 2566, title: marker }, [
+      {
+        stepText: `${marker} ขั้นตอน`,
+        unitId: unit!.id,
+        startDate: '2022-10-01',
+        dueDate: '2023-09-30',
+      },
+    ]);
+    const { actions } = await import('./schema.js');
+    const [action] = await scoped(ctx.db, ctx.agencyId).list(actions, eq(actions.measureId, m.id));
+    return {
+      params: { id: m.id },
+      byRoute: {
+        '/staff/measures/actions/:id': { id: action!.id },
+        '/staff/measures/actions/:id/progress': { id: action!.id },
+      },
+      markers: [marker],
+    };
+  },
+  disclosures: async ({ db, agencyId, agencySlug, fiscalYear }) => {
+    const rows = await db
+      .select()
+      .from(publishedReports)
+      .where(
+        and(eq(publishedReports.agencyId, agencyId), eq(publishedReports.fiscalYear, fiscalYear)),
+      );
+    return rows.map((r) => {
+      const base = `/a/${agencySlug}/measures/${r.fiscalYear}/${r.kind}`;
+      return {
+        feed: r.kind === 'plan' ? 'measures.plan' : 'measures.progress-report',
+        title: r.title,
+        links: [
+          { label: 'PDF', href: `${base}.pdf`, type: 'pdf' as const },
+          { label: 'DOCX', href: `${base}.docx`, type: 'docx' as const },
+        ],
+        fiscalYear: r.fiscalYear,
+        updatedAt: r.publishedAt,
+      };
+    });
+  },
+});

@@ -1,0 +1,607 @@
+import { Hono, type Context } from 'hono';
+import { raw } from 'hono/html';
+import { z } from 'zod';
+import type { AppEnv } from '../core/http/env.js';
+import { Layout } from '../core/http/layout.js';
+import { requirePermission } from '../core/http/middleware.js';
+import { parseForm } from '../core/http/form.js';
+import { uuidParam } from '../core/http/params.js';
+import {
+  Notice,
+  PageHeader,
+  PostForm,
+  SelectField,
+  TextArea,
+  TextField,
+  useT,
+} from '../core/http/ui.js';
+import { can } from '../core/auth/permissions.js';
+import { listUnits } from '../core/agencies/units.js';
+import { fiscalYearOf, formatThaiDate } from '../core/i18n/thai-format.js';
+import { ValidationError } from '../core/errors.js';
+import {
+  getActionDetail,
+  getEvidenceFile,
+  getMeasure,
+  listMeasuresOfYear,
+  listMyActions,
+  listPendingProgress,
+  listStaffChoices,
+  type ActionView,
+  type MeasureView,
+} from './queries.js';
+import { createPlanFromAnalysis } from './create-plan-from-analysis.js';
+import { createMeasure, FiscalYear, MeasureInput } from './create-measure.js';
+import { addAction } from './add-action.js';
+import { recordProgress } from './record-progress.js';
+import { reviewProgress, ReviewInput } from './review-progress.js';
+import { carryOverMeasures } from './carry-over-measures.js';
+import { renderTimelineSvg } from './render-timeline.js';
+import { renderMeasuresReport } from './build-measures-report.js';
+import { publishMeasuresReports } from './publish-measures-reports.js';
+import { readBlob, type EvidenceUpload } from './store-evidence.js';
+import { bangkokToday } from './fiscal-dates.js';
+import { REPORT_KINDS } from './schema.js';
+
+const BASE = '/staff/measures';
+const thaiDate = (iso: string) =>
+  formatThaiDate(new Date(`${iso}T12:00:00+07:00`), { style: 'medium' });
+
+function yearOf(c: Context<AppEnv>): number {
+  const parsed = FiscalYear.safeParse(c.req.query('year') ?? fiscalYearOf(c.var.ctx.now()));
+  if (!parsed.success) throw new ValidationError('measures.errors.badYear');
+  return parsed.data;
+}
+
+function StatusBadge({ a }: { a: ActionView }) {
+  const t = useT();
+  if (a.overdue) return <span class="badge bad">{t('measures.action.overdue')}</span>;
+  const cls = a.status === 'done' ? 'ok' : a.status === 'in_progress' ? 'warn' : 'muted';
+  return <span class={`badge ${cls}`}>{t(`measures.action.statuses.${a.status}`)}</span>;
+}
+
+function ActionTable({ list }: { list: (ActionView & { measureTitle?: string })[] }) {
+  const t = useT();
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('measures.action.step')}</th>
+            <th scope="col">{t('measures.action.unit')}</th>
+            <th scope="col">{t('measures.action.dueDate')}</th>
+            <th scope="col" class="num">
+              {t('measures.action.percent')}
+            </th>
+            <th scope="col">{t('measures.action.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((a) => (
+            <tr>
+              <td>
+                {a.measureTitle && <div class="muted">{a.measureTitle}</div>}
+                <a href={`${BASE}/actions/${a.id}`}>{a.stepText}</a>
+              </td>
+              <td>
+                {a.unitName}
+                {a.officerName && <div class="muted">{a.officerName}</div>}
+              </td>
+              <td>{thaiDate(a.dueDate)}</td>
+              <td class="num">{a.percent}</td>
+              <td>
+                <StatusBadge a={a} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function BoardPage(props: {
+  year: number;
+  list: MeasureView[];
+  pending: Awaited<ReturnType<typeof listPendingProgress>>;
+  canManage: boolean;
+  canApprove: boolean;
+}) {
+  const t = useT();
+  const byUnit = new Map<string, number>();
+  for (const m of props.list)
+    for (const a of m.actions) byUnit.set(a.unitName, (byUnit.get(a.unitName) ?? 0) + 1);
+  return (
+    <Layout title={t('measures.board.title')}>
+      <PageHeader
+        title={`${t('measures.board.title')} ${props.year}`}
+        lead={t('measures.board.lead')}
+      />
+      <Notice />
+      <form method="get" action={BASE} class="card">
+        <label for="f-year">{t('measures.board.year')}</label>{' '}
+        <input id="f-year" name="year" value={String(props.year)} inputmode="numeric" size={6} />{' '}
+        <button type="submit" class="secondary">
+          {t('measures.board.show')}
+        </button>{' '}
+        <a href={`${BASE}/timeline?year=${props.year}`}>{t('measures.nav.timeline')}</a>
+      </form>
+      {props.canManage && (
+        <div class="cards">
+          <PostForm action={`${BASE}/plan-from-analysis`} class="card">
+            <input type="hidden" name="fiscalYear" value={String(props.year)} />
+            <button type="submit">{t('measures.board.fromAnalysis')}</button>
+          </PostForm>
+          <PostForm action={`${BASE}/carry-over`} class="card">
+            <input type="hidden" name="fiscalYear" value={String(props.year)} />
+            <button type="submit" class="secondary">
+              {t('measures.board.carryOver')}
+            </button>
+          </PostForm>
+          <p class="card">
+            <a href={`${BASE}/new?year=${props.year}`}>{t('measures.board.addMeasure')}</a>
+          </p>
+        </div>
+      )}
+      {props.canApprove && props.pending.length > 0 && (
+        <section>
+          <h2>{t('measures.board.pendingApprovals')}</h2>
+          <ul>
+            {props.pending.map((p) => (
+              <li>
+                <a href={`${BASE}/actions/${p.actionId}`}>{p.stepText}</a> — {p.percent}% (
+                {p.submittedByName})
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section>
+        <h2>{t('measures.board.reports')}</h2>
+        <p>
+          {REPORT_KINDS.map((k) => (
+            <>
+              {k === 'plan' ? t('measures.reports.plan') : t('measures.reports.progress')}:{' '}
+              <a href={`${BASE}/reports/${props.year}/${k}.docx`}>DOCX</a>{' '}
+              <a href={`${BASE}/reports/${props.year}/${k}.pdf`}>PDF</a>
+              <br />
+            </>
+          ))}
+        </p>
+        {props.canManage && (
+          <PostForm action={`${BASE}/publish`}>
+            <input type="hidden" name="fiscalYear" value={String(props.year)} />
+            <button type="submit">{t('measures.board.publish')}</button>
+          </PostForm>
+        )}
+      </section>
+      {props.list.length === 0 && <p>{t('measures.board.empty')}</p>}
+      {byUnit.size > 0 && (
+        <p class="muted">{[...byUnit].map(([unit, n]) => `${unit}: ${n}`).join(' · ')}</p>
+      )}
+      {props.list.map((m) => (
+        <section class="card">
+          <h2>
+            <a href={`${BASE}/${m.id}`}>{m.title}</a>{' '}
+            {m.overdueCount > 0 && (
+              <span class="badge bad">
+                {t('measures.action.overdue')} {m.overdueCount}
+              </span>
+            )}{' '}
+            <span class="badge muted">{m.percent}%</span>
+          </h2>
+          <ActionTable list={m.actions} />
+        </section>
+      ))}
+    </Layout>
+  );
+}
+
+function MinePage(props: { list: Awaited<ReturnType<typeof listMyActions>> }) {
+  const t = useT();
+  return (
+    <Layout title={t('measures.mine.title')}>
+      <PageHeader title={t('measures.mine.title')} lead={t('measures.mine.lead')} />
+      <Notice />
+      {props.list.length === 0 ? (
+        <p>{t('measures.mine.empty')}</p>
+      ) : (
+        <ActionTable list={props.list} />
+      )}
+    </Layout>
+  );
+}
+
+function ActionForm(props: {
+  measureId: string;
+  units: { value: string; label: string }[];
+  people: { value: string; label: string }[];
+}) {
+  const t = useT();
+  return (
+    <PostForm action={`${BASE}/${props.measureId}/actions`} class="card">
+      <TextArea name="stepText" label="measures.action.step" required />
+      <SelectField name="unitId" label="measures.action.unit" options={props.units} />
+      <SelectField
+        name="officerUserId"
+        label="measures.action.officer"
+        options={props.people}
+        emptyLabel="measures.action.noOfficer"
+      />
+      <TextField name="startDate" label="measures.action.startDate" type="date" required />
+      <TextField name="dueDate" label="measures.action.dueDate" type="date" required />
+      <button type="submit">{t('measures.measure.addAction')}</button>
+    </PostForm>
+  );
+}
+
+function MeasurePage(props: {
+  measure: MeasureView;
+  canManage: boolean;
+  units: { value: string; label: string }[];
+  people: { value: string; label: string }[];
+}) {
+  const t = useT();
+  const m = props.measure;
+  return (
+    <Layout title={m.title}>
+      <PageHeader title={m.title} lead={`${t('measures.board.year')} ${m.fiscalYear}`} />
+      <Notice />
+      <dl>
+        <dt>{t('measures.measure.method')}</dt>
+        <dd>
+          {m.methodText.split('\n').map((l) => (
+            <div>{l}</div>
+          ))}
+        </dd>
+        <dt>{t('measures.measure.monitoring')}</dt>
+        <dd>{m.monitoringText}</dd>
+        <dt>{t('measures.measure.source')}</dt>
+        <dd>
+          {m.source === 'analysis'
+            ? t('measures.measure.sourceAnalysis')
+            : t('measures.measure.sourceManual')}
+        </dd>
+      </dl>
+      <h2>{t('measures.measure.actions')}</h2>
+      <ActionTable list={m.actions} />
+      {props.canManage && (
+        <>
+          <h2>{t('measures.measure.addAction')}</h2>
+          <ActionForm measureId={m.id} units={props.units} people={props.people} />
+        </>
+      )}
+      <p>
+        <a href={`${BASE}?year=${m.fiscalYear}`}>{t('back')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+function ActionPage(props: {
+  detail: Awaited<ReturnType<typeof getActionDetail>>;
+  canReport: boolean;
+  canApprove: boolean;
+}) {
+  const t = useT();
+  const { action, measure, updates } = props.detail;
+  return (
+    <Layout title={action.stepText}>
+      <PageHeader title={action.stepText} lead={measure.title} />
+      <Notice />
+      <p>
+        {action.unitName} · {thaiDate(action.startDate)} – {thaiDate(action.dueDate)} ·{' '}
+        {action.percent}% <StatusBadge a={action} />
+      </p>
+      {props.canReport && (
+        <PostForm
+          action={`${BASE}/actions/${action.id}/progress`}
+          class="card"
+          enctype="multipart/form-data"
+        >
+          <h2>{t('measures.progress.submit')}</h2>
+          <TextArea name="text" label="measures.progress.text" required />
+          <TextField name="percent" label="measures.progress.percent" type="number" required />
+          <TextArea name="links" label="measures.progress.links" />
+          <div class="field">
+            <label for="f-files">{t('measures.progress.files')}</label>
+            <input
+              id="f-files"
+              type="file"
+              name="files"
+              multiple
+              accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx"
+            />
+          </div>
+          <button type="submit">{t('measures.progress.submit')}</button>
+        </PostForm>
+      )}
+      <h2>{t('measures.progress.title')}</h2>
+      {updates.map((u) => (
+        <article class="card" data-state={u.state}>
+          <p>
+            <strong>{u.percent}%</strong> — {u.text}{' '}
+            <span
+              class={`badge ${u.state === 'approved' ? 'ok' : u.state === 'returned' ? 'bad' : 'warn'}`}
+            >
+              {t(`measures.progress.states.${u.state}`)}
+            </span>
+          </p>
+          <p class="muted">
+            {u.submittedByName} · {formatThaiDate(u.createdAt, { style: 'medium' })}
+          </p>
+          {(u.files.length > 0 || u.links.length > 0) && (
+            <ul>
+              {u.files.map((f) => (
+                <li>
+                  <a href={`${BASE}/evidence/${f.id}`}>{f.fileName}</a> (
+                  {Math.ceil(f.sizeBytes / 1024)} KB)
+                </li>
+              ))}
+              {u.links.map((l) => (
+                <li>
+                  <a href={l} rel="noopener noreferrer">
+                    {l}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+          {u.reviewComment && (
+            <p>
+              {t('measures.progress.comment')}: {u.reviewComment} ({u.reviewedByName})
+            </p>
+          )}
+          {props.canApprove && u.state === 'pending' && (
+            <PostForm action={`${BASE}/progress/${u.id}/review`}>
+              <TextField name="comment" label="measures.progress.comment" />
+              <button type="submit" name="decision" value="approve">
+                {t('measures.progress.approve')}
+              </button>{' '}
+              <button type="submit" name="decision" value="return" class="secondary">
+                {t('measures.progress.return')}
+              </button>
+            </PostForm>
+          )}
+        </article>
+      ))}
+      <p>
+        <a href={`${BASE}/${measure.id}`}>{t('back')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+function NewMeasurePage(props: { year: number }) {
+  const t = useT();
+  return (
+    <Layout title={t('measures.board.addMeasure')}>
+      <PageHeader title={t('measures.board.addMeasure')} />
+      <PostForm action={BASE} class="card">
+        <TextField
+          name="fiscalYear"
+          label="measures.board.year"
+          value={String(props.year)}
+          required
+        />
+        <TextField name="title" label="measures.measure.title" required />
+        <TextArea name="methodText" label="measures.measure.method" />
+        <TextArea name="monitoringText" label="measures.measure.monitoring" />
+        <button type="submit">{t('save')}</button>
+      </PostForm>
+    </Layout>
+  );
+}
+
+const YearForm = z.object({ fiscalYear: FiscalYear });
+
+async function choices(c: Context<AppEnv>) {
+  const { db, agencyId } = c.var.ctx;
+  return {
+    units: (await listUnits(db, agencyId)).map((u) => ({ value: u.id, label: u.nameTh })),
+    people: (await listStaffChoices(db, agencyId)).map((p) => ({ value: p.id, label: p.name })),
+  };
+}
+
+function uploadsOf(body: Record<string, unknown>): Promise<EvidenceUpload[]> {
+  const files = ([] as unknown[])
+    .concat(body.files ?? [])
+    .filter((f): f is File => f instanceof File);
+  return Promise.all(
+    files.map(async (f) => ({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+  );
+}
+
+/** Back office: the board, my actions, progress with evidence, approval, timeline, reports. */
+export const measuresStaffRoutes = new Hono<AppEnv>()
+  .use(requirePermission('measures.view'))
+  .get('/', async (c) => {
+    const { ctx } = c.var;
+    const year = yearOf(c);
+    const today = bangkokToday(ctx.now());
+    return c.render(
+      <BoardPage
+        year={year}
+        list={await listMeasuresOfYear(ctx.db, ctx.agencyId, year, today)}
+        pending={await listPendingProgress(ctx.db, ctx.agencyId)}
+        canManage={can(ctx.actor, 'measures.manage')}
+        canApprove={can(ctx.actor, 'measures.approve')}
+      />,
+    );
+  })
+  .get('/mine', async (c) => {
+    const { ctx } = c.var;
+    const list = await listMyActions(
+      ctx.db,
+      ctx.agencyId,
+      ctx.actor.userId ?? '',
+      bangkokToday(ctx.now()),
+    );
+    return c.render(<MinePage list={list} />);
+  })
+  .get('/timeline', async (c) => {
+    const { ctx } = c.var;
+    const year = yearOf(c);
+    const today = bangkokToday(ctx.now());
+    const list = await listMeasuresOfYear(ctx.db, ctx.agencyId, year, today);
+    list.sort((a, b) => a.sortOrder - b.sortOrder);
+    const title = c.var.t('measures.timeline.title', { year });
+    const svg = renderTimelineSvg(list, year, { today, includeActions: true });
+    return c.render(
+      <Layout title={title}>
+        <PageHeader title={title} />
+        <div class="table-wrap" role="figure" aria-label={title}>
+          {raw(svg)}
+        </div>
+        <p>
+          <a href={`${BASE}?year=${year}`}>{c.var.t('back')}</a>
+        </p>
+      </Layout>,
+    );
+  })
+  .get('/timeline.svg', async (c) => {
+    const { ctx } = c.var;
+    const year = yearOf(c);
+    const today = bangkokToday(ctx.now());
+    const list = await listMeasuresOfYear(ctx.db, ctx.agencyId, year, today);
+    list.sort((a, b) => a.sortOrder - b.sortOrder);
+    c.header('content-type', 'image/svg+xml; charset=utf-8');
+    return c.body(renderTimelineSvg(list, year, { today, includeActions: true }));
+  })
+  .get('/new', requirePermission('measures.manage'), (c) =>
+    c.render(<NewMeasurePage year={yearOf(c)} />),
+  )
+  .post('/', requirePermission('measures.manage'), async (c) => {
+    const input = await parseForm(c, MeasureInput);
+    const m = await createMeasure(c.var.ctx, input);
+    return c.redirect(`${BASE}/${m.id}?notice=measures.notices.measureCreated`, 303);
+  })
+  .post('/plan-from-analysis', requirePermission('measures.manage'), async (c) => {
+    const { fiscalYear } = await parseForm(c, YearForm);
+    await createPlanFromAnalysis(c.var.ctx, fiscalYear);
+    return c.redirect(`${BASE}?year=${fiscalYear}&notice=measures.notices.planCreated`, 303);
+  })
+  .post('/carry-over', requirePermission('measures.manage'), async (c) => {
+    const { fiscalYear } = await parseForm(c, YearForm);
+    await carryOverMeasures(c.var.ctx, fiscalYear);
+    return c.redirect(`${BASE}?year=${fiscalYear + 1}&notice=measures.notices.carried`, 303);
+  })
+  .post('/publish', requirePermission('measures.manage'), async (c) => {
+    const { fiscalYear } = await parseForm(c, YearForm);
+    await publishMeasuresReports(c.var.ctx, fiscalYear, { dataDir: c.var.config.dataDir });
+    return c.redirect(`${BASE}?year=${fiscalYear}&notice=measures.notices.published`, 303);
+  })
+  .get('/reports/:year/:file', async (c) => {
+    const year = FiscalYear.safeParse(c.req.param('year'));
+    const match = /^(plan|progress-report)\.(docx|pdf)$/.exec(c.req.param('file'));
+    if (!year.success || !match) throw new ValidationError('measures.errors.badYear');
+    const kind = match[1] as 'plan' | 'progress-report';
+    const format = match[2] as 'docx' | 'pdf';
+    const bytes = await renderMeasuresReport(
+      c.var.ctx.db,
+      c.var.ctx.agencyId,
+      year.data,
+      kind,
+      format,
+      c.var.ctx.now(),
+    );
+    return reportResponse(c, bytes, `measures-${kind}-${year.data}.${format}`, format);
+  })
+  .get('/evidence/:id', async (c) => {
+    const file = await getEvidenceFile(c.var.ctx.db, c.var.ctx.agencyId, uuidParam(c, 'id'));
+    const bytes = await readBlob(c.var.config.dataDir, file.sha256);
+    c.header('content-type', file.mediaType);
+    c.header(
+      'content-disposition',
+      `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    );
+    c.header('x-content-type-options', 'nosniff');
+    return c.body(new Uint8Array(bytes));
+  })
+  .get('/actions/:id', async (c) => {
+    const { ctx } = c.var;
+    const detail = await getActionDetail(
+      ctx.db,
+      ctx.agencyId,
+      uuidParam(c, 'id'),
+      bangkokToday(ctx.now()),
+    );
+    return c.render(
+      <ActionPage
+        detail={detail}
+        canReport={can(ctx.actor, 'measures.report')}
+        canApprove={can(ctx.actor, 'measures.approve')}
+      />,
+    );
+  })
+  .post('/actions/:id/progress', requirePermission('measures.report'), async (c) => {
+    const id = uuidParam(c, 'id');
+    const body = (await c.req.parseBody({ all: true })) as Record<string, unknown>;
+    const links = String(body.links ?? '')
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean);
+    await recordProgress(
+      c.var.ctx,
+      id,
+      {
+        text: String(body.text ?? ''),
+        percent: String(body.percent ?? '') as unknown as number,
+        links,
+      },
+      await uploadsOf(body),
+      { dataDir: c.var.config.dataDir },
+    );
+    return c.redirect(`${BASE}/actions/${id}?notice=measures.progress.submitted`, 303);
+  })
+  .post('/progress/:id/review', requirePermission('measures.approve'), async (c) => {
+    const input = await parseForm(c, ReviewInput);
+    const after = await reviewProgress(c.var.ctx, uuidParam(c, 'id'), input);
+    const notice = input.decision === 'approve' ? 'approved' : 'returned';
+    return c.redirect(`${BASE}/actions/${after.actionId}?notice=measures.progress.${notice}`, 303);
+  })
+  .get('/:id', async (c) => {
+    const { ctx } = c.var;
+    const measure = await getMeasure(
+      ctx.db,
+      ctx.agencyId,
+      uuidParam(c, 'id'),
+      bangkokToday(ctx.now()),
+    );
+    return c.render(
+      <MeasurePage
+        measure={measure}
+        canManage={can(ctx.actor, 'measures.manage')}
+        {...await choices(c)}
+      />,
+    );
+  })
+  .post('/:id/actions', requirePermission('measures.manage'), async (c) => {
+    const id = uuidParam(c, 'id');
+    const body = (await c.req.parseBody()) as Record<string, string>;
+    await addAction(c.var.ctx, id, {
+      stepText: body.stepText ?? '',
+      unitId: body.unitId ?? '',
+      officerUserId: body.officerUserId ?? '',
+      startDate: body.startDate ?? '',
+      dueDate: body.dueDate ?? '',
+    });
+    return c.redirect(`${BASE}/${id}?notice=measures.notices.actionCreated`, 303);
+  });
+
+/** A report download with the right type and a file name. */
+export function reportResponse(
+  c: Context<AppEnv>,
+  bytes: Uint8Array,
+  name: string,
+  format: 'docx' | 'pdf',
+) {
+  c.header(
+    'content-type',
+    format === 'pdf'
+      ? 'application/pdf'
+      : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  );
+  c.header('content-disposition', `attachment; filename="${name}"`);
+  return c.body(new Uint8Array(bytes));
+}
