@@ -1,11 +1,13 @@
 import type { ModuleManifest } from './core/module.js';
 import { agenciesModule } from './core/agencies/module.js';
+import { assessmentModule } from './assessment/module.js';
 import { disclosureModule } from './disclosure/module.js';
 import { measuresModule } from './measures/module.js';
 
 /** Every module, in mount order. The only file that knows them all. */
 export const modules: readonly ModuleManifest[] = [
   agenciesModule,
+  assessmentModule,
   disclosureModule,
   measuresModule,
 ];

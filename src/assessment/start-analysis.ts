@@ -1,0 +1,124 @@
+import { eq } from 'drizzle-orm';
+import type { AgencyContext } from '../core/context.js';
+import { audit } from '../core/audit/audit.js';
+import { scoped } from '../core/db/scoped.js';
+import { agencies } from '../core/agencies/schema.js';
+import { getFramework } from './frameworks/load-frameworks.js';
+import { flagWeakQuestions } from './flag-weak-questions.js';
+import {
+  fillTemplate,
+  findLibraryAnalysis,
+  getRecommendationLibrary,
+} from './library/load-library.js';
+import { findAnalysis, findOfficialResult, findWeakQuestionSettings } from './queries.js';
+import { assessmentAnalyses, assessmentAnalysisAreas, type StoredMeasureRow } from './schema.js';
+
+/**
+ * Creates the year's analysis from the library so staff edit rather than type: the agency's
+ * own published analysis when one is shipped as data (the demo agency's 2566 report), else
+ * one section per issue area with the weak questions' findings, the library's recommendations
+ * and its measure template. Does nothing when the year already has an analysis.
+ */
+export async function startAnalysis(
+  ctx: AgencyContext,
+  input: { fiscalYear: number; isDemo?: boolean },
+): Promise<{ created: boolean }> {
+  const { fiscalYear } = input;
+  const framework = getFramework(fiscalYear);
+  return ctx.db.transaction(async (tx) => {
+    if (await findAnalysis(tx, ctx.agencyId, fiscalYear)) return { created: false };
+    const [agency] = await tx.select().from(agencies).where(eq(agencies.id, ctx.agencyId));
+    const q = scoped(tx, ctx.agencyId);
+    const shipped = agency ? findLibraryAnalysis(agency.slug, fiscalYear) : null;
+    if (shipped) {
+      await q.insert(assessmentAnalyses, {
+        fiscalYear,
+        titleTh: shipped.titleTh,
+        forewordTh: shipped.forewordTh.join('\n\n'),
+        resultSummaryTh: shipped.resultSummaryTh,
+        overviewTh: shipped.analysisOverviewTh,
+        limitationsTh: shipped.limitationsTh,
+        useThaiDigits: true,
+        isDemo: input.isDemo ?? false,
+      });
+      await q.insert(
+        assessmentAnalysisAreas,
+        shipped.issueAreas.map((area) => ({
+          fiscalYear,
+          areaCode: area.issueAreaCode,
+          no: area.no,
+          nameTh: area.nameTh,
+          findingsTh: [
+            ...(area.introTh ? [area.introTh] : []),
+            ...area.citations.map((c) => `${c.code ?? c.originalCode} ${c.findingTh}`),
+          ],
+          improvementsTh: area.developmentTh,
+          measures: shipped.measures
+            .filter((m) => m.issueAreaCode === area.issueAreaCode)
+            .map(({ issueAreaCode: _code, ...row }) => row),
+        })),
+      );
+    } else {
+      const library = getRecommendationLibrary();
+      const values: Record<string, string> = {
+        agencyName: agency?.nameTh ?? '',
+        websiteUrl: agency?.contact.website ?? '',
+        email: agency?.contact.email ?? '',
+        fiscalYear: String(fiscalYear),
+      };
+      const result = await findOfficialResult(tx, ctx.agencyId, fiscalYear);
+      const settings = await findWeakQuestionSettings(tx, ctx.agencyId, fiscalYear);
+      const weak = flagWeakQuestions(framework, result?.questionScores ?? [], settings.rule, {
+        add: settings.addedCodes,
+        remove: settings.removedCodes,
+      });
+      const issueOf = new Map(library.questions.map((x) => [x.code, x.issueTh]));
+      const textOf = new Map(
+        [...framework.iitQuestions, ...framework.eitQuestions].map((x) => [x.code, x.textTh]),
+      );
+      await q.insert(assessmentAnalyses, {
+        fiscalYear,
+        titleTh: `รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ ปีงบประมาณ พ.ศ. ${fiscalYear}`,
+        forewordTh: '',
+        limitationsTh: '',
+        isDemo: input.isDemo ?? false,
+      });
+      await q.insert(
+        assessmentAnalysisAreas,
+        weak.areas.map((area) => {
+          const template = library.issueAreas.find((a) => a.code === area.code);
+          const fill = (s: string) => fillTemplate(s, values);
+          const measures: StoredMeasureRow[] = template
+            ? [
+                {
+                  measureTh: fill(template.measureTemplate.measureTh),
+                  methodsTh: template.measureTemplate.methodsTh.map(fill),
+                  stepsTh: template.measureTemplate.stepsTh.map(fill),
+                  responsibleUnitTh: template.measureTemplate.responsibleUnitTh,
+                  timelineTh: fill(template.measureTemplate.timelineTh),
+                },
+              ]
+            : [];
+          return {
+            fiscalYear,
+            areaCode: area.code,
+            no: area.no,
+            nameTh: area.nameTh,
+            findingsTh: area.questions.map((wq) =>
+              `${wq.code} ${issueOf.get(wq.code) ?? textOf.get(wq.code) ?? ''}`.trim(),
+            ),
+            improvementsTh: (template?.recommendationsTh ?? []).map(fill),
+            measures,
+          };
+        }),
+      );
+    }
+    await audit(tx, ctx, ctx.agencyId, {
+      action: 'assessment.analysis.start',
+      entityType: 'assessment_analysis',
+      entityId: String(fiscalYear),
+      after: { fiscalYear, fromShippedAnalysis: Boolean(shipped) },
+    });
+    return { created: true };
+  });
+}

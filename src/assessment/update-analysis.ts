@@ -1,0 +1,40 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { AgencyContext } from '../core/context.js';
+import { audit } from '../core/audit/audit.js';
+import { scoped } from '../core/db/scoped.js';
+import { cleanText, requiredText } from '../core/http/form.js';
+import { assessmentAnalyses } from './schema.js';
+
+export const UpdateAnalysisInput = z.object({
+  titleTh: requiredText(500),
+  forewordTh: cleanText({ max: 20_000 }),
+  resultSummaryTh: cleanText({ max: 20_000 }),
+  overviewTh: cleanText({ max: 20_000 }),
+  limitationsTh: cleanText({ max: 20_000 }),
+  useThaiDigits: z.boolean(),
+});
+export type UpdateAnalysisInput = z.input<typeof UpdateAnalysisInput>;
+
+/** Saves the year's foreword, summaries, limitations and report options (NotFound if not started). */
+export async function updateAnalysis(
+  ctx: AgencyContext,
+  fiscalYear: number,
+  input: UpdateAnalysisInput,
+) {
+  const data = UpdateAnalysisInput.parse(input);
+  return ctx.db.transaction(async (tx) => {
+    const q = scoped(tx, ctx.agencyId);
+    const where = eq(assessmentAnalyses.fiscalYear, fiscalYear);
+    const before = await q.get(assessmentAnalyses, where);
+    const [after] = await q.update(assessmentAnalyses, { ...data, updatedAt: ctx.now() }, where);
+    await audit(tx, ctx, ctx.agencyId, {
+      action: 'assessment.analysis.update',
+      entityType: 'assessment_analysis',
+      entityId: String(fiscalYear),
+      before,
+      after,
+    });
+    return after!;
+  });
+}

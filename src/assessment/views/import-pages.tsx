@@ -1,0 +1,146 @@
+import { Layout } from '../../core/http/layout.js';
+import { PageHeader, PostForm, useT } from '../../core/http/ui.js';
+import type { ScoreFileError } from '../parse-score-file.js';
+import type { ResultsPreview } from '../import-official-results.js';
+
+export interface ImportFormValues {
+  fiscalYear: number;
+  statedLevelTh: string;
+}
+
+/** Upload form; with `errors` it also lists every problem of the refused file. */
+export function ImportPage(props: {
+  years: number[];
+  values: ImportFormValues;
+  errors?: ScoreFileError[];
+  fileName?: string;
+}) {
+  const t = useT();
+  return (
+    <Layout title={t('assessment.import.title')}>
+      <PageHeader title={t('assessment.import.title')} lead={t('assessment.import.lead')} />
+      {props.errors && (
+        <div class="error-summary" role="alert" id="error-summary" tabindex={-1}>
+          <p>
+            <strong>{t('assessment.import.refused')}</strong>
+            {props.fileName ? ` (${props.fileName})` : ''}
+          </p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">แถว</th>
+                <th scope="col">คอลัมน์</th>
+                <th scope="col">ปัญหา</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.errors.map((e) => (
+                <tr>
+                  <td class="num">{e.row ?? 'ทั้งไฟล์'}</td>
+                  <td>{e.column ?? '—'}</td>
+                  <td>{e.messageTh}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <PostForm
+        action="/staff/assessment/import/preview"
+        enctype="multipart/form-data"
+        class="card"
+      >
+        <div class="field">
+          <label for="f-fiscalYear">{t('assessment.import.year')}</label>
+          <select id="f-fiscalYear" name="fiscalYear">
+            {props.years.map((y) => (
+              <option value={String(y)} selected={y === props.values.fiscalYear}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-statedLevelTh">{t('assessment.import.statedLevel')}</label>
+          <input
+            id="f-statedLevelTh"
+            name="statedLevelTh"
+            type="text"
+            maxlength={100}
+            value={props.values.statedLevelTh}
+          />
+        </div>
+        <div class="field">
+          <label for="f-file">{t('assessment.import.file')}</label>
+          <input id="f-file" name="file" type="file" accept=".csv,.xlsx" required />
+        </div>
+        <button type="submit">{t('assessment.import.preview')}</button>
+      </PostForm>
+    </Layout>
+  );
+}
+
+/** What will be stored; confirming posts the same file bytes again and they are re-checked. */
+export function ImportPreviewPage(props: {
+  preview: Extract<ResultsPreview, { ok: true }>;
+  values: ImportFormValues;
+  fileName: string;
+  fileBase64: string;
+}) {
+  const t = useT();
+  const { result, comparison } = props.preview;
+  return (
+    <Layout title={t('assessment.import.title')}>
+      <PageHeader
+        title={`ตรวจสอบก่อนนำเข้า: ปีงบประมาณ ${props.values.fiscalYear}`}
+        lead={`${props.fileName} (${props.preview.kind === 'indicators' ? 'รายตัวชี้วัด' : 'รายข้อคำถาม'})`}
+      />
+      <div class="table-wrap">
+        <table id="preview-table">
+          <thead>
+            <tr>
+              <th scope="col">ตัวชี้วัดที่</th>
+              <th scope="col">คะแนน</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.indicators.map((i) => (
+              <tr>
+                <td class="num">{i.no}</td>
+                <td class="num">{i.score.toFixed(2)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p>
+        IIT {result.tools.IIT.toFixed(2)} · EIT {result.tools.EIT.toFixed(2)} · OIT{' '}
+        {result.tools.OIT.toFixed(2)} · คะแนนรวม <strong>{result.total.toFixed(2)}</strong> · ระดับ{' '}
+        {result.level.labelTh} · {result.passed ? 'บรรลุค่าเป้าหมาย' : 'ไม่บรรลุค่าเป้าหมาย'}
+      </p>
+      {comparison && <p class="notice">{comparison.explanationTh}</p>}
+      {result.unconfirmed.length > 0 && (
+        <details>
+          <summary>สมมติฐานที่ยังไม่ยืนยันกับคู่มือ ป.ป.ช. ({result.unconfirmed.length})</summary>
+          <ul>
+            {result.unconfirmed.map((u) => (
+              <li>{u}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <PostForm
+        action="/staff/assessment/import/confirm"
+        enctype="multipart/form-data"
+        class="card"
+      >
+        <input type="hidden" name="fiscalYear" value={String(props.values.fiscalYear)} />
+        <input type="hidden" name="statedLevelTh" value={props.values.statedLevelTh} />
+        <input type="hidden" name="fileName" value={props.fileName} />
+        <input type="hidden" name="fileBase64" value={props.fileBase64} />
+        <button type="submit">{t('assessment.import.confirm')}</button>{' '}
+        <a href="/staff/assessment/import">ยกเลิก</a>
+      </PostForm>
+    </Layout>
+  );
+}
