@@ -1,0 +1,202 @@
+import { defineCommand, type CliCommand, type CommandIo } from '../core/cli/command.js';
+import { diffFrameworks, isEmptyDiff, type FrameworkDiff } from './diff-frameworks.js';
+import type { ItaFramework } from './frameworks/framework-schema.js';
+import { getFramework, UnknownFrameworkYearError } from './frameworks/load-frameworks.js';
+import { parseScoreFile } from './parse-score-file.js';
+import { compareStatedLevel, scoreFramework, ScoreInputError } from './score-framework.js';
+
+const EXIT_OK = 0;
+const EXIT_BAD_INPUT = 2;
+
+// Thai vowel and tone marks above/below a consonant take no column of their own.
+const ZERO_WIDTH = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/gu;
+const width = (text: string) => [...text.replace(ZERO_WIDTH, '')].length;
+const pad = (text: string, size: number) => text + ' '.repeat(Math.max(0, size - width(text)));
+
+/** Aligned plain-text table; the first row is the header. */
+function table(rows: string[][]): string {
+  const sizes = rows[0]!.map((_, c) => Math.max(...rows.map((r) => width(r[c] ?? ''))));
+  const line = (r: string[]) =>
+    r
+      .map((cell, c) => pad(cell, sizes[c]!))
+      .join('  ')
+      .trimEnd();
+  const rule = sizes.map((s) => '─'.repeat(s)).join('  ');
+  return [line(rows[0]!), rule, ...rows.slice(1).map(line)].join('\n') + '\n';
+}
+
+function readYear(text: unknown, io: CommandIo): ItaFramework | null {
+  const year = Number(text);
+  if (!Number.isInteger(year)) {
+    io.err(`ต้องระบุปีงบประมาณ พ.ศ. เช่น 2566 / a Buddhist-era fiscal year is required, e.g. 2566\n`);
+    return null;
+  }
+  try {
+    return getFramework(year);
+  } catch (error) {
+    if (error instanceof UnknownFrameworkYearError) {
+      io.err(`${error.message}\n`);
+      return null;
+    }
+    throw error;
+  }
+}
+
+const fixed = (n: number) => n.toFixed(2);
+
+/** `ita score`: scores an indicator- or question-level file with the year's framework. */
+export const scoreCommand = defineCommand({
+  name: 'ita score',
+  summary: 'คำนวณคะแนน ITA จากไฟล์คะแนน / score an ITA result file',
+  usage: 'ita score --year 2566 --input FILE [--json] [--stated-level ผ่านดี]',
+  help: [
+    'FILE: CSV or XLSX with header indicator,score (ตัวชี้วัด,คะแนน) or question,score (ข้อคำถาม,คะแนน).',
+    'Exit 0 = scored; 2 = bad input (each problem on stderr with row and column).',
+  ].join('\n'),
+  options: {
+    year: { type: 'string' },
+    input: { type: 'string' },
+    json: { type: 'boolean' },
+    'stated-level': { type: 'string' },
+  },
+  async run({ values }, io) {
+    const framework = readYear(values.year, io);
+    if (!framework) return EXIT_BAD_INPUT;
+    if (typeof values.input !== 'string') {
+      io.err('ต้องระบุ --input FILE / --input FILE is required\n');
+      return EXIT_BAD_INPUT;
+    }
+    let parsed;
+    try {
+      parsed = await parseScoreFile({ path: values.input }, { framework });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'EISDIR' && code !== 'EACCES') throw error;
+      io.err(`อ่านไฟล์ไม่ได้ / cannot read ${values.input} (${code})\n`);
+      return EXIT_BAD_INPUT;
+    }
+    if (!parsed.ok) {
+      for (const e of parsed.errors) {
+        const whereTh = [e.row && `แถว ${e.row}`, e.column && `คอลัมน์ ${e.column}`].filter(Boolean);
+        const whereEn = [e.row && `row ${e.row}`, e.column && `column ${e.column}`].filter(Boolean);
+        const th = whereTh.length > 0 ? `${whereTh.join(', ')}: ` : '';
+        const en = whereEn.length > 0 ? `${whereEn.join(', ')}: ` : '';
+        io.err(`${th}${e.messageTh} / ${en}${e.messageEn}\n`);
+      }
+      return EXIT_BAD_INPUT;
+    }
+    let result;
+    try {
+      result = scoreFramework(framework, parsed.input);
+    } catch (error) {
+      if (!(error instanceof ScoreInputError)) throw error;
+      for (const i of error.issues) io.err(`${i.subject}: ${i.messageTh} / ${i.messageEn}\n`);
+      return EXIT_BAD_INPUT;
+    }
+
+    if (values.json) {
+      const json = {
+        year: result.fiscalYear,
+        tools: result.tools,
+        indicators: result.indicators,
+        total: result.total,
+        level: result.level.labelTh,
+        passed: result.passed,
+      };
+      io.out(`${JSON.stringify(json)}\n`);
+      return EXIT_OK;
+    }
+
+    io.out(`ผลการประเมิน ITA ปีงบประมาณ พ.ศ. ${result.fiscalYear}\n\n`);
+    io.out(
+      table([
+        ['ตัวชี้วัดที่', 'ชื่อตัวชี้วัด', 'เครื่องมือ', 'คะแนน'],
+        ...framework.indicators.map((ind) => [
+          String(ind.no),
+          ind.nameTh,
+          ind.tool,
+          fixed(result.indicators.find((r) => r.no === ind.no)!.score),
+        ]),
+      ]),
+    );
+    io.out('\n');
+    io.out(
+      table([
+        ['เครื่องมือ', 'น้ำหนัก', 'คะแนน'],
+        ...framework.tools.map((t) => [t.code, `${t.weight * 100}%`, fixed(result.tools[t.code])]),
+        ['รวม', '100%', fixed(result.total)],
+      ]),
+    );
+    const targetText = result.passed ? 'บรรลุค่าเป้าหมาย' : 'ไม่บรรลุค่าเป้าหมาย';
+    io.out(`\nระดับผลการประเมิน: ${result.level.labelTh} (${result.level.labelEn})\n`);
+    io.out(`ค่าเป้าหมาย ${result.target}: ${targetText}\n`);
+    if (typeof values['stated-level'] === 'string') {
+      const comparison = compareStatedLevel(result, values['stated-level'], framework);
+      io.out(`\n${comparison.explanationTh}\n${comparison.explanationEn}\n`);
+    }
+    if (result.unconfirmed.length > 0) {
+      io.out('\nผลนี้อาศัยสมมติฐานที่ยังไม่ยืนยันกับคู่มือ ป.ป.ช. / unconfirmed assumptions:\n');
+      for (const u of result.unconfirmed) io.out(`  - ${u}\n`);
+    }
+    return EXIT_OK;
+  },
+});
+
+function printDiff(diff: FrameworkDiff, io: CommandIo): void {
+  io.out(`การเปลี่ยนแปลงเกณฑ์ ITA ปี ${diff.from} → ${diff.to}\n\n`);
+  if (isEmptyDiff(diff)) {
+    io.out('ไม่พบความแตกต่างในข้อมูลเกณฑ์ที่บันทึกไว้ / no recorded differences\n');
+    return;
+  }
+  const rows: string[][] = [['หมวด', 'รหัส', 'จาก', 'เป็น']];
+  for (const w of diff.weights) rows.push(['น้ำหนัก', w.tool, String(w.from), String(w.to)]);
+  for (const i of diff.indicators) {
+    rows.push(['ตัวชี้วัด', String(i.no), i.fromNameTh ?? '—', i.toNameTh ?? '—']);
+  }
+  const o = diff.oitItems;
+  for (const i of o.added) rows.push(['OIT เพิ่ม', i.code, '—', `${i.subIndicator} ${i.nameTh}`]);
+  for (const i of o.removed) rows.push(['OIT ตัดออก', i.code, `${i.subIndicator} ${i.nameTh}`, '—']);
+  for (const i of o.renamed) rows.push(['OIT เปลี่ยนชื่อ', i.code, i.fromNameTh, i.toNameTh]);
+  for (const i of o.moved)
+    rows.push(['OIT ย้ายตัวชี้วัดย่อย', i.code, i.fromSubIndicator, i.toSubIndicator]);
+  for (const i of o.renumbered) rows.push(['OIT เปลี่ยนเลขข้อ', i.nameTh, i.fromCode, i.toCode]);
+  const q = diff.questions;
+  for (const i of q.added) rows.push(['ข้อคำถามเพิ่ม', i.code, '—', i.textTh ?? '(ไม่ทราบถ้อยคำ)']);
+  for (const i of q.removed) rows.push(['ข้อคำถามตัดออก', i.code, i.textTh ?? '(ไม่ทราบถ้อยคำ)', '—']);
+  for (const i of q.reworded) {
+    rows.push(['ข้อคำถามเปลี่ยนถ้อยคำ', i.code, i.fromTextTh ?? '—', i.toTextTh ?? '—']);
+  }
+  const l = diff.levels;
+  if (l.schemeChanged) rows.push(['ระบบระดับผล', '', l.schemeChanged.from, l.schemeChanged.to]);
+  for (const x of l.added) rows.push(['ระดับผลเพิ่ม', '', '—', x]);
+  for (const x of l.removed) rows.push(['ระดับผลตัดออก', '', x, '—']);
+  for (const x of l.changed) rows.push(['เกณฑ์ระดับผล', x.code, x.from, x.to]);
+  if (diff.target) rows.push(['ค่าเป้าหมาย', '', String(diff.target.from), String(diff.target.to)]);
+  io.out(table(rows));
+}
+
+/** `ita diff A B`: what changed in the criteria between two fiscal years. */
+export const diffCommand = defineCommand({
+  name: 'ita diff',
+  summary: 'เปรียบเทียบเกณฑ์ ITA สองปี / compare two years of ITA criteria',
+  usage: 'ita diff 2566 2567 [--json]',
+  help: 'Compares the framework data files only; facts marked unconfirmed may hide real changes.',
+  options: { json: { type: 'boolean' } },
+  allowPositionals: true,
+  async run({ values, positionals }, io) {
+    if (positionals.length !== 2) {
+      io.err('ต้องระบุสองปี เช่น ita diff 2566 2567 / two years are required\n');
+      return EXIT_BAD_INPUT;
+    }
+    const from = readYear(positionals[0], io);
+    const to = from && readYear(positionals[1], io);
+    if (!from || !to) return EXIT_BAD_INPUT;
+    const diff = diffFrameworks(from, to);
+    if (values.json) io.out(`${JSON.stringify(diff)}\n`);
+    else printDiff(diff, io);
+    return EXIT_OK;
+  },
+});
+
+/** Every CLI command of the assessment module, for the `prongsai` command registry. */
+export const assessmentCommands: CliCommand[] = [scoreCommand, diffCommand];

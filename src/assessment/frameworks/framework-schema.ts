@@ -1,0 +1,274 @@
+import { z } from 'zod';
+
+/**
+ * How sure we are of a fact. 'confirmed' = seen in a primary or reproducible source;
+ * 'likely' = seen only in secondary copies or fits every check we have;
+ * 'unconfirmed' = inferred, remembered or copied from another year without evidence.
+ */
+export const Confidence = z.enum(['confirmed', 'likely', 'unconfirmed']);
+export type Confidence = z.infer<typeof Confidence>;
+
+/**
+ * Every record in a framework file carries where it came from. `source` is a key of the
+ * file's `sources` map (checked) so that one long URL is written once.
+ */
+const provenance = {
+  source: z.string().min(1),
+  confidence: Confidence,
+  note: z.string().optional(),
+};
+
+export const ToolCode = z.enum(['IIT', 'EIT', 'OIT']);
+export type ToolCode = z.infer<typeof ToolCode>;
+export const TOOL_CODES: readonly ToolCode[] = ToolCode.options;
+
+export const FrameworkSource = z.object({ title: z.string().min(1), url: z.url().optional() });
+
+/** เครื่องมือการประเมิน: IIT, EIT or OIT with its weight in the total. */
+export const FrameworkTool = z.object({
+  code: ToolCode,
+  nameTh: z.string().min(1),
+  nameEn: z.string().min(1),
+  /** Decimal fraction of the total, e.g. 0.3; kept short so it converts exactly to a ratio. */
+  weight: z.number().gt(0).lte(1),
+  ...provenance,
+});
+
+/** ตัวชี้วัด: one of the NACC's 10 indicators. */
+export const FrameworkIndicator = z.object({
+  no: z.number().int().min(1),
+  nameTh: z.string().min(1),
+  nameEn: z.string().min(1),
+  tool: ToolCode,
+  ...provenance,
+});
+
+/** ตัวเลือกคำตอบ: one option of an answer scale and its score (0–100). */
+export const ScaleOption = z.object({
+  value: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  labelTh: z.string().min(1),
+  score: z.number().min(0).max(100),
+});
+
+/** มาตรวัดคำตอบ: the options a question offers, best (highest score) last. */
+export const AnswerScale = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  nameTh: z.string().min(1),
+  options: z.array(ScaleOption).min(2),
+  ...provenance,
+});
+
+export const SubItem = z.object({
+  textTh: z.string().min(1),
+  /** Overrides the question's direction for mixed questions (e.g. i11). */
+  isReverseScored: z.boolean().optional(),
+});
+
+/** ข้อคำถาม: one IIT (i…) or EIT (e…) question. */
+export const SurveyQuestion = z.object({
+  code: z.string().regex(/^[ie][1-9][0-9]*$/),
+  indicatorNo: z.number().int().min(1),
+  /** null = the official wording is not known (say so rather than invent it). */
+  textTh: z.string().min(1).nullable(),
+  /** What the question is about when the wording is unknown (from the seed's findings). */
+  topicTh: z.string().min(1).optional(),
+  subItems: z.array(SubItem),
+  scaleId: z.string().min(1),
+  /** A higher answer is worse (e.g. "มีการเรียกรับ…"): the option scores are mirrored. */
+  isReverseScored: z.boolean(),
+  ...provenance,
+});
+
+/** ตัวชี้วัดย่อย: an OIT sub-indicator such as 9.1 ข้อมูลพื้นฐาน. */
+export const OitSubIndicator = z.object({
+  code: z.string().regex(/^(9|10)\.[1-9]$/),
+  indicatorNo: z.number().int().min(1),
+  nameTh: z.string().min(1),
+  ...provenance,
+});
+
+/**
+ * Which fiscal year the published evidence must belong to: the assessed year, the one
+ * before it, none (standing information such as the organisation chart) or unknown.
+ */
+export const OitPeriod = z.enum(['current', 'previous', 'none', 'unknown']);
+
+/** ข้อมูล OIT: one item of the open-data checklist (o1…), scored 100 or 0. */
+export const OitItem = z.object({
+  code: z.string().regex(/^o[1-9][0-9]*$/),
+  nameTh: z.string().min(1),
+  subIndicator: z.string().regex(/^(9|10)\.[1-9]$/),
+  requiredElements: z.array(z.string().min(1)),
+  period: OitPeriod,
+  keywords: z.array(z.string().min(1)),
+  ...provenance,
+});
+
+/**
+ * ระดับผลการประเมิน: levels are tried in order; the first whose conditions hold is the
+ * result. Conditions apply to the published (2-decimal) scores.
+ */
+export const ResultLevel = z.object({
+  code: z.string().regex(/^[a-z][a-z0-9-]*$|^[A-F]{1,2}$/),
+  labelTh: z.string().min(1),
+  labelEn: z.string().min(1),
+  minTotal: z.number().min(0).max(100),
+  /** Every tool score must reach this; null = no per-tool condition. */
+  minEachTool: z.number().min(0).max(100).nullable(),
+  isPassing: z.boolean(),
+  ...provenance,
+});
+
+export const ResultLevels = z.object({
+  scheme: z.enum(['grade-aa-f', 'rating-2566']),
+  levels: z.array(ResultLevel).min(1),
+});
+
+/** ประเด็นการวิเคราะห์: an issue area of the analysis report, with the questions it covers. */
+export const IssueArea = z.object({
+  code: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  no: z.number().int().min(1),
+  nameTh: z.string().min(1),
+  questions: z.array(z.object({ code: z.string().regex(/^[ieo][1-9][0-9]*$/), ...provenance })),
+  ...provenance,
+});
+
+const ItaFrameworkShape = z.object({
+  fiscalYear: z.number().int().min(2560).max(2700),
+  titleTh: z.string().min(1),
+  notes: z.array(z.string()).default([]),
+  sources: z.record(z.string().regex(/^[a-z0-9-]+$/), FrameworkSource),
+  tools: z.array(FrameworkTool).length(3),
+  indicators: z.array(FrameworkIndicator).min(1),
+  answerScales: z.array(AnswerScale),
+  iitQuestions: z.array(SurveyQuestion),
+  eitQuestions: z.array(SurveyQuestion),
+  oitSubIndicators: z.array(OitSubIndicator),
+  oitItems: z.array(OitItem),
+  resultLevels: ResultLevels.extend(provenance),
+  target: z.object({ value: z.number().min(0).max(100), ...provenance }),
+  issueAreas: z.array(IssueArea),
+  /** How scores are combined; read by the scorer's `unconfirmed` report. */
+  scoringRules: z.array(
+    z.object({ id: z.string().min(1), ruleTh: z.string().min(1), ...provenance }),
+  ),
+});
+
+/** Exact test that decimal weights add to 1 (0.3 + 0.3 + 0.4 is 1.0000000000000002 in floats). */
+function weightsSumToOne(weights: number[]): boolean {
+  const scale = 10n ** 12n;
+  const sum = weights.reduce((acc, w) => acc + BigInt(Math.round(w * 1e12)), 0n);
+  return sum === scale;
+}
+
+/** ITA framework of one fiscal year: everything the scorer, the OIT checker and reports need. */
+export const ItaFramework = ItaFrameworkShape.superRefine((f, ctx) => {
+  const issue = (path: (string | number)[], message: string) =>
+    ctx.addIssue({ code: 'custom', path, message });
+
+  if (!weightsSumToOne(f.tools.map((t) => t.weight))) {
+    issue(['tools'], 'น้ำหนักเครื่องมือรวมกันต้องเท่ากับ 1 / tool weights must sum to 1');
+  }
+  const toolCodes = new Set(f.tools.map((t) => t.code));
+  if (toolCodes.size !== 3) issue(['tools'], 'IIT, EIT and OIT must each appear once');
+
+  const checkSource = (path: (string | number)[], source: string) => {
+    if (!(source in f.sources)) issue([...path, 'source'], `unknown source "${source}"`);
+  };
+  f.tools.forEach((t, i) => checkSource(['tools', i], t.source));
+
+  const indicatorTool = new Map<number, string>();
+  f.indicators.forEach((ind, i) => {
+    checkSource(['indicators', i], ind.source);
+    if (indicatorTool.has(ind.no)) issue(['indicators', i, 'no'], `duplicate indicator ${ind.no}`);
+    indicatorTool.set(ind.no, ind.tool);
+  });
+  for (const tool of toolCodes) {
+    if (![...indicatorTool.values()].includes(tool))
+      issue(['indicators'], `${tool} has no indicator`);
+  }
+
+  const scales = new Set<string>();
+  f.answerScales.forEach((s, i) => {
+    checkSource(['answerScales', i], s.source);
+    if (scales.has(s.id)) issue(['answerScales', i, 'id'], `duplicate scale ${s.id}`);
+    scales.add(s.id);
+  });
+
+  const questionCodes = new Set<string>();
+  for (const [list, tool, prefix] of [
+    ['iitQuestions', 'IIT', 'i'],
+    ['eitQuestions', 'EIT', 'e'],
+  ] as const) {
+    f[list].forEach((q, i) => {
+      const at = [list, i];
+      checkSource(at, q.source);
+      if (!q.code.startsWith(prefix)) issue([...at, 'code'], `${q.code} is not an ${tool} code`);
+      if (questionCodes.has(q.code)) issue([...at, 'code'], `duplicate question ${q.code}`);
+      questionCodes.add(q.code);
+      if (indicatorTool.get(q.indicatorNo) !== tool) {
+        issue([...at, 'indicatorNo'], `indicator ${q.indicatorNo} is not an ${tool} indicator`);
+      }
+      if (!scales.has(q.scaleId)) issue([...at, 'scaleId'], `unknown scale ${q.scaleId}`);
+      if (q.textTh === null && q.confidence === 'confirmed') {
+        issue([...at, 'textTh'], 'a question with unknown wording cannot be confirmed');
+      }
+    });
+  }
+
+  const subIndicators = new Set<string>();
+  f.oitSubIndicators.forEach((s, i) => {
+    checkSource(['oitSubIndicators', i], s.source);
+    if (indicatorTool.get(s.indicatorNo) !== 'OIT') {
+      issue(['oitSubIndicators', i, 'indicatorNo'], `indicator ${s.indicatorNo} is not OIT`);
+    }
+    if (!s.code.startsWith(`${s.indicatorNo}.`)) {
+      issue(['oitSubIndicators', i, 'code'], `${s.code} does not belong to ${s.indicatorNo}`);
+    }
+    subIndicators.add(s.code);
+  });
+  f.oitItems.forEach((item, i) => {
+    checkSource(['oitItems', i], item.source);
+    if (questionCodes.has(item.code)) issue(['oitItems', i, 'code'], `duplicate ${item.code}`);
+    questionCodes.add(item.code);
+    if (!subIndicators.has(item.subIndicator)) {
+      issue(['oitItems', i, 'subIndicator'], `unknown sub-indicator ${item.subIndicator}`);
+    }
+  });
+  for (const [no, tool] of indicatorTool) {
+    if (tool !== 'OIT') continue;
+    const hasItem = f.oitItems.some((item) => item.subIndicator.startsWith(`${no}.`));
+    if (!hasItem) issue(['oitItems'], `OIT indicator ${no} has no item`);
+  }
+
+  checkSource(['resultLevels'], f.resultLevels.source);
+  f.resultLevels.levels.forEach((level, i) => {
+    checkSource(['resultLevels', 'levels', i], level.source);
+    const previous = f.resultLevels.levels[i - 1];
+    if (previous && previous.minTotal < level.minTotal) {
+      issue(['resultLevels', 'levels', i], 'levels must be ordered from best to worst');
+    }
+  });
+  if (f.resultLevels.levels.at(-1)?.minTotal !== 0) {
+    issue(['resultLevels', 'levels'], 'the last level must accept a total of 0');
+  }
+  checkSource(['target'], f.target.source);
+
+  f.issueAreas.forEach((area, i) => {
+    checkSource(['issueAreas', i], area.source);
+    area.questions.forEach((q, j) => {
+      checkSource(['issueAreas', i, 'questions', j], q.source);
+      if (!questionCodes.has(q.code)) {
+        issue(['issueAreas', i, 'questions', j, 'code'], `unknown question ${q.code}`);
+      }
+    });
+  });
+  f.scoringRules.forEach((r, i) => checkSource(['scoringRules', i], r.source));
+});
+export type ItaFramework = z.infer<typeof ItaFramework>;
+export type FrameworkIndicator = z.infer<typeof FrameworkIndicator>;
+export type SurveyQuestion = z.infer<typeof SurveyQuestion>;
+export type AnswerScale = z.infer<typeof AnswerScale>;
+export type OitItem = z.infer<typeof OitItem>;
+export type ResultLevel = z.infer<typeof ResultLevel>;
+export type IssueArea = z.infer<typeof IssueArea>;
