@@ -1,5 +1,6 @@
 import type { ModuleManifest } from './core/module.js';
 import { agenciesModule } from './core/agencies/module.js';
+import { surveysModule } from './surveys/module.js';
 
 /** Every module, in mount order. The only file that knows them all. */
-export const modules: readonly ModuleManifest[] = [agenciesModule];
+export const modules: readonly ModuleManifest[] = [agenciesModule, surveysModule];

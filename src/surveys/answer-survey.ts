@@ -1,0 +1,191 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../core/db/client.js';
+import { scoped } from '../core/db/scoped.js';
+import { ConflictError, ValidationError } from '../core/errors.js';
+import { bangkokDate, isCampaignOpen, type Campaign } from './campaigns.js';
+import { hashCode } from './access-codes.js';
+import { surveyShape, unansweredQuestions } from './survey-pages.js';
+import { surveyAccessCodes, surveyDrafts, surveyResponses, type StoredAnswers } from './schema.js';
+
+export const CHANNELS = ['counter', 'website', 'facebook', 'line', 'qr', 'other'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Unknown or missing channels become 'other': the channel is a coarse category, never free text. */
+export function toChannel(value: string | undefined, tool: 'IIT' | 'EIT'): Channel {
+  if (tool === 'IIT') return 'other';
+  return (CHANNELS as readonly string[]).includes(value ?? '') ? (value as Channel) : 'other';
+}
+
+export type Draft = typeof surveyDrafts.$inferSelect;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const DRAFT_DAYS = 14;
+
+function assertOpen(campaign: Campaign, now: Date) {
+  if (!isCampaignOpen(campaign, now)) throw new ConflictError('surveys.errors.closed');
+}
+
+/**
+ * Starts answering: checks the campaign is open (and, for IIT, that the code exists and is
+ * unspent — it is spent only on submit) and creates an anonymous draft. Returns the random
+ * token for the resume cookie; the database keeps only its hash.
+ */
+export async function startDraft(
+  db: Db,
+  campaign: Campaign,
+  input: { channel: Channel; code?: string | undefined; now: Date },
+): Promise<{ token: string }> {
+  assertOpen(campaign, input.now);
+  let codeHash: string | null = null;
+  if (campaign.tool === 'IIT') {
+    if (!input.code)
+      throw new ValidationError('surveys.errors.codeRequired', {
+        code: 'surveys.errors.codeRequired',
+      });
+    codeHash = hashCode(campaign.id, input.code);
+    const code = await scoped(db, campaign.agencyId).find(
+      surveyAccessCodes,
+      and(eq(surveyAccessCodes.codeHash, codeHash), eq(surveyAccessCodes.campaignId, campaign.id))!,
+    );
+    if (!code)
+      throw new ValidationError('surveys.errors.badCode', { code: 'surveys.errors.badCode' });
+    if (code.used) throw new ConflictError('surveys.errors.codeUsed');
+  }
+  const token = randomBytes(24).toString('base64url');
+  const expires = new Date(input.now.getTime() + DRAFT_DAYS * 86_400_000);
+  await scoped(db, campaign.agencyId).insert(surveyDrafts, {
+    tokenHash: hashToken(token),
+    campaignId: campaign.id,
+    channel: input.channel,
+    codeHash,
+    submissionKey: randomUUID(),
+    expiresOn: bangkokDate(expires),
+  });
+  return { token };
+}
+
+/** The draft behind a resume token, or null (expired, submitted, other campaign). */
+export async function findDraft(
+  db: Db,
+  campaign: Campaign,
+  token: string | undefined,
+): Promise<Draft | null> {
+  if (!token) return null;
+  return scoped(db, campaign.agencyId).find(
+    surveyDrafts,
+    and(eq(surveyDrafts.tokenHash, hashToken(token)), eq(surveyDrafts.campaignId, campaign.id))!,
+  );
+}
+
+/** Merges one page's answers into the draft. */
+export async function saveDraftPage(
+  db: Db,
+  campaign: Campaign,
+  draft: Draft,
+  page: { answers: StoredAnswers; extra: Record<string, string> },
+  now: Date,
+): Promise<void> {
+  assertOpen(campaign, now);
+  await scoped(db, campaign.agencyId).update(
+    surveyDrafts,
+    {
+      answers: { ...draft.answers, ...page.answers },
+      extraAnswers: { ...draft.extraAnswers, ...page.extra },
+    },
+    eq(surveyDrafts.tokenHash, draft.tokenHash),
+  );
+}
+
+export type SubmitOutcome = 'recorded' | 'already-recorded' | 'duplicate-ignored';
+
+/**
+ * Submits a draft: in ONE transaction the draft is deleted, the IIT code (if any) is spent
+ * and the answer is stored with the date only and no link to the code or the draft. A code
+ * answers once: of two concurrent submissions the second finds it spent (409). A retried
+ * POST of the same draft (after a crash or a double click) finds its submission key already
+ * stored and is acknowledged without being counted again.
+ *
+ * @param isDuplicate EIT duplicate detection (same answers, same rotating client key).
+ */
+export async function submitResponse(
+  db: Db,
+  campaign: Campaign,
+  input: {
+    token: string | undefined;
+    submissionKey?: string | undefined;
+    /** Answers sent with the final POST (already validated), merged over the draft's. */
+    lastPage?: { answers: StoredAnswers; extra: Record<string, string> };
+    now: Date;
+    isDuplicate?: (answers: StoredAnswers) => boolean;
+  },
+): Promise<SubmitOutcome> {
+  assertOpen(campaign, input.now);
+  const shape = surveyShape(campaign.fiscalYear, campaign.tool, campaign.extraQuestions);
+  const agencyId = campaign.agencyId;
+  return db.transaction(async (tx) => {
+    const q = scoped(tx, agencyId);
+    const [draft] = input.token
+      ? await q.delete(
+          surveyDrafts,
+          and(
+            eq(surveyDrafts.tokenHash, hashToken(input.token)),
+            eq(surveyDrafts.campaignId, campaign.id),
+          )!,
+        )
+      : [];
+    if (!draft) {
+      if (input.submissionKey) {
+        const done = await tx
+          .select({ id: surveyResponses.id })
+          .from(surveyResponses)
+          .where(
+            and(
+              eq(surveyResponses.agencyId, agencyId),
+              eq(surveyResponses.campaignId, campaign.id),
+              eq(surveyResponses.submissionKey, input.submissionKey),
+            ),
+          )
+          .limit(1);
+        if (done.length > 0) return 'already-recorded';
+      }
+      throw new ConflictError('surveys.errors.noDraft');
+    }
+    const answers = { ...draft.answers, ...input.lastPage?.answers };
+    const extraAnswers = { ...draft.extraAnswers, ...input.lastPage?.extra };
+    const missing = unansweredQuestions(shape, answers);
+    if (missing.length > 0) {
+      throw new ValidationError('surveys.errors.incomplete', {
+        [missing[0]!]: 'surveys.errors.incomplete',
+      });
+    }
+    if (draft.codeHash) {
+      const spent = await q.update(
+        surveyAccessCodes,
+        { used: true },
+        and(
+          eq(surveyAccessCodes.codeHash, draft.codeHash),
+          eq(surveyAccessCodes.campaignId, campaign.id),
+          eq(surveyAccessCodes.used, false),
+        )!,
+      );
+      if (spent.length === 0) throw new ConflictError('surveys.errors.codeUsed');
+    } else if (input.isDuplicate?.(answers)) {
+      return 'duplicate-ignored';
+    }
+    const inserted = await tx
+      .insert(surveyResponses)
+      .values({
+        agencyId,
+        campaignId: campaign.id,
+        answeredOn: bangkokDate(input.now),
+        channel: draft.channel,
+        answers,
+        extraAnswers,
+        submissionKey: draft.submissionKey,
+      })
+      .onConflictDoNothing()
+      .returning({ id: surveyResponses.id });
+    return inserted.length > 0 ? 'recorded' : 'already-recorded';
+  });
+}
