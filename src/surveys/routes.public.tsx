@@ -83,7 +83,7 @@ surveysPublicRoutes.get('/:id', async (c) => {
   const open = isCampaignOpen(campaign, new Date());
   const draft = await findDraft(c.var.database.db, campaign, getCookie(c, DRAFT_COOKIE));
   const channel = toChannel(c.req.query('ch'), campaign.tool);
-  return c.html(
+  return c.render(
     <Layout title={campaign.titleTh}>
       <h1>{campaign.titleTh}</h1>
       <PrivacyNotice tool={campaign.tool} />
@@ -279,7 +279,7 @@ surveysPublicRoutes.get('/:id/p/:n', async (c) => {
   if (!draft) return c.redirect(base(c, campaign), 303);
   const shape = surveyShape(campaign.fiscalYear, campaign.tool, campaign.extraQuestions);
   const page = pageNo(c, shape);
-  return c.html(
+  return c.render(
     <QuestionPage
       campaign={campaign}
       shape={shape}
@@ -319,7 +319,7 @@ surveysPublicRoutes.post('/:id/p/:n', async (c) => {
         submissionKey: body.submissionKey,
         now,
       });
-      return c.html(<ThankYou campaign={campaign} outcome={outcome} />);
+      return c.render(<ThankYou campaign={campaign} outcome={outcome} />);
     }
     return c.redirect(base(c, campaign), 303);
   }
@@ -329,7 +329,8 @@ surveysPublicRoutes.post('/:id/p/:n', async (c) => {
   }
   if (read.missing.length > 0) {
     const errors = Object.fromEntries(read.missing.map((k) => [k, 'surveys.errors.missing']));
-    return c.html(
+    c.status(422);
+    return c.render(
       <QuestionPage
         campaign={campaign}
         shape={shape}
@@ -339,7 +340,6 @@ surveysPublicRoutes.post('/:id/p/:n', async (c) => {
         errors={errors}
         values={body}
       />,
-      422,
     );
   }
   if (!isLast) {
@@ -370,5 +370,5 @@ surveysPublicRoutes.post('/:id/p/:n', async (c) => {
     throw error;
   }
   deleteCookie(c, DRAFT_COOKIE, { path: base(c, campaign) });
-  return c.html(<ThankYou campaign={campaign} outcome={outcome} />);
+  return c.render(<ThankYou campaign={campaign} outcome={outcome} />);
 });

@@ -141,14 +141,15 @@ function CampaignsPage(props: {
 
 surveysStaffRoutes.get('/', async (c) => {
   const list = await listCampaigns(c.var.ctx.db, c.var.ctx.agencyId);
-  return c.html(<CampaignsPage list={list} />);
+  return c.render(<CampaignsPage list={list} />);
 });
 
 surveysStaffRoutes.post('/', requirePermission('surveys.manage'), async (c) => {
   const form = await readForm(c, CreateCampaignInput);
   if (!form.ok) {
     const list = await listCampaigns(c.var.ctx.db, c.var.ctx.agencyId);
-    return c.html(<CampaignsPage list={list} errors={form.errors} values={form.values} />, 422);
+    c.status(422);
+    return c.render(<CampaignsPage list={list} errors={form.errors} values={form.values} />);
   }
   const campaign = await createCampaign(c.var.ctx, form.values as CreateCampaignInput);
   return c.redirect(`/staff/surveys/${campaign.id}?notice=surveys.created`, 303);
@@ -199,7 +200,7 @@ surveysStaffRoutes.get('/:id', async (c) => {
   const score = await scoreCampaign(ctx.db, campaign);
   const minimum = MINIMUM_SAMPLE[campaign.tool];
   const self = `/staff/surveys/${campaign.id}`;
-  return c.html(
+  return c.render(
     <Layout title={campaign.titleTh}>
       <PageHeader
         title={campaign.titleTh}
@@ -308,7 +309,7 @@ surveysStaffRoutes.post('/:id/codes', requirePermission('surveys.manage'), async
   const form = await readForm(c, z.object({ count: z.coerce.number().int() }));
   const codes = await issueAccessCodes(ctx, campaign.id, form.ok ? form.data.count : NaN);
   const url = publicSurveyUrl(c, campaign);
-  return c.html(
+  return c.render(
     <Layout title="รหัสเข้าตอบ">
       <style>
         {raw(`.slips{display:grid;grid-template-columns:1fr 1fr;gap:0}.slip{border:1px dashed #555;padding:8mm;break-inside:avoid}
@@ -349,7 +350,7 @@ surveysStaffRoutes.get('/:id/poster', async (c) => {
   const campaign = await getCampaign(ctx.db, ctx.agencyId, uuidParam(c, 'id'));
   const url = publicSurveyUrl(c, campaign, 'qr');
   const svg = await qrSvg(url);
-  return c.html(
+  return c.render(
     <Layout title="โปสเตอร์ QR code">
       <style>
         {raw(`.poster{text-align:center;max-width:180mm;margin:auto}.poster svg{width:120mm;height:120mm}
