@@ -57,7 +57,7 @@ function pageForm(
   return form;
 }
 
-describe('answering a survey', () => {
+void describe('answering a survey', () => {
   let t: TestContext;
   let eit: Campaign;
   let iit: Campaign;
@@ -106,7 +106,7 @@ describe('answering a survey', () => {
     return last!;
   }
 
-  it('shows the privacy notice, one indicator per page with progress, then thanks', async () => {
+  void it('shows the privacy notice, one indicator per page with progress, then thanks', async () => {
     const v = visitor(t);
     const notice = await (await v.get(`${base(eit)}?ch=counter`)).text();
     assert.match(notice, /ประกาศความเป็นส่วนตัว/);
@@ -135,7 +135,7 @@ describe('answering a survey', () => {
     assert.equal(rows[0]!.channel, 'counter');
   });
 
-  it('goes back and resumes a half-finished survey on the same device', async () => {
+  void it('goes back and resumes a half-finished survey on the same device', async () => {
     const v = visitor(t);
     await v.post(`${base(eit)}/start`, { ch: 'website' });
     await v.post(
@@ -150,7 +150,7 @@ describe('answering a survey', () => {
     assert.match(page1, /value="little" checked/);
   });
 
-  it('refuses tampered forms with 4xx and stores nothing', async () => {
+  void it('refuses tampered forms with 4xx and stores nothing', async () => {
     const before = await count(eit);
     const v = visitor(t);
     await v.post(`${base(eit)}/start`, { ch: 'qr' });
@@ -176,7 +176,7 @@ describe('answering a survey', () => {
     assert.equal(await count(closed), 0);
   });
 
-  it('spends an IIT code once; a replay gets 409', async () => {
+  void it('spends an IIT code once; a replay gets 409', async () => {
     const [code] = await issueAccessCodes(t.ctx, iit.id, 1);
     const a = visitor(t);
     const b = visitor(t);
@@ -199,7 +199,7 @@ describe('answering a survey', () => {
     assert.ok(!JSON.stringify(rows).includes(code!.replace('-', '')));
   });
 
-  it('does not count the same EIT answers from the same client twice', async () => {
+  void it('does not count the same EIT answers from the same client twice', async () => {
     const before = await count(eit);
     const pick = (code: string) => (code === 'e1' ? 'least' : 'much');
     await (async () => {
@@ -214,7 +214,7 @@ describe('answering a survey', () => {
     assert.equal(await count(eit), before + 1);
   });
 
-  it('scores with the engine and the dashboard shows counts and the tool score', async () => {
+  void it('scores with the engine and the dashboard shows counts and the tool score', async () => {
     const score = await scoreCampaign(t.database.db, eit);
     assert.ok(score);
     const admin = await t.loginAs('agency_admin');
@@ -233,7 +233,7 @@ describe('answering a survey', () => {
     assert.equal(cmp.indicators[0]!.official, 91.5);
   });
 
-  it('scores all-best answers at 100 and all-worst at 0 (reverse items mirrored)', () => {
+  void it('scores all-best answers at 100 and all-worst at 0 (reverse items mirrored)', () => {
     const shape = surveyShape(2566, 'IIT');
     const answers = (best: boolean) =>
       Object.fromEntries(
