@@ -28,6 +28,7 @@ export async function sendAccessCodes(
       await transport.sendMail({
         from: input.from,
         to,
+        textEncoding: 'quoted-printable',
         subject: `รหัสตอบแบบวัด ${campaign.titleTh}`,
         text:
           `รหัสเข้าตอบแบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT) ของท่าน: ${codes[i]}\n` +
