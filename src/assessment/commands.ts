@@ -142,8 +142,17 @@ export const scoreCommand = defineCommand({
   },
 });
 
-function printDiff(diff: FrameworkDiff, io: CommandIo): void {
+function printDiff(diff: FrameworkDiff, to: ItaFramework, io: CommandIo): void {
   io.out(`การเปลี่ยนแปลงเกณฑ์ ITA ปี ${diff.from} → ${diff.to}\n\n`);
+  // Later years are largely copies; say so, or "no differences" reads as a confirmed fact.
+  const copied = to.oitItems.filter((i) => i.source === 'copied-from-2566').length;
+  if (copied > 0) {
+    io.out(
+      `หมายเหตุ: ข้อมูล OIT ${copied} ข้อของปี ${diff.to} คัดลอกจากปี 2566 และยังไม่ยืนยัน / ${copied} OIT items are unconfirmed copies\n`,
+    );
+  }
+  for (const note of to.notes) io.out(`  - ${note}\n`);
+  io.out('\n');
   if (isEmptyDiff(diff)) {
     io.out('ไม่พบความแตกต่างในข้อมูลเกณฑ์ที่บันทึกไว้ / no recorded differences\n');
     return;
@@ -193,7 +202,7 @@ export const diffCommand = defineCommand({
     if (!from || !to) return EXIT_BAD_INPUT;
     const diff = diffFrameworks(from, to);
     if (values.json) io.out(`${JSON.stringify(diff)}\n`);
-    else printDiff(diff, io);
+    else printDiff(diff, to, io);
     return EXIT_OK;
   },
 });

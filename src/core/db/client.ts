@@ -54,7 +54,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   if (options.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
-      max: options.poolSize ?? 10,
+      // At least 2: migrations hold an advisory lock on one connection while migrating on another.
+      max: Math.max(2, options.poolSize ?? 10),
     });
     // Fail fast with the server's own message rather than on the first request.
     const client = await pool.connect();

@@ -14,7 +14,7 @@ import { ForbiddenError, ValidationError } from '../errors.js';
 import type { AppEnv } from './env.js';
 import { readForm } from './form.js';
 import { LOCALE_COOKIE, requireStaff } from './middleware.js';
-import { ErrorSummary, PageHeader, PostForm, TextField, useT, useVars } from './ui.js';
+import { ErrorSummary, Notice, PageHeader, PostForm, TextField, useT, useVars } from './ui.js';
 import { Layout } from './layout.js';
 
 const collator = new Intl.Collator('th');
@@ -24,6 +24,7 @@ function HomePage({ list }: { list: (typeof agencies.$inferSelect)[] }) {
   return (
     <Layout>
       <PageHeader title={t('homePage.title')} lead={t('homePage.intro')} />
+      <Notice />
       <h2>{t('homePage.agencies')}</h2>
       {list.length === 0 ? (
         <p>{t('homePage.noAgencies')}</p>
