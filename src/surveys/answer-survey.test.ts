@@ -90,7 +90,7 @@ void describe('answering a survey', () => {
   async function answerAll(
     v: ReturnType<typeof visitor>,
     c: Campaign,
-    pick: (code: string) => string,
+    pick: (code: string, options: string[]) => string,
   ) {
     const pages = surveyShape(c.fiscalYear, c.tool).pages.length;
     let last: Response | undefined;
