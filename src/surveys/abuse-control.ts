@@ -16,7 +16,7 @@ export class AbuseControl {
 
   constructor(
     readonly options: { perHour: number; duplicateWindowMs: number } = {
-      perHour: Number(process.env.PRONGSAI_SURVEYS_RATE_PER_HOUR ?? 60),
+      perHour: Number(process.env.SURVEYS_RATE_PER_HOUR ?? 60),
       duplicateWindowMs: 10 * 60_000,
     },
   ) {}
