@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../core/db/client.js';
 import { scoped } from '../core/db/scoped.js';
 import { ConflictError, ValidationError } from '../core/errors.js';
@@ -118,11 +118,20 @@ export async function submitResponse(
     lastPage?: { answers: StoredAnswers; extra: Record<string, string> };
     now: Date;
     isDuplicate?: (answers: StoredAnswers) => boolean;
+    /** The draft as the route already read it; lets an EIT submit run as one statement. */
+    draft?: Draft | undefined;
   },
 ): Promise<SubmitOutcome> {
   assertOpen(campaign, input.now);
   const shape = surveyShape(campaign.fiscalYear, campaign.tool, campaign.extraQuestions);
   const agencyId = campaign.agencyId;
+  if (campaign.tool === 'EIT' && input.draft && input.token) {
+    return submitEitInOneStatement(db, campaign, shape, {
+      ...input,
+      draft: input.draft,
+      token: input.token,
+    });
+  }
   return db.transaction(async (tx) => {
     const q = scoped(tx, agencyId);
     const [draft] = input.token
@@ -187,5 +196,61 @@ export async function submitResponse(
       .onConflictDoNothing()
       .returning({ id: surveyResponses.id });
     return inserted.length > 0 ? 'recorded' : 'already-recorded';
+  });
+}
+
+/**
+ * The closing-day hot path: an EIT draft (no code to spend) becomes a response in ONE
+ * statement — delete the draft and insert from what was deleted — so it commits atomically
+ * without holding a pooled connection across several round trips.
+ */
+async function submitEitInOneStatement(
+  db: Db,
+  campaign: Campaign,
+  shape: ReturnType<typeof surveyShape>,
+  input: {
+    token: string;
+    draft: Draft;
+    lastPage?: { answers: StoredAnswers; extra: Record<string, string> };
+    now: Date;
+    isDuplicate?: (answers: StoredAnswers) => boolean;
+  },
+): Promise<SubmitOutcome> {
+  const answers = { ...input.draft.answers, ...input.lastPage?.answers };
+  const extraAnswers = { ...input.draft.extraAnswers, ...input.lastPage?.extra };
+  const missing = unansweredQuestions(shape, answers);
+  if (missing.length > 0) {
+    throw new ValidationError('surveys.errors.incomplete', {
+      [missing[0]!]: 'surveys.errors.incomplete',
+    });
+  }
+  const duplicate = input.isDuplicate?.(answers) ?? false;
+  const params = [campaign.agencyId, hashToken(input.token), campaign.id];
+  if (duplicate) {
+    await db.execute(
+      sql`delete from surveys_drafts where agency_id = ${params[0]} and token_hash = ${params[1]} and campaign_id = ${params[2]}`,
+    );
+    return 'duplicate-ignored';
+  }
+  const result = await db.execute(sql`
+    with d as (
+      delete from surveys_drafts
+      where agency_id = ${params[0]} and token_hash = ${params[1]} and campaign_id = ${params[2]}
+      returning channel, submission_key
+    )
+    insert into surveys_responses
+      (agency_id, campaign_id, answered_on, channel, answers, extra_answers, submission_key)
+    select ${campaign.agencyId}, ${campaign.id}, ${bangkokDate(input.now)}, d.channel,
+      ${JSON.stringify(answers)}::jsonb, ${JSON.stringify(extraAnswers)}::jsonb, d.submission_key
+    from d
+    on conflict do nothing
+    returning id`);
+  const rows = (result as unknown as { rows: unknown[] }).rows ?? (result as unknown as unknown[]);
+  if (rows.length > 0) return 'recorded';
+  // The draft was consumed by a concurrent replay of the same POST: recorded once, by it.
+  return submitResponse(db, campaign, {
+    token: undefined,
+    submissionKey: input.draft.submissionKey,
+    now: input.now,
   });
 }

@@ -355,6 +355,7 @@ surveysPublicRoutes.post('/:id/p/:n', async (c) => {
       token: getCookie(c, DRAFT_COOKIE),
       submissionKey: draft.submissionKey,
       lastPage: read,
+      draft,
       now,
       isDuplicate: (answers) => {
         fingerprinted = answers;
