@@ -10,6 +10,7 @@ import { issueAccessCodes } from './access-codes.js';
 import { surveyShape, fieldName } from './survey-pages.js';
 import { scoreCampaign, scoreRespondents } from './score-campaign.js';
 import { compareWithOfficial } from './compare-with-official.js';
+import { surveysModule } from './module.js';
 
 /** A respondent's browser: keeps the CSRF and draft cookies between requests. */
 function visitor(t: TestContext) {
@@ -231,6 +232,20 @@ void describe('answering a survey', () => {
     });
     assert.equal(cmp.difference, Math.round((score.toolScore - 90) * 100) / 100);
     assert.equal(cmp.indicators[0]!.official, 91.5);
+  });
+
+  void it('publishes open EIT campaigns (only) on the surveys.eit-open feed', async () => {
+    const feed = await surveysModule.disclosures!({
+      db: t.database.db,
+      agencyId: t.agency.id,
+      agencySlug: 'agency-a',
+      fiscalYear: 2566,
+    });
+    assert.deepEqual(
+      feed.map((f) => f.links[0]!.href),
+      [`/a/agency-a/surveys/${eit.id}?ch=website`],
+    );
+    assert.ok(feed.every((f) => f.feed === 'surveys.eit-open'));
   });
 
   void it('scores all-best answers at 100 and all-worst at 0 (reverse items mirrored)', () => {

@@ -10,9 +10,12 @@ import { surveyCampaigns, type ExtraQuestion } from './schema.js';
 
 export type Campaign = typeof surveyCampaigns.$inferSelect;
 
+// Building an Intl formatter costs ~0.1 ms; it showed up in the surge profile, so build it once.
+const BANGKOK_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok' });
+
 /** The calendar date in Thailand (UTC+7) as YYYY-MM-DD: the only time an answer keeps. */
 export function bangkokDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok' }).format(now);
+  return BANGKOK_DAY.format(now);
 }
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'surveys.errors.date');
