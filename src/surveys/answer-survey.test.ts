@@ -11,6 +11,7 @@ import { surveyShape, fieldName } from './survey-pages.js';
 import { scoreCampaign, scoreRespondents } from './score-campaign.js';
 import { compareWithOfficial } from './compare-with-official.js';
 import { surveysModule } from './module.js';
+import { purgeExpiredDrafts } from './answer-survey.js';
 
 /** A respondent's browser: keeps the CSRF and draft cookies between requests. */
 function visitor(t: TestContext) {
@@ -232,6 +233,19 @@ void describe('answering a survey', () => {
     });
     assert.equal(cmp.difference, Math.round((score.toolScore - 90) * 100) / 100);
     assert.equal(cmp.indicators[0]!.official, 91.5);
+  });
+
+  void it('purges expired drafts and never resumes one', async () => {
+    const v = visitor(t);
+    await v.post(`${base(eit)}/start`, { ch: 'line' });
+    await t.database.query(
+      "update surveys_drafts set expires_on = '2000-01-01' where channel = 'line'",
+    );
+    const notice = await (await v.get(base(eit))).text();
+    assert.doesNotMatch(notice, /ตอบต่อจากที่ค้างไว้/);
+    assert.ok((await purgeExpiredDrafts(t.database.db, new Date())) >= 1);
+    const left = await t.database.query("select 1 from surveys_drafts where channel = 'line'");
+    assert.equal(left.length, 0);
   });
 
   void it('publishes open EIT campaigns (only) on the surveys.eit-open feed', async () => {

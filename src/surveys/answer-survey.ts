@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../core/db/client.js';
 import { scoped } from '../core/db/scoped.js';
 import { ConflictError, ValidationError } from '../core/errors.js';
@@ -74,8 +74,21 @@ export async function findDraft(
   if (!token) return null;
   return scoped(db, campaign.agencyId).find(
     surveyDrafts,
-    and(eq(surveyDrafts.tokenHash, hashToken(token)), eq(surveyDrafts.campaignId, campaign.id))!,
+    and(
+      eq(surveyDrafts.tokenHash, hashToken(token)),
+      eq(surveyDrafts.campaignId, campaign.id),
+      gte(surveyDrafts.expiresOn, bangkokDate(new Date())),
+    )!,
   );
+}
+
+/** Deletes drafts past their expiry date (abandoned surveys); returns how many. */
+export async function purgeExpiredDrafts(db: Db, now: Date): Promise<number> {
+  const gone = await db
+    .delete(surveyDrafts)
+    .where(lt(surveyDrafts.expiresOn, bangkokDate(now)))
+    .returning({ tokenHash: surveyDrafts.tokenHash });
+  return gone.length;
 }
 
 /** Merges one page's answers into the draft. */

@@ -21,7 +21,7 @@ import { campaignCounts, scoreCampaign, type CampaignScore } from './score-campa
 import { MINIMUM_SAMPLE } from './minimum-sample.js';
 import { responseTable, scoreTable, toCsv, toXlsx } from './export-responses.js';
 import { qrSvg } from './render-qr-code.js';
-import { CHANNELS } from './answer-survey.js';
+import { CHANNELS, purgeExpiredDrafts } from './answer-survey.js';
 
 export const surveysStaffRoutes = new Hono<AppEnv>();
 surveysStaffRoutes.use('*', requirePermission('surveys.view'));
@@ -196,6 +196,8 @@ function ScoreTable({ score }: { score: CampaignScore }) {
 surveysStaffRoutes.get('/:id', async (c) => {
   const ctx = c.var.ctx;
   const campaign = await getCampaign(ctx.db, ctx.agencyId, uuidParam(c, 'id'));
+  // Abandoned drafts go when someone looks at the results: no scheduler needed.
+  await purgeExpiredDrafts(ctx.db, new Date());
   const counts = await campaignCounts(ctx.db, campaign);
   const score = await scoreCampaign(ctx.db, campaign);
   const minimum = MINIMUM_SAMPLE[campaign.tool];
