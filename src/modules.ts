@@ -3,6 +3,7 @@ import { agenciesModule } from './core/agencies/module.js';
 import { assessmentModule } from './assessment/module.js';
 import { disclosureModule } from './disclosure/module.js';
 import { measuresModule } from './measures/module.js';
+import { surveysModule } from './surveys/module.js';
 
 /** Every module, in mount order. The only file that knows them all. */
 export const modules: readonly ModuleManifest[] = [
@@ -10,4 +11,5 @@ export const modules: readonly ModuleManifest[] = [
   assessmentModule,
   disclosureModule,
   measuresModule,
+  surveysModule,
 ];

@@ -1,0 +1,196 @@
+/**
+ * Closing-day surge of EIT submissions: the real HTTP route (CSRF, draft cookie, one
+ * transaction that deletes the draft and stores the answer) at 50 and 200 concurrent clients
+ * on loopback, against the raw insert rate of the same rows straight into the database,
+ * measured in the same run. PostgreSQL when TEST_DATABASE_URL is set (a database
+ * `prongsai_bench_surveys` is re-created there), and always embedded PGlite.
+ * Run: TEST_DATABASE_URL=postgres://…/postgres node --import tsx bench/surveys-surge.bench.ts [N=1000]
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+// The bench is one client address; lift the per-address hourly limit before the module loads.
+process.env.SURVEYS_RATE_PER_HOUR = '100000000';
+const { openDatabase } = await import('../src/core/db/client.js');
+const { migrateDatabase } = await import('../src/core/db/migrate.js');
+const { seedDemoAgency } = await import('../src/core/agencies/seed-demo.js');
+const { SYSTEM_ACTOR } = await import('../src/core/context.js');
+const { modules } = await import('../src/modules.js');
+const { spawn } = await import('node:child_process');
+const { prepareEitSubmission, sendSubmission } = await import('../test/helpers/survey-client.js');
+type Database = Awaited<ReturnType<typeof openDatabase>>;
+type Prepared = Awaited<ReturnType<typeof prepareEitSubmission>>;
+
+const N = Number(process.argv[2] ?? '1000');
+let seed = 7;
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+async function pool<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
+}
+
+interface Figure {
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+async function surge(prepared: Prepared[], concurrency: number): Promise<Figure> {
+  const latencies: number[] = [];
+  let failed = 0;
+  const t0 = performance.now();
+  await pool(prepared, concurrency, async (s) => {
+    const start = performance.now();
+    const outcome = await sendSubmission(s);
+    latencies.push(performance.now() - start);
+    if (outcome !== 'recorded') failed++;
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  if (failed) throw new Error(`${failed} submissions not recorded`);
+  latencies.sort((a, b) => a - b);
+  return { perSecond: prepared.length / seconds, p50: pct(latencies, 50), p99: pct(latencies, 99) };
+}
+
+/** The same rows, one autocommit INSERT each, `concurrency` at a time. */
+async function rawInserts(database: Database, rows: unknown[][], concurrency: number) {
+  const latencies: number[] = [];
+  const t0 = performance.now();
+  await pool(rows, concurrency, async (row) => {
+    const start = performance.now();
+    await database.query(
+      `insert into surveys_responses (agency_id, campaign_id, answered_on, channel, answers, extra_answers, submission_key)
+       values ($1, $2, $3, $4, $5, $6, $7)`,
+      row,
+    );
+    latencies.push(performance.now() - start);
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { perSecond: rows.length / seconds, p50: pct(latencies, 50), p99: pct(latencies, 99) };
+}
+
+/** The server in its own process (as in production), so the load generator does not share its event loop. */
+async function serve(env: Record<string, string>, port: number) {
+  const child = spawn(
+    path.resolve(import.meta.dirname, '../bin/prongsai'),
+    ['serve', '--port', String(port)],
+    {
+      env: {
+        ...process.env,
+        PRONGSAI_SEED_DEMO: 'false',
+        PRONGSAI_HOST: '127.0.0.1',
+        PRONGSAI_LOG_LEVEL: 'error',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => d.toString().includes('http://localhost') && resolve());
+    child.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function runOn(
+  label: string,
+  open: () => Promise<Database>,
+  serverEnv: Record<string, string>,
+  port: number,
+) {
+  let database = await open();
+  await migrateDatabase(database);
+  await seedDemoAgency(
+    { db: database.db, actor: SYSTEM_ACTOR, locale: 'th', now: () => new Date() },
+    modules,
+  );
+  const [campaign] = await database.query<{ id: string; agency_id: string }>(
+    `select id, agency_id from surveys_campaigns where tool = 'EIT'`,
+  );
+  // PGlite allows one process: hand the directory to the server while it runs.
+  const exclusive = label === 'PGlite';
+  if (exclusive) await database.close();
+  const surveyPath = `/a/phothong/surveys/${campaign!.id}`;
+  const results: string[] = [];
+  for (const concurrency of [50, 200]) {
+    const server = await serve(serverEnv, port);
+    const prepared: Prepared[] = [];
+    await pool(Array.from({ length: N }), 50, async () => {
+      prepared.push(await prepareEitSubmission(server.baseUrl, surveyPath, 2566, random));
+    });
+    const http = await surge(prepared, concurrency);
+    await server.close();
+    if (exclusive) database = await open();
+    const sample = await database.query<{ answers: unknown; extra_answers: unknown }>(
+      'select answers, extra_answers from surveys_responses where campaign_id = $1 limit 1',
+      [campaign!.id],
+    );
+    const rows = prepared.map(() => [
+      campaign!.agency_id,
+      campaign!.id,
+      '2026-09-30',
+      'counter',
+      JSON.stringify(sample[0]!.answers),
+      JSON.stringify(sample[0]!.extra_answers),
+      randomUUID(),
+    ]);
+    const raw = await rawInserts(database, rows, concurrency);
+    const line =
+      `${label} c=${concurrency} N=${N}: HTTP ${http.perSecond.toFixed(0)}/s p50 ${http.p50.toFixed(1)} ms p99 ${http.p99.toFixed(1)} ms | ` +
+      `raw INSERT ${raw.perSecond.toFixed(0)}/s p50 ${raw.p50.toFixed(1)} ms p99 ${raw.p99.toFixed(1)} ms | ratio ${(http.perSecond / raw.perSecond).toFixed(2)}`;
+    console.log(line);
+    results.push(line);
+    if (exclusive) await database.close();
+  }
+  if (!exclusive) await database.close();
+  return results;
+}
+
+const url = process.env.TEST_DATABASE_URL;
+if (url) {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query('drop database if exists prongsai_bench_surveys with (force)');
+  await admin.query('create database prongsai_bench_surveys');
+  const u = new URL(url);
+  u.pathname = '/prongsai_bench_surveys';
+  await runOn(
+    'PostgreSQL',
+    () => openDatabase({ databaseUrl: u.toString() }),
+    { PRONGSAI_DATABASE_URL: u.toString() },
+    39611,
+  );
+  // Left in place for inspection; the next run drops it first.
+  await admin.end();
+} else {
+  console.log(
+    'TEST_DATABASE_URL is not set: PostgreSQL figures skipped. Run with\n' +
+      '  TEST_DATABASE_URL=postgres://user@127.0.0.1:5432/postgres node --import tsx bench/surveys-surge.bench.ts',
+  );
+}
+const dir = mkdtempSync(path.join(tmpdir(), 'prongsai-bench-surveys-'));
+await runOn(
+  'PGlite',
+  () => openDatabase({ dataDir: dir }),
+  { PRONGSAI_DATA_DIR: dir, DATABASE_URL: '', PRONGSAI_DATABASE_URL: '' },
+  39612,
+);
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,64 @@
+import { createHash, randomInt } from 'node:crypto';
+import { audit } from '../core/audit/audit.js';
+import type { AgencyContext } from '../core/context.js';
+import { scoped } from '../core/db/scoped.js';
+import { ValidationError } from '../core/errors.js';
+import { getCampaign } from './campaigns.js';
+import { surveyAccessCodes } from './schema.js';
+
+// No 0/O, 1/I/L: codes are read off paper and typed on phones.
+const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+const CODE_LENGTH = 10;
+
+/** Upper-cases and drops spaces and dashes, so "abcde-fghij" and "ABCDEFGHIJ" are one code. */
+export function normaliseCode(code: string): string {
+  return code.toUpperCase().replace(/[\s-]/g, '');
+}
+
+/** What the database keeps of a code: a hash bound to its campaign. */
+export function hashCode(campaignId: string, code: string): string {
+  return createHash('sha256')
+    .update(`${campaignId}:${normaliseCode(code)}`)
+    .digest('hex');
+}
+
+const formatCode = (code: string) => `${code.slice(0, 5)}-${code.slice(5)}`;
+
+/**
+ * Issues `count` one-time IIT access codes (รหัสเข้าตอบ) and returns them in clear text ONCE,
+ * for printing or e-mail. Only hashes are stored, with no name and no order worth keeping,
+ * so neither the admin nor the database can tell whose code answered what.
+ */
+export async function issueAccessCodes(
+  ctx: AgencyContext,
+  campaignId: string,
+  count: number,
+): Promise<string[]> {
+  if (!Number.isInteger(count) || count < 1 || count > 2000) {
+    throw new ValidationError('surveys.errors.codeCount', { count: 'surveys.errors.codeCount' });
+  }
+  const campaign = await getCampaign(ctx.db, ctx.agencyId, campaignId);
+  if (campaign.tool !== 'IIT') {
+    throw new ValidationError('surveys.errors.codesForIitOnly');
+  }
+  const codes = new Set<string>();
+  while (codes.size < count) {
+    codes.add(
+      Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join(''),
+    );
+  }
+  const list = [...codes];
+  await ctx.db.transaction(async (tx) => {
+    await scoped(tx, ctx.agencyId).insert(
+      surveyAccessCodes,
+      list.map((code) => ({ campaignId, codeHash: hashCode(campaignId, code) })),
+    );
+    await audit(tx, ctx, ctx.agencyId, {
+      action: 'surveys.codes.issue',
+      entityType: 'surveys_campaign',
+      entityId: campaignId,
+      after: { count },
+    });
+  });
+  return list.map(formatCode);
+}

@@ -1,0 +1,269 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import type { Db } from '../core/db/client.js';
+import { scoped } from '../core/db/scoped.js';
+import { ConflictError, ValidationError } from '../core/errors.js';
+import { bangkokDate, isCampaignOpen, type Campaign } from './campaigns.js';
+import { hashCode } from './access-codes.js';
+import { surveyShape, unansweredQuestions } from './survey-pages.js';
+import { surveyAccessCodes, surveyDrafts, surveyResponses, type StoredAnswers } from './schema.js';
+
+export const CHANNELS = ['counter', 'website', 'facebook', 'line', 'qr', 'other'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Unknown or missing channels become 'other': the channel is a coarse category, never free text. */
+export function toChannel(value: string | undefined, tool: 'IIT' | 'EIT'): Channel {
+  if (tool === 'IIT') return 'other';
+  return (CHANNELS as readonly string[]).includes(value ?? '') ? (value as Channel) : 'other';
+}
+
+export type Draft = typeof surveyDrafts.$inferSelect;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const DRAFT_DAYS = 14;
+
+function assertOpen(campaign: Campaign, now: Date) {
+  if (!isCampaignOpen(campaign, now)) throw new ConflictError('surveys.errors.closed');
+}
+
+/**
+ * Starts answering: checks the campaign is open (and, for IIT, that the code exists and is
+ * unspent — it is spent only on submit) and creates an anonymous draft. Returns the random
+ * token for the resume cookie; the database keeps only its hash.
+ */
+export async function startDraft(
+  db: Db,
+  campaign: Campaign,
+  input: { channel: Channel; code?: string | undefined; now: Date },
+): Promise<{ token: string }> {
+  assertOpen(campaign, input.now);
+  let codeHash: string | null = null;
+  if (campaign.tool === 'IIT') {
+    if (!input.code)
+      throw new ValidationError('surveys.errors.codeRequired', {
+        code: 'surveys.errors.codeRequired',
+      });
+    codeHash = hashCode(campaign.id, input.code);
+    const code = await scoped(db, campaign.agencyId).find(
+      surveyAccessCodes,
+      and(eq(surveyAccessCodes.codeHash, codeHash), eq(surveyAccessCodes.campaignId, campaign.id))!,
+    );
+    if (!code)
+      throw new ValidationError('surveys.errors.badCode', { code: 'surveys.errors.badCode' });
+    if (code.used) throw new ConflictError('surveys.errors.codeUsed');
+  }
+  const token = randomBytes(24).toString('base64url');
+  const expires = new Date(input.now.getTime() + DRAFT_DAYS * 86_400_000);
+  await scoped(db, campaign.agencyId).insert(surveyDrafts, {
+    tokenHash: hashToken(token),
+    campaignId: campaign.id,
+    channel: input.channel,
+    codeHash,
+    submissionKey: randomUUID(),
+    expiresOn: bangkokDate(expires),
+  });
+  return { token };
+}
+
+/** The draft behind a resume token, or null (expired, submitted, other campaign). */
+export async function findDraft(
+  db: Db,
+  campaign: Campaign,
+  token: string | undefined,
+): Promise<Draft | null> {
+  if (!token) return null;
+  return scoped(db, campaign.agencyId).find(
+    surveyDrafts,
+    and(
+      eq(surveyDrafts.tokenHash, hashToken(token)),
+      eq(surveyDrafts.campaignId, campaign.id),
+      gte(surveyDrafts.expiresOn, bangkokDate(new Date())),
+    )!,
+  );
+}
+
+/** Deletes drafts past their expiry date (abandoned surveys); returns how many. */
+export async function purgeExpiredDrafts(db: Db, now: Date): Promise<number> {
+  const gone = await db
+    .delete(surveyDrafts)
+    .where(lt(surveyDrafts.expiresOn, bangkokDate(now)))
+    .returning({ tokenHash: surveyDrafts.tokenHash });
+  return gone.length;
+}
+
+/** Merges one page's answers into the draft. */
+export async function saveDraftPage(
+  db: Db,
+  campaign: Campaign,
+  draft: Draft,
+  page: { answers: StoredAnswers; extra: Record<string, string> },
+  now: Date,
+): Promise<void> {
+  assertOpen(campaign, now);
+  await scoped(db, campaign.agencyId).update(
+    surveyDrafts,
+    {
+      answers: { ...draft.answers, ...page.answers },
+      extraAnswers: { ...draft.extraAnswers, ...page.extra },
+    },
+    eq(surveyDrafts.tokenHash, draft.tokenHash),
+  );
+}
+
+export type SubmitOutcome = 'recorded' | 'already-recorded' | 'duplicate-ignored';
+
+/**
+ * Submits a draft: in ONE transaction the draft is deleted, the IIT code (if any) is spent
+ * and the answer is stored with the date only and no link to the code or the draft. A code
+ * answers once: of two concurrent submissions the second finds it spent (409). A retried
+ * POST of the same draft (after a crash or a double click) finds its submission key already
+ * stored and is acknowledged without being counted again.
+ *
+ * @param isDuplicate EIT duplicate detection (same answers, same rotating client key).
+ */
+export async function submitResponse(
+  db: Db,
+  campaign: Campaign,
+  input: {
+    token: string | undefined;
+    submissionKey?: string | undefined;
+    /** Answers sent with the final POST (already validated), merged over the draft's. */
+    lastPage?: { answers: StoredAnswers; extra: Record<string, string> };
+    now: Date;
+    isDuplicate?: (answers: StoredAnswers) => boolean;
+    /** The draft as the route already read it; lets an EIT submit run as one statement. */
+    draft?: Draft | undefined;
+  },
+): Promise<SubmitOutcome> {
+  assertOpen(campaign, input.now);
+  const shape = surveyShape(campaign.fiscalYear, campaign.tool, campaign.extraQuestions);
+  const agencyId = campaign.agencyId;
+  if (campaign.tool === 'EIT' && input.draft && input.token) {
+    return submitEitInOneStatement(db, campaign, shape, {
+      ...input,
+      draft: input.draft,
+      token: input.token,
+    });
+  }
+  return db.transaction(async (tx) => {
+    const q = scoped(tx, agencyId);
+    const [draft] = input.token
+      ? await q.delete(
+          surveyDrafts,
+          and(
+            eq(surveyDrafts.tokenHash, hashToken(input.token)),
+            eq(surveyDrafts.campaignId, campaign.id),
+          )!,
+        )
+      : [];
+    if (!draft) {
+      if (input.submissionKey) {
+        const done = await tx
+          .select({ id: surveyResponses.id })
+          .from(surveyResponses)
+          .where(
+            and(
+              eq(surveyResponses.agencyId, agencyId),
+              eq(surveyResponses.campaignId, campaign.id),
+              eq(surveyResponses.submissionKey, input.submissionKey),
+            ),
+          )
+          .limit(1);
+        if (done.length > 0) return 'already-recorded';
+      }
+      throw new ConflictError('surveys.errors.noDraft');
+    }
+    const answers = { ...draft.answers, ...input.lastPage?.answers };
+    const extraAnswers = { ...draft.extraAnswers, ...input.lastPage?.extra };
+    const missing = unansweredQuestions(shape, answers);
+    if (missing.length > 0) {
+      throw new ValidationError('surveys.errors.incomplete', {
+        [missing[0]!]: 'surveys.errors.incomplete',
+      });
+    }
+    if (draft.codeHash) {
+      const spent = await q.update(
+        surveyAccessCodes,
+        { used: true },
+        and(
+          eq(surveyAccessCodes.codeHash, draft.codeHash),
+          eq(surveyAccessCodes.campaignId, campaign.id),
+          eq(surveyAccessCodes.used, false),
+        )!,
+      );
+      if (spent.length === 0) throw new ConflictError('surveys.errors.codeUsed');
+    } else if (input.isDuplicate?.(answers)) {
+      return 'duplicate-ignored';
+    }
+    const inserted = await tx
+      .insert(surveyResponses)
+      .values({
+        agencyId,
+        campaignId: campaign.id,
+        answeredOn: bangkokDate(input.now),
+        channel: draft.channel,
+        answers,
+        extraAnswers,
+        submissionKey: draft.submissionKey,
+      })
+      .onConflictDoNothing()
+      .returning({ id: surveyResponses.id });
+    return inserted.length > 0 ? 'recorded' : 'already-recorded';
+  });
+}
+
+/**
+ * The closing-day hot path: an EIT draft (no code to spend) becomes a response in ONE
+ * statement — delete the draft and insert from what was deleted — so it commits atomically
+ * without holding a pooled connection across several round trips.
+ */
+async function submitEitInOneStatement(
+  db: Db,
+  campaign: Campaign,
+  shape: ReturnType<typeof surveyShape>,
+  input: {
+    token: string;
+    draft: Draft;
+    lastPage?: { answers: StoredAnswers; extra: Record<string, string> };
+    now: Date;
+    isDuplicate?: (answers: StoredAnswers) => boolean;
+  },
+): Promise<SubmitOutcome> {
+  const answers = { ...input.draft.answers, ...input.lastPage?.answers };
+  const extraAnswers = { ...input.draft.extraAnswers, ...input.lastPage?.extra };
+  const missing = unansweredQuestions(shape, answers);
+  if (missing.length > 0) {
+    throw new ValidationError('surveys.errors.incomplete', {
+      [missing[0]!]: 'surveys.errors.incomplete',
+    });
+  }
+  const duplicate = input.isDuplicate?.(answers) ?? false;
+  const params = [campaign.agencyId, hashToken(input.token), campaign.id];
+  if (duplicate) {
+    await db.execute(
+      sql`delete from surveys_drafts where agency_id = ${params[0]} and token_hash = ${params[1]} and campaign_id = ${params[2]}`,
+    );
+    return 'duplicate-ignored';
+  }
+  const result = await db.execute(sql`
+    with d as (
+      delete from surveys_drafts
+      where agency_id = ${params[0]} and token_hash = ${params[1]} and campaign_id = ${params[2]}
+      returning channel, submission_key
+    )
+    insert into surveys_responses
+      (agency_id, campaign_id, answered_on, channel, answers, extra_answers, submission_key)
+    select ${campaign.agencyId}, ${campaign.id}, ${bangkokDate(input.now)}, d.channel,
+      ${JSON.stringify(answers)}::jsonb, ${JSON.stringify(extraAnswers)}::jsonb, d.submission_key
+    from d
+    on conflict do nothing
+    returning id`);
+  const rows = (result as unknown as { rows: unknown[] }).rows ?? (result as unknown as unknown[]);
+  if (rows.length > 0) return 'recorded';
+  // The draft was consumed by a concurrent replay of the same POST: recorded once, by it.
+  return submitResponse(db, campaign, {
+    token: undefined,
+    submissionKey: input.draft.submissionKey,
+    now: input.now,
+  });
+}

@@ -1,0 +1,6 @@
+import QRCode from 'qrcode';
+
+/** An inline SVG QR code of `url` (error correction M: survives a creased poster). */
+export function qrSvg(url: string): Promise<string> {
+  return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+}

@@ -1,0 +1,375 @@
+import { Hono, type Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { AppEnv } from '../core/http/env.js';
+import { Layout } from '../core/http/layout.js';
+import { uuidParam } from '../core/http/params.js';
+import { ErrorSummary, PostForm, type FieldErrors } from '../core/http/ui.js';
+import { NotFoundError, ValidationError } from '../core/errors.js';
+import { abuseControl } from './abuse-control.js';
+import {
+  findDraft,
+  saveDraftPage,
+  startDraft,
+  submitResponse,
+  toChannel,
+  type Draft,
+} from './answer-survey.js';
+import { getCampaign, isCampaignOpen, type Campaign } from './campaigns.js';
+import {
+  fieldName,
+  readPageAnswers,
+  surveyShape,
+  type SurveyPage,
+  type SurveyShape,
+} from './survey-pages.js';
+
+export const surveysPublicRoutes = new Hono<AppEnv>();
+
+const DRAFT_COOKIE = 'prongsai_survey';
+const base = (c: Context<AppEnv>, campaign: Campaign) =>
+  `/a/${c.var.publicAgency.slug}/surveys/${campaign.id}`;
+
+async function loadCampaign(c: Context<AppEnv>): Promise<Campaign> {
+  return getCampaign(c.var.database.db, c.var.publicAgency.id, uuidParam(c, 'id'));
+}
+
+/** The client's address only ever goes into the rotating keyed hash. */
+function clientAddress(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function formBody(c: Context<AppEnv>): Promise<Record<string, unknown>> {
+  const body = (await c.req.parseBody({ all: true })) as Record<string, unknown>;
+  return body;
+}
+
+function PrivacyNotice({ tool }: { tool: 'IIT' | 'EIT' }) {
+  return (
+    <section class="card" aria-labelledby="privacy-title">
+      <h2 id="privacy-title">ประกาศความเป็นส่วนตัว (PDPA)</h2>
+      <p>
+        แบบวัดนี้ใช้ข้อคำถามของการประเมินคุณธรรมและความโปร่งใส (ITA) ของสำนักงาน ป.ป.ช.
+        เพื่อให้หน่วยงานทราบผลเบื้องต้นและนำไปปรับปรุงการทำงาน
+      </p>
+      <p>
+        <strong>สิ่งที่เก็บ:</strong> คำตอบของท่าน วันที่ตอบ (ไม่เก็บเวลา)
+        {tool === 'EIT' ? ' และช่องทางที่ท่านเข้ามาตอบ (เช่น เคาน์เตอร์ เว็บไซต์ เฟซบุ๊ก)' : ''} เท่านั้น
+      </p>
+      <p>
+        <strong>สิ่งที่ไม่เก็บ:</strong> ชื่อ เลขประจำตัว ที่อยู่ IP อุปกรณ์ที่ใช้ และ
+        {tool === 'IIT' ? ' รหัสเข้าตอบ (ระบบบันทึกเพียงว่ารหัสถูกใช้แล้ว แยกจากคำตอบ)' : ' เวลาที่ตอบ'}{' '}
+        จึงไม่มีใคร รวมทั้งผู้ดูแลระบบ เชื่อมโยงคำตอบกับตัวท่านได้
+      </p>
+      {tool === 'EIT' && (
+        <p class="muted">
+          เพื่อป้องกันการส่งซ้ำ ระบบแปลงที่อยู่ IP เป็นรหัสลับที่เปลี่ยนทุกวันและเก็บไว้ในหน่วยความจำไม่เกิน 1 ชั่วโมง
+          ไม่บันทึกลงฐานข้อมูล
+        </p>
+      )}
+      <p class="muted">
+        ระหว่างตอบ ระบบเก็บคำตอบชั่วคราวด้วยคุกกี้สุ่มบนอุปกรณ์นี้ เพื่อให้กลับมาตอบต่อได้ และลบทิ้งเมื่อส่งคำตอบ
+      </p>
+    </section>
+  );
+}
+
+surveysPublicRoutes.get('/:id', async (c) => {
+  const campaign = await loadCampaign(c);
+  const open = isCampaignOpen(campaign, new Date());
+  const draft = await findDraft(c.var.database.db, campaign, getCookie(c, DRAFT_COOKIE));
+  const channel = toChannel(c.req.query('ch'), campaign.tool);
+  return c.render(
+    <Layout title={campaign.titleTh}>
+      <h1>{campaign.titleTh}</h1>
+      <PrivacyNotice tool={campaign.tool} />
+      {!open ? (
+        <p class="notice" role="status">
+          แบบวัดนี้ไม่ได้เปิดรับคำตอบในขณะนี้ (เปิด {campaign.opensOn} ถึง {campaign.closesOn})
+        </p>
+      ) : draft ? (
+        <p>
+          <a class="button" href={`${base(c, campaign)}/p/1`}>
+            ตอบต่อจากที่ค้างไว้
+          </a>
+        </p>
+      ) : (
+        <PostForm action={`${base(c, campaign)}/start`} class="card">
+          <input type="hidden" name="ch" value={channel} />
+          {campaign.tool === 'IIT' && (
+            <div class="field">
+              <label for="f-code">รหัสเข้าตอบ (ได้รับจากกระดาษหรืออีเมล)</label>
+              <input id="f-code" name="code" required autocomplete="off" maxlength={20} />
+            </div>
+          )}
+          <button type="submit">รับทราบและเริ่มตอบ</button>
+        </PostForm>
+      )}
+    </Layout>,
+  );
+});
+
+surveysPublicRoutes.post('/:id/start', async (c) => {
+  const campaign = await loadCampaign(c);
+  const now = new Date();
+  abuseControl.hit(abuseControl.clientKey(clientAddress(c), now), now);
+  const body = await formBody(c);
+  const code = typeof body.code === 'string' ? body.code.slice(0, 40) : undefined;
+  const ch = typeof body.ch === 'string' ? body.ch : undefined;
+  const { token } = await startDraft(c.var.database.db, campaign, {
+    channel: toChannel(ch, campaign.tool),
+    code,
+    now,
+  });
+  setCookie(c, DRAFT_COOKIE, token, {
+    path: base(c, campaign),
+    httpOnly: true,
+    sameSite: 'Lax',
+    maxAge: 14 * 86_400,
+  });
+  return c.redirect(`${base(c, campaign)}/p/1`, 303);
+});
+
+async function requireDraft(c: Context<AppEnv>, campaign: Campaign): Promise<Draft | null> {
+  return findDraft(c.var.database.db, campaign, getCookie(c, DRAFT_COOKIE));
+}
+
+function pageNo(c: Context<AppEnv>, shape: SurveyShape): SurveyPage {
+  const n = Number(c.req.param('n'));
+  const page = Number.isInteger(n) ? shape.pages[n - 1] : undefined;
+  if (!page) throw new NotFoundError();
+  return page;
+}
+
+function QuestionPage(props: {
+  campaign: Campaign;
+  shape: SurveyShape;
+  page: SurveyPage;
+  draft: Draft;
+  action: string;
+  errors?: FieldErrors | undefined;
+  values?: Record<string, unknown> | undefined;
+}) {
+  const { shape, page, draft } = props;
+  const current = (key: string, code: string, sub?: number): string | undefined => {
+    const sent = props.values?.[key];
+    if (typeof sent === 'string') return sent;
+    const stored = draft.answers[code];
+    if (sub === undefined) return typeof stored === 'string' ? stored : undefined;
+    return Array.isArray(stored) ? stored[sub] : undefined;
+  };
+  const Choice = (p: {
+    name: string;
+    legend: string;
+    code: string;
+    sub?: number;
+    options: { value: string; labelTh: string }[];
+  }) => {
+    const value = current(p.name, p.code, p.sub);
+    const error = props.errors?.[p.name];
+    return (
+      <fieldset class={error ? 'field field-error' : 'field'} id={`f-${p.name}`}>
+        <legend>{p.legend}</legend>
+        {error && <p class="error">กรุณาเลือกคำตอบ</p>}
+        {p.options.map((o) => (
+          <label class="choice">
+            <input type="radio" name={p.name} value={o.value} checked={value === o.value} />{' '}
+            {o.labelTh}
+          </label>
+        ))}
+      </fieldset>
+    );
+  };
+  return (
+    <Layout title={`${props.campaign.titleTh} หน้า ${page.no}`}>
+      <style>
+        {
+          '.choice{display:block;padding:.4rem 0}.choice input{transform:scale(1.3);margin-right:.5rem}'
+        }
+      </style>
+      <p class="muted" aria-live="polite">
+        หน้า {page.no} จาก {shape.pages.length}
+      </p>
+      <progress max={shape.pages.length} value={page.no} aria-hidden="true" />
+      <h1>{page.titleTh}</h1>
+      {props.errors && <ErrorSummary errors={props.errors} message="surveys.errors.incomplete" />}
+      <PostForm action={props.action}>
+        {page.no === shape.pages.length && (
+          <input type="hidden" name="submissionKey" value={draft.submissionKey} />
+        )}
+        {page.questions.map((q) => {
+          const scale = shape.scaleOf(q);
+          const text = q.textTh ?? `${q.topicTh ?? q.code} (ถ้อยคำทางการยังไม่ยืนยัน)`;
+          return q.subItems.length === 0 ? (
+            <Choice
+              name={fieldName(q.code)}
+              legend={`${q.code.toUpperCase()}. ${text}`}
+              code={q.code}
+              options={scale.options}
+            />
+          ) : (
+            <div class="card">
+              <p>
+                <strong>{q.code.toUpperCase()}.</strong> {text}
+              </p>
+              {q.subItems.map((s, i) => (
+                <Choice
+                  name={fieldName(q.code, i)}
+                  legend={`${i + 1}) ${s.textTh}`}
+                  code={q.code}
+                  sub={i}
+                  options={scale.options}
+                />
+              ))}
+            </div>
+          );
+        })}
+        {page.extra.map((e) =>
+          e.kind === 'text' ? (
+            <div class="field">
+              <label for={`f-${fieldName(e.code)}`}>{e.textTh}</label>
+              <textarea
+                id={`f-${fieldName(e.code)}`}
+                name={fieldName(e.code)}
+                rows={3}
+                maxlength={1000}
+              >
+                {draft.extraAnswers[e.code] ?? ''}
+              </textarea>
+            </div>
+          ) : (
+            <fieldset class="field">
+              <legend>{e.textTh}</legend>
+              {shape.fourLevel.options.map((o) => (
+                <label class="choice">
+                  <input
+                    type="radio"
+                    name={fieldName(e.code)}
+                    value={o.value}
+                    checked={draft.extraAnswers[e.code] === o.value}
+                  />{' '}
+                  {o.labelTh}
+                </label>
+              ))}
+            </fieldset>
+          ),
+        )}
+        <div class="page-actions">
+          {page.no > 1 && (
+            <button type="submit" name="action" value="back" class="secondary" formnovalidate>
+              ย้อนกลับ
+            </button>
+          )}
+          <button type="submit" name="action" value="next">
+            {page.no === shape.pages.length ? 'ส่งคำตอบ' : 'ถัดไป'}
+          </button>
+        </div>
+      </PostForm>
+    </Layout>
+  );
+}
+
+surveysPublicRoutes.get('/:id/p/:n', async (c) => {
+  const campaign = await loadCampaign(c);
+  const draft = await requireDraft(c, campaign);
+  if (!draft) return c.redirect(base(c, campaign), 303);
+  const shape = surveyShape(campaign.fiscalYear, campaign.tool, campaign.extraQuestions);
+  const page = pageNo(c, shape);
+  return c.render(
+    <QuestionPage
+      campaign={campaign}
+      shape={shape}
+      page={page}
+      draft={draft}
+      action={`${base(c, campaign)}/p/${page.no}`}
+    />,
+  );
+});
+
+function ThankYou({ campaign, outcome }: { campaign: Campaign; outcome: string }) {
+  return (
+    <Layout title="ขอบคุณ">
+      <h1>ขอบคุณที่ตอบแบบวัด</h1>
+      <p role="status" data-outcome={outcome}>
+        บันทึกคำตอบของท่านแล้ว (แบบวัด: {campaign.titleTh}) คำตอบไม่ระบุตัวผู้ตอบ
+      </p>
+    </Layout>
+  );
+}
+
+/** The last page's POST submits: validate → one transaction → "thank you" only after commit. */
+surveysPublicRoutes.post('/:id/p/:n', async (c) => {
+  const campaign = await loadCampaign(c);
+  const now = new Date();
+  const shape = surveyShape(campaign.fiscalYear, campaign.tool, campaign.extraQuestions);
+  const page = pageNo(c, shape);
+  const body = await formBody(c);
+  const read = readPageAnswers(shape, page, body);
+  const draft = await requireDraft(c, campaign);
+  const isLast = page.no === shape.pages.length;
+  if (!draft) {
+    // A retried final POST whose draft was already consumed: acknowledge, never count twice.
+    if (isLast && typeof body.submissionKey === 'string') {
+      const outcome = await submitResponse(c.var.database.db, campaign, {
+        token: undefined,
+        submissionKey: body.submissionKey,
+        now,
+      });
+      return c.render(<ThankYou campaign={campaign} outcome={outcome} />);
+    }
+    return c.redirect(base(c, campaign), 303);
+  }
+  if (body.action === 'back') {
+    await saveDraftPage(c.var.database.db, campaign, draft, read, now);
+    return c.redirect(`${base(c, campaign)}/p/${Math.max(1, page.no - 1)}`, 303);
+  }
+  if (read.missing.length > 0) {
+    const errors = Object.fromEntries(read.missing.map((k) => [k, 'surveys.errors.missing']));
+    c.status(422);
+    return c.render(
+      <QuestionPage
+        campaign={campaign}
+        shape={shape}
+        page={page}
+        draft={draft}
+        action={`${base(c, campaign)}/p/${page.no}`}
+        errors={errors}
+        values={body}
+      />,
+    );
+  }
+  if (!isLast) {
+    await saveDraftPage(c.var.database.db, campaign, draft, read, now);
+    return c.redirect(`${base(c, campaign)}/p/${page.no + 1}`, 303);
+  }
+  const key = abuseControl.clientKey(clientAddress(c), now);
+  abuseControl.hit(key, now);
+  let fingerprinted: unknown = null;
+  let outcome;
+  try {
+    outcome = await submitResponse(c.var.database.db, campaign, {
+      token: getCookie(c, DRAFT_COOKIE),
+      submissionKey: draft.submissionKey,
+      lastPage: read,
+      draft,
+      now,
+      isDuplicate: (answers) => {
+        fingerprinted = answers;
+        return abuseControl.isDuplicate(key, campaign.id, answers, now);
+      },
+    });
+  } catch (error) {
+    // The submission was not stored: let the same answers through on a retry.
+    if (fingerprinted) abuseControl.forget(key, campaign.id, fingerprinted);
+    if (error instanceof ValidationError && error.messageKey === 'surveys.errors.incomplete') {
+      return c.redirect(`${base(c, campaign)}/p/1`, 303);
+    }
+    throw error;
+  }
+  deleteCookie(c, DRAFT_COOKIE, { path: base(c, campaign) });
+  return c.render(<ThankYou campaign={campaign} outcome={outcome} />);
+});

@@ -1,0 +1,149 @@
+import { getFramework } from '../assessment/frameworks/load-frameworks.js';
+import type {
+  AnswerScale,
+  ItaFramework,
+  SurveyQuestion,
+} from '../assessment/frameworks/framework-schema.js';
+import { ValidationError } from '../core/errors.js';
+import type { ExtraQuestion, StoredAnswers } from './schema.js';
+
+/** One page of the respondent's survey: one ITA indicator, or the extra questions at the end. */
+export interface SurveyPage {
+  no: number;
+  titleTh: string;
+  indicatorNo: number | null;
+  questions: SurveyQuestion[];
+  extra: ExtraQuestion[];
+}
+
+export interface SurveyShape {
+  framework: ItaFramework;
+  pages: SurveyPage[];
+  questions: SurveyQuestion[];
+  scaleOf: (q: SurveyQuestion) => AnswerScale;
+  fourLevel: AnswerScale;
+}
+
+/**
+ * The survey a campaign asks, straight from that year's framework data: one page per
+ * indicator of the tool (IIT 1–5, EIT 6–8), then the agency's extra questions if any.
+ */
+export function surveyShape(
+  fiscalYear: number,
+  tool: 'IIT' | 'EIT',
+  extra: readonly ExtraQuestion[] = [],
+): SurveyShape {
+  const framework = getFramework(fiscalYear);
+  const questions = tool === 'IIT' ? framework.iitQuestions : framework.eitQuestions;
+  const scales = new Map(framework.answerScales.map((s) => [s.id, s]));
+  const pages: SurveyPage[] = framework.indicators
+    .filter((i) => i.tool === tool)
+    .map((indicator, index) => ({
+      no: index + 1,
+      titleTh: `ตัวชี้วัดที่ ${indicator.no} ${indicator.nameTh}`,
+      indicatorNo: indicator.no,
+      questions: questions.filter((q) => q.indicatorNo === indicator.no),
+      extra: [],
+    }));
+  if (extra.length > 0) {
+    pages.push({
+      no: pages.length + 1,
+      titleTh: 'คำถามเพิ่มเติมของหน่วยงาน (ไม่นำไปคิดคะแนน ITA)',
+      indicatorNo: null,
+      questions: [],
+      extra: [...extra],
+    });
+  }
+  const fourLevel = scales.get('four-level') ?? framework.answerScales[0]!;
+  return {
+    framework,
+    pages,
+    questions,
+    fourLevel,
+    scaleOf: (q) => scales.get(q.scaleId)!,
+  };
+}
+
+/** Form field name of a question or one of its sub-items. */
+export const fieldName = (code: string, subItem?: number) =>
+  subItem === undefined ? `q.${code}` : `q.${code}.${subItem}`;
+
+/**
+ * Reads the answers of one page from a submitted form. Any field that is not a question of
+ * this page, or a value outside the question's scale, is tampering: refused with 422 and
+ * nothing stored. Unanswered questions are reported as field errors (the page re-renders).
+ */
+export function readPageAnswers(
+  shape: SurveyShape,
+  page: SurveyPage,
+  form: Record<string, unknown>,
+): { answers: StoredAnswers; extra: Record<string, string>; missing: string[] } {
+  const allowed = new Set<string>(['_csrf', 'action', 'submissionKey']);
+  for (const q of page.questions) {
+    if (q.subItems.length === 0) allowed.add(fieldName(q.code));
+    q.subItems.forEach((_, i) => allowed.add(fieldName(q.code, i)));
+  }
+  for (const e of page.extra) allowed.add(fieldName(e.code));
+  const unknown = Object.keys(form).filter((k) => !allowed.has(k));
+  if (unknown.length > 0) {
+    throw new ValidationError('surveys.errors.unknownQuestion', {
+      [unknown[0]!]: 'surveys.errors.unknownQuestion',
+    });
+  }
+  const single = (key: string): string | undefined => {
+    const v = form[key];
+    if (Array.isArray(v))
+      throw new ValidationError('surveys.errors.badAnswer', { [key]: 'surveys.errors.badAnswer' });
+    return typeof v === 'string' && v !== '' ? v : undefined;
+  };
+  const answers: StoredAnswers = {};
+  const missing: string[] = [];
+  for (const q of page.questions) {
+    const options = new Set(shape.scaleOf(q).options.map((o) => o.value));
+    const check = (key: string) => {
+      const v = single(key);
+      if (v !== undefined && !options.has(v)) {
+        throw new ValidationError('surveys.errors.badAnswer', {
+          [key]: 'surveys.errors.badAnswer',
+        });
+      }
+      if (v === undefined) missing.push(key);
+      return v;
+    };
+    if (q.subItems.length === 0) {
+      const v = check(fieldName(q.code));
+      if (v !== undefined) answers[q.code] = v;
+    } else {
+      const values = q.subItems.map((_, i) => check(fieldName(q.code, i)));
+      if (values.every((v) => v !== undefined)) answers[q.code] = values as string[];
+    }
+  }
+  const extra: Record<string, string> = {};
+  const fourLevel = new Set(shape.fourLevel.options.map((o) => o.value));
+  for (const e of page.extra) {
+    const v = single(fieldName(e.code));
+    if (v === undefined) continue; // extra questions are optional
+    if (e.kind === 'four-level' && !fourLevel.has(v)) {
+      throw new ValidationError('surveys.errors.badAnswer', {
+        [e.code]: 'surveys.errors.badAnswer',
+      });
+    }
+    extra[e.code] = v.normalize('NFC').slice(0, 1000);
+  }
+  return { answers, extra, missing };
+}
+
+/** Codes of ITA questions still unanswered in `answers`. */
+export function unansweredQuestions(shape: SurveyShape, answers: StoredAnswers): string[] {
+  return shape.questions.filter((q) => answers[q.code] === undefined).map((q) => q.code);
+}
+
+/** Whether framework data exists for the year (campaigns need its questions). */
+export function hasFramework(fiscalYear: number): boolean {
+  try {
+    getFramework(fiscalYear);
+    return true;
+  } catch {
+    return false;
+  }
+}
