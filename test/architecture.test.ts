@@ -34,7 +34,8 @@ function relativeImports(): { file: string; target: string; specifier: string }[
 /** The top-level folder under src a file belongs to ('core', 'assessment', …), or null. */
 function moduleOf(file: string): string | null {
   const parts = path.relative(SRC, file).split(path.sep);
-  return parts.length > 1 ? parts[0]! : null;
+  // Outside src (test helpers imported by a test file) is no module.
+  return parts.length > 1 && parts[0] !== '..' ? parts[0]! : null;
 }
 
 describe('architecture', () => {
@@ -56,6 +57,16 @@ describe('architecture', () => {
       )
       .map(({ file, specifier }) => `${path.relative(SRC, file)} imports ${specifier}`);
     assert.deepEqual(leaks, [], 'import another module through its index.ts only');
+  });
+
+  it('lets only test files import from test/', () => {
+    const leaks = relativeImports()
+      .filter(
+        ({ file, target }) =>
+          path.relative(SRC, target).startsWith('..') && !/\.test\.tsx?$/.test(file),
+      )
+      .map(({ file, specifier }) => `${path.relative(SRC, file)} imports ${specifier}`);
+    assert.deepEqual(leaks, []);
   });
 
   it('keeps src/core free of module imports', () => {

@@ -17,7 +17,11 @@ import { findLibraryAnalysis, getRecommendationLibrary } from './library/load-li
 import type { ItaAnalysis } from './library/analysis-schema.js';
 import type { StoredMeasureRow } from './schema.js';
 
-export { getFramework, listFrameworkYears } from './frameworks/load-frameworks.js';
+export {
+  getFramework,
+  listFrameworkYears,
+  UnknownFrameworkYearError,
+} from './frameworks/load-frameworks.js';
 export type {
   ItaFramework,
   FrameworkIndicator,
@@ -26,6 +30,7 @@ export type {
   IssueArea,
   ToolCode,
   Confidence,
+  AnswerScale,
 } from './frameworks/framework-schema.js';
 export {
   scoreFramework,
@@ -33,6 +38,7 @@ export {
   ScoreInputError,
   type ScoreInput,
   type ScoreResult,
+  type Respondent,
   type StatedLevelComparison,
 } from './score-framework.js';
 export { diffFrameworks, type FrameworkDiff } from './diff-frameworks.js';

@@ -1,13 +1,14 @@
-// The one place this module reads the assessment module's framework data, so the import can
-// switch to src/assessment/index.ts in one line once that file exists.
+// The one place this module reads the assessment module's framework data.
 import {
+  diffFrameworks,
   getFramework,
   listFrameworkYears,
+  scoreFramework,
   UnknownFrameworkYearError,
-} from '../assessment/frameworks/load-frameworks.js';
-import type { ItaFramework, OitItem } from '../assessment/frameworks/framework-schema.js';
-import { diffFrameworks, type FrameworkDiff } from '../assessment/diff-frameworks.js';
-import { scoreFramework } from '../assessment/score-framework.js';
+  type FrameworkDiff,
+  type ItaFramework,
+  type OitItem,
+} from '../assessment/index.js';
 import { NotFoundError } from '../core/errors.js';
 
 export type { OitItem, ItaFramework, FrameworkDiff };

@@ -72,6 +72,8 @@ const ReturnComment = cleanText({ min: 1, max: 2000 });
 /** The executive sends an entry back to its unit with a comment (in_review → draft). */
 export async function returnEntry(ctx: AgencyContext, entryId: string, rawComment: string) {
   assertCan(ctx, 'disclosure.review');
+  // Another agency's entry is "not found" before anything about the comment is said.
+  await scoped(ctx.db, ctx.agencyId).get(disclosureEntries, eq(disclosureEntries.id, entryId));
   const comment = ReturnComment.safeParse(rawComment);
   if (!comment.success) {
     throw new ValidationError('errors.validation', { comment: comment.error.issues[0]!.message });

@@ -5,7 +5,7 @@ import { createTestContext, type TestContext } from '../../test/helpers/test-con
 import { buildSiteApp, fixtureContent } from '../../test/helpers/disclosure-site.js';
 import { agencies } from '../core/agencies/schema.js';
 import { defineModule } from '../core/module.js';
-import { getFramework } from '../assessment/frameworks/load-frameworks.js';
+import { getFramework } from '../assessment/index.js';
 
 const published = new Date('2023-03-15T03:00:00Z');
 

@@ -10,6 +10,8 @@ import { ActionInput, assertUnitAndOfficer, parseOrRefuse } from './check-action
 /** Adds one step (ขั้นตอน) to a measure of this agency. */
 export async function addAction(ctx: AgencyContext, measureId: string, rawInput: ActionInput) {
   if (!isUuid(measureId)) throw new NotFoundError();
+  // Another agency's measure is "not found" before anything about the input is said.
+  await scoped(ctx.db, ctx.agencyId).get(measures, eq(measures.id, measureId));
   const input = parseOrRefuse(ActionInput, rawInput);
   return ctx.db.transaction(async (tx) => {
     const q = scoped(tx, ctx.agencyId);

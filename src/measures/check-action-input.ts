@@ -11,7 +11,11 @@ const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'measures.errors.badDate')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'measures.errors.badDate')
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'measures.errors.badDate');
+  .refine((s) => {
+    // 2024-02-30 parses (as 1 March); only a date that prints back as typed is real.
+    const date = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(s);
+  }, 'measures.errors.badDate');
 
 /** ขั้นตอนการดำเนินการ as typed into the form or built from the analysis. */
 export const ActionInput = z

@@ -46,6 +46,8 @@ export async function recordProgress(
   options: { dataDir: string },
 ) {
   if (!isUuid(actionId)) throw new NotFoundError();
+  // Another agency's action is "not found" before anything about the input is said.
+  await scoped(ctx.db, ctx.agencyId).get(actions, eq(actions.id, actionId));
   const input = parseOrRefuse(ProgressInput, rawInput);
   const evidence = checkEvidence(files.filter((f) => f.bytes.byteLength > 0));
   return ctx.db.transaction(async (tx) => {

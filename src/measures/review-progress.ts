@@ -26,6 +26,7 @@ export async function reviewProgress(
   rawInput: ReviewInput,
 ) {
   if (!isUuid(progressUpdateId)) throw new NotFoundError();
+  await scoped(ctx.db, ctx.agencyId).get(progressUpdates, eq(progressUpdates.id, progressUpdateId));
   const input = parseOrRefuse(ReviewInput, rawInput);
   return ctx.db.transaction(async (tx) => {
     const q = scoped(tx, ctx.agencyId);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../core/http/env.js';
 import { Layout } from '../core/http/layout.js';
 import { requirePermission } from '../core/http/middleware.js';
-import { parseForm } from '../core/http/form.js';
+import { parseForm, readForm } from '../core/http/form.js';
 import { uuidParam } from '../core/http/params.js';
 import {
   Notice,
@@ -555,9 +555,10 @@ export const measuresStaffRoutes = new Hono<AppEnv>()
     return c.redirect(`${BASE}/actions/${id}?notice=measures.progress.submitted`, 303);
   })
   .post('/progress/:id/review', requirePermission('measures.approve'), async (c) => {
-    const input = await parseForm(c, ReviewInput);
-    const after = await reviewProgress(c.var.ctx, uuidParam(c, 'id'), input);
-    const notice = input.decision === 'approve' ? 'approved' : 'returned';
+    const form = await readForm(c, ReviewInput);
+    // The use case looks the update up first (404 for another agency's), then validates.
+    const after = await reviewProgress(c.var.ctx, uuidParam(c, 'id'), form.values as ReviewInput);
+    const notice = form.values.decision === 'approve' ? 'approved' : 'returned';
     return c.redirect(`${BASE}/actions/${after.actionId}?notice=measures.progress.${notice}`, 303);
   })
   .get('/:id', async (c) => {

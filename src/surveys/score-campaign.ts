@@ -1,9 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { scoreFramework, type Respondent } from '../assessment/score-framework.js';
+import { getFramework, scoreFramework, type Respondent } from '../assessment/index.js';
 import type { DbOrTx } from '../core/db/client.js';
 import type { Campaign } from './campaigns.js';
 import { surveyResponses } from './schema.js';
-import { getFramework } from '../assessment/frameworks/load-frameworks.js';
 
 /** A campaign's result: the tool score and its indicators and questions, as the engine gives them. */
 export interface CampaignScore {

@@ -1,9 +1,9 @@
-import { getFramework } from '../assessment/frameworks/load-frameworks.js';
-import type {
-  AnswerScale,
-  ItaFramework,
-  SurveyQuestion,
-} from '../assessment/frameworks/framework-schema.js';
+import {
+  getFramework,
+  type AnswerScale,
+  type ItaFramework,
+  type SurveyQuestion,
+} from '../assessment/index.js';
 import { ValidationError } from '../core/errors.js';
 import type { ExtraQuestion, StoredAnswers } from './schema.js';
 

@@ -19,7 +19,15 @@ import * as coreCatalog from '../i18n/core-catalog.js';
 import { agencies } from '../agencies/schema.js';
 import { NotFoundError } from '../errors.js';
 import type { AgencyRow, AppEnv, NavItem } from './env.js';
-import { bodyLimit, csrf, locale, requestId, requireStaff, session } from './middleware.js';
+import {
+  bodyLimit,
+  csrf,
+  locale,
+  requestId,
+  requireStaff,
+  requireUtf8Forms,
+  session,
+} from './middleware.js';
 import { onError } from './on-error.js';
 import { sharedPageCache } from './shared-page-cache.js';
 import { coreRoutes } from './core-routes.js';
@@ -149,7 +157,7 @@ export function createApp({ database, config, modules }: CreateAppOptions) {
     if (c.req.header('if-none-match') === file.etag) return c.body(null, 304);
     return c.body(new Uint8Array(file.body), 200, { 'Content-Type': file.type });
   });
-  app.use(bodyLimit, csrf, session);
+  app.use(bodyLimit, requireUtf8Forms, csrf, session);
   app.notFound(() => {
     throw new NotFoundError();
   });

@@ -3,7 +3,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { and, eq } from 'drizzle-orm';
 import type { Locale } from '../context.js';
-import { AppError, ForbiddenError, UnauthenticatedError } from '../errors.js';
+import { AppError, ForbiddenError, UnauthenticatedError, ValidationError } from '../errors.js';
 import { translator } from '../i18n/i18n.js';
 import { findSessionUser, SESSION_COOKIE } from '../auth/sessions.js';
 import { can } from '../auth/permissions.js';
@@ -66,6 +66,29 @@ export const bodyLimit = createMiddleware<AppEnv>(async (c, next) => {
     c.req.raw = new Request(raw, { body: Buffer.concat(chunks), duplex: 'half' } as RequestInit);
   }
   return next();
+});
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Refuses a form body that is not valid UTF-8, raw or percent-encoded (%FF%FE), for every
+ * route at once: otherwise each field would silently turn into U+FFFD replacement characters,
+ * and a route that reads no field would accept it without a word.
+ */
+export const requireUtf8Forms = createMiddleware<AppEnv>(async (c, next) => {
+  const type = c.req.header('content-type') ?? '';
+  if (c.req.method !== 'GET' && type.startsWith('application/x-www-form-urlencoded')) {
+    const bytes = await c.req.arrayBuffer();
+    try {
+      const text = strictUtf8.decode(bytes);
+      for (const pair of text.split('&')) {
+        for (const part of pair.split('=')) decodeURIComponent(part.replace(/\+/g, ' '));
+      }
+    } catch {
+      throw new ValidationError('errors.invalidEncoding');
+    }
+  }
+  await next();
 });
 
 /**

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { ZodError } from 'zod';
 import { AppError, ValidationError } from '../errors.js';
 import type { AppEnv } from './env.js';
 import { Layout } from './layout.js';
@@ -35,7 +36,16 @@ function ErrorPage(props: {
  * JSON for API callers; anything else is logged with the request id and shown as a generic
  * 500 with that id and nothing else (no stack, no SQL).
  */
-export function onError(error: Error, c: Context<AppEnv>): Response | Promise<Response> {
+export function onError(rawError: Error, c: Context<AppEnv>): Response | Promise<Response> {
+  // A use case that validates its own input with zod.parse refuses bad input the same way a
+  // route's form validation does: 422 with the fields named, never a 500.
+  const error =
+    rawError instanceof ZodError
+      ? new ValidationError(
+          'errors.validation',
+          Object.fromEntries(rawError.issues.map((i) => [String(i.path[0] ?? '_form'), i.message])),
+        )
+      : rawError;
   const t = c.var.t ?? ((k: string) => k);
   const wantsJson =
     c.req.path.startsWith('/api/') || (c.req.header('accept') ?? '').startsWith('application/json');
