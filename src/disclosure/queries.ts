@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, max } from 'drizzle-orm';
 import type { DbOrTx } from '../core/db/client.js';
 import { scoped } from '../core/db/scoped.js';
 import type { DisclosedContent } from '../core/module.js';
@@ -275,10 +275,18 @@ export async function findLatestPublishedYear(
   db: DbOrTx,
   agencyId: string,
 ): Promise<number | null> {
-  const rows = await scoped(db, agencyId).list(
-    disclosureEntries,
-    isNotNull(disclosureEntries.published),
-    desc(disclosureEntries.fiscalYear),
-  );
-  return rows[0]?.fiscalYear ?? null;
+  const [row] = await db
+    .select({ year: max(disclosureEntries.fiscalYear) })
+    .from(disclosureEntries)
+    .where(scoped(db, agencyId).where(disclosureEntries, isNotNull(disclosureEntries.published)));
+  return row?.year ?? null;
+}
+
+/** The newest fiscal year with any entry (draft or published) of the agency, or null. */
+export async function findLatestEntryYear(db: DbOrTx, agencyId: string): Promise<number | null> {
+  const [row] = await db
+    .select({ year: max(disclosureEntries.fiscalYear) })
+    .from(disclosureEntries)
+    .where(scoped(db, agencyId).where(disclosureEntries));
+  return row?.year ?? null;
 }

@@ -1,3 +1,5 @@
+import { fiscalYearOf } from '../core/i18n/thai-format.js';
+import { findLatestEntryYear } from './queries.js';
 import { Hono, type Context } from 'hono';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -55,13 +57,18 @@ const thaiDate = (d: Date | string | null) =>
       )
     : '';
 
-/** The fiscal year (พ.ศ.) a request shows: ?year= when known, else the latest with data. */
-function pickYear(c: Context<AppEnv>): number {
+/**
+ * The fiscal year (พ.ศ.) a request shows: ?year= when known; else the newest year this agency
+ * has entries for (what its staff were last working on); else the newest framework year up to
+ * the current fiscal year.
+ */
+async function pickYear(c: Context<AppEnv>): Promise<number> {
   const years = listOitYears();
   const asked = Number(c.req.query('year'));
   if (years.includes(asked)) return asked;
-  const now = c.var.ctx.now();
-  const current = now.getFullYear() + 543 + (now.getMonth() >= 9 ? 1 : 0);
+  const latest = await findLatestEntryYear(c.var.ctx.db, c.var.ctx.agencyId);
+  if (latest !== null && years.includes(latest)) return latest;
+  const current = fiscalYearOf(c.var.ctx.now());
   return years.filter((y) => y <= current).at(-1) ?? years[0]!;
 }
 
@@ -696,7 +703,7 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
   .route('/basic', basicInfoRoutes)
   .get('/', async (c) => {
     const ctx = c.var.ctx;
-    const year = pickYear(c);
+    const year = await pickYear(c);
     const units = await listUnits(ctx.db, ctx.agencyId);
     return c.render(
       <ItemsPage
@@ -709,7 +716,7 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
   })
   .get('/readiness', async (c) => {
     const ctx = c.var.ctx;
-    const year = pickYear(c);
+    const year = await pickYear(c);
     const r = await estimateReadiness(ctx.db, ctx.agencyId, year, {
       now: ctx.now(),
       fed: await fedFor(ctx, c.var.agency!.slug, year),
@@ -905,7 +912,7 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
   })
   .get('/link-sheet.csv', async (c) => {
     const ctx = c.var.ctx;
-    const year = pickYear(c);
+    const year = await pickYear(c);
     const rows = await buildLinkSheet(ctx.db, c.var.agency!, year, {
       baseUrl: new URL(c.req.url).origin,
       fed: await fedFor(ctx, c.var.agency!.slug, year),
@@ -918,7 +925,7 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
   })
   .get('/link-sheet.xlsx', async (c) => {
     const ctx = c.var.ctx;
-    const year = pickYear(c);
+    const year = await pickYear(c);
     const rows = await buildLinkSheet(ctx.db, c.var.agency!, year, {
       baseUrl: new URL(c.req.url).origin,
       fed: await fedFor(ctx, c.var.agency!.slug, year),
@@ -929,8 +936,8 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
       'X-Content-Type-Options': 'nosniff',
     });
   })
-  .get('/new-year', requirePermission('disclosure.manage'), (c) => {
-    const year = pickYear(c);
+  .get('/new-year', requirePermission('disclosure.manage'), async (c) => {
+    const year = await pickYear(c);
     const t = c.var.t;
     const diff = diffOitItems(year);
     const title = t('disclosure.newYear.title', { year });
@@ -1002,8 +1009,8 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
     await startFiscalYear(c.var.ctx, form.data.year);
     return c.redirect(`${BASE}?year=${form.data.year}&notice=disclosure.newYear.started`, 303);
   })
-  .get('/checker', requirePermission('disclosure.manage'), (c) =>
-    c.render(<CheckerPage year={pickYear(c)} />),
+  .get('/checker', requirePermission('disclosure.manage'), async (c) =>
+    c.render(<CheckerPage year={await pickYear(c)} />),
   )
   .post('/checker', requirePermission('disclosure.manage'), async (c) => {
     const form = await readForm(
@@ -1013,7 +1020,8 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
         year: z.coerce.number().int(),
       }),
     );
-    const year = form.ok && listOitYears().includes(form.data.year) ? form.data.year : pickYear(c);
+    const year =
+      form.ok && listOitYears().includes(form.data.year) ? form.data.year : await pickYear(c);
     if (!form.ok || !isPublicTarget(form.data.url)) {
       c.status(422);
       return c.render(

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, max, or } from 'drizzle-orm';
 import type { DbOrTx } from '../core/db/client.js';
 import { scoped } from '../core/db/scoped.js';
 import { staff, units } from '../core/agencies/schema.js';
@@ -196,4 +196,13 @@ export async function listStaffChoices(db: DbOrTx, agencyId: string) {
 export function getEvidenceFile(db: DbOrTx, agencyId: string, fileId: string) {
   if (!isUuid(fileId)) throw new NotFoundError();
   return scoped(db, agencyId).get(evidenceFiles, eq(evidenceFiles.id, fileId));
+}
+
+/** The newest fiscal year in which the agency has measures, or null. */
+export async function findLatestMeasureYear(db: DbOrTx, agencyId: string): Promise<number | null> {
+  const [row] = await db
+    .select({ year: max(measures.fiscalYear) })
+    .from(measures)
+    .where(scoped(db, agencyId).where(measures));
+  return row?.year ?? null;
 }

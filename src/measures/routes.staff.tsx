@@ -22,6 +22,7 @@ import { ValidationError } from '../core/errors.js';
 import {
   getActionDetail,
   getEvidenceFile,
+  findLatestMeasureYear,
   getMeasure,
   listMeasuresOfYear,
   listMyActions,
@@ -47,8 +48,17 @@ const BASE = '/staff/measures';
 const thaiDate = (iso: string) =>
   formatThaiDate(new Date(`${iso}T12:00:00+07:00`), { style: 'medium' });
 
-function yearOf(c: Context<AppEnv>): number {
-  const parsed = FiscalYear.safeParse(c.req.query('year') ?? fiscalYearOf(c.var.ctx.now()));
+/**
+ * ?year= when given; else the newest year the agency has measures in (the plan its staff are
+ * carrying out); else the current fiscal year.
+ */
+async function yearOf(c: Context<AppEnv>): Promise<number> {
+  const latest = c.req.query('year')
+    ? null
+    : await findLatestMeasureYear(c.var.ctx.db, c.var.ctx.agencyId);
+  const parsed = FiscalYear.safeParse(
+    c.req.query('year') ?? latest ?? fiscalYearOf(c.var.ctx.now()),
+  );
   if (!parsed.success) throw new ValidationError('measures.errors.badYear');
   return parsed.data;
 }
@@ -417,7 +427,7 @@ export const measuresStaffRoutes = new Hono<AppEnv>()
   .use(requirePermission('measures.view'))
   .get('/', async (c) => {
     const { ctx } = c.var;
-    const year = yearOf(c);
+    const year = await yearOf(c);
     const today = bangkokToday(ctx.now());
     return c.render(
       <BoardPage
@@ -441,7 +451,7 @@ export const measuresStaffRoutes = new Hono<AppEnv>()
   })
   .get('/timeline', async (c) => {
     const { ctx } = c.var;
-    const year = yearOf(c);
+    const year = await yearOf(c);
     const today = bangkokToday(ctx.now());
     const list = await listMeasuresOfYear(ctx.db, ctx.agencyId, year, today);
     list.sort((a, b) => a.sortOrder - b.sortOrder);
@@ -461,15 +471,15 @@ export const measuresStaffRoutes = new Hono<AppEnv>()
   })
   .get('/timeline.svg', async (c) => {
     const { ctx } = c.var;
-    const year = yearOf(c);
+    const year = await yearOf(c);
     const today = bangkokToday(ctx.now());
     const list = await listMeasuresOfYear(ctx.db, ctx.agencyId, year, today);
     list.sort((a, b) => a.sortOrder - b.sortOrder);
     c.header('content-type', 'image/svg+xml; charset=utf-8');
     return c.body(renderTimelineSvg(list, year, { today, includeActions: true }));
   })
-  .get('/new', requirePermission('measures.manage'), (c) =>
-    c.render(<NewMeasurePage year={yearOf(c)} />),
+  .get('/new', requirePermission('measures.manage'), async (c) =>
+    c.render(<NewMeasurePage year={await yearOf(c)} />),
   )
   .post('/', requirePermission('measures.manage'), async (c) => {
     const input = await parseForm(c, MeasureInput);

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { asc, eq } from 'drizzle-orm';
+import { can } from '../auth/permissions.js';
 import { agencies, staff } from '../agencies/schema.js';
 import { logIn, LogInInput } from '../auth/log-in.js';
 import {
@@ -116,8 +117,12 @@ function ChooseAgencyPage({ list }: { list: { id: string; nameTh: string }[] }) 
 }
 
 function StaffHome() {
-  const { t, agency, nav } = useVars();
-  const items = nav.filter((n) => n.audience === 'staff' && n.href !== '/staff');
+  const { t, agency, nav, ctx: actorCtx } = useVars();
+  const actor = actorCtx.actor;
+  const items = nav
+    .filter((n) => n.audience === 'staff' && n.href !== '/staff')
+    .filter((n) => !n.permission || can(actor, n.permission))
+    .sort((a, b) => (a.order ?? 50) - (b.order ?? 50));
   return (
     <Layout title={t('auth.staffHome')}>
       <PageHeader title={agency?.nameTh ?? t('auth.staffHome')} lead={t('auth.staffHomeLead')} />
