@@ -59,6 +59,10 @@ function run(files: string[], env: NodeJS.ProcessEnv, label: string): number {
       '--import',
       'tsx',
       '--test',
+      // A file whose tests are done exits even if something (the shared Chromium a PDF route
+      // launched, a pool) still holds the event loop; a test stuck for 3 minutes fails.
+      '--test-force-exit',
+      '--test-timeout=180000',
       `--test-concurrency=${concurrency}`,
       '--test-reporter=spec',
       ...files,
