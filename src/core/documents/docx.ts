@@ -52,7 +52,7 @@ import {
   TEXT_WIDTH_CM,
   cmToTwips,
 } from './page-setup.js';
-import { renderSvgToPng } from './render-svg-to-png.js';
+import { renderSvgsToPng } from './render-svg-to-png.js';
 
 export interface BuildDocxOptions {
   /**
@@ -97,7 +97,23 @@ export async function buildOfficialDocx(
   const typeface: Typeface = options.embedFont
     ? { name: EMBEDDED_FONT_FAMILY, halfPoints: (pt) => Math.round(sarabunPtFor(pt) * 2) }
     : { name: OFFICIAL_FONT_NAME, halfPoints: (pt) => Math.round(pt * 2) };
-  const renderer = new DocxRenderer(model, typeface);
+  // Every chart's PNG fallback is drawn in one Chromium page, started now so it runs while the
+  // rest of the document is built (per chart, one context each, it cost ~0.7 s: docs/benchmarks.md).
+  const svgs = [
+    ...new Set(
+      model.sections.flatMap((s) => (s.kind === 'image' && s.svg !== undefined ? [s.svg] : [])),
+    ),
+  ];
+  const fallbacks =
+    svgs.length === 0
+      ? Promise.resolve(new Map<string, Buffer>())
+      : renderSvgsToPng(svgs, { scale: 2 }).then(
+          (pngs) => new Map(svgs.map((svg, i) => [svg, pngs[i]!])),
+        );
+  // Marks the promise handled, so a build that fails before reaching a chart reports its own error
+  // rather than an unhandled rejection; the chart still awaits (and rethrows) it.
+  fallbacks.catch(() => undefined);
+  const renderer = new DocxRenderer(model, typeface, fallbacks);
   const children = await renderer.render();
 
   const document = new Document({
@@ -210,6 +226,8 @@ class DocxRenderer {
   constructor(
     private readonly model: OfficialDocument,
     private readonly typeface: Typeface,
+    /** PNG fallback of each SVG chart of the model, keyed by the SVG text. */
+    private readonly fallbacks: Promise<ReadonlyMap<string, Buffer>>,
   ) {}
 
   async render(): Promise<FileChild[]> {
@@ -435,7 +453,7 @@ class DocxRenderer {
     if (section.svg !== undefined) {
       const { width, height } = svgSize(section.svg);
       // Word 2019+/365 draws the SVG as vectors; LibreOffice and older Word show the PNG fallback.
-      const fallback = await renderSvgToPng(section.svg, { scale: 2 });
+      const fallback = (await this.fallbacks).get(section.svg)!;
       run = new ImageRun({
         type: 'svg',
         data: Buffer.from(section.svg, 'utf8'),
