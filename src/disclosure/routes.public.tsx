@@ -51,7 +51,23 @@ const SearchQuery = z.string().max(200).catch('');
  * (content hash) let a revisit cost a 304 with no body.
  */
 const PUBLIC_PAGE_TTL_MS = 10_000;
+
+/**
+ * This router is mounted at /a/:slug, so its middleware would also run for every other
+ * module's public pages there (survey forms with a per-visitor CSRF token, whose shared copy
+ * would break every other respondent's submission). Only the site's own pages are cached.
+ */
+const SITE_PAGE =
+  /^\/a\/[^/]+(\/(structure|executives|duties|laws|news(\/[^/]+)?|qa|contact|oit(\/.*)?|search|feed\.xml))?\/?$/;
+export const isSitePage = (path: string) => SITE_PAGE.test(path);
+
+const weakEtag = etag({ weak: true });
+const sitePageEtag = createMiddleware<AppEnv>(async (c, next) =>
+  isSitePage(c.req.path) ? weakEtag(c, next) : next(),
+);
+
 const publicCaching = createMiddleware<AppEnv>(async (c, next) => {
+  if (!isSitePage(c.req.path)) return next();
   await next();
   if (c.res.status !== 200 && c.res.status !== 304) return;
   c.header('Cache-Control', c.var.user ? 'private, no-cache' : 'public, max-age=60');
@@ -199,7 +215,7 @@ export function createDisclosurePublicRoutes(content: PublicSiteContent = emptyP
     new Hono<AppEnv>()
       // Documents first: they carry their own strong ETag (SHA-256) and cache rules.
       .route('/', documentRoutes)
-      .use(publicCaching, etag({ weak: true }))
+      .use(publicCaching, sitePageEtag)
       .get('/', async (c) => {
         const q = queryOf(c);
         const [news, survey] = await Promise.all([
