@@ -186,11 +186,14 @@ if (url) {
       '  TEST_DATABASE_URL=postgres://user@127.0.0.1:5432/postgres node --import tsx bench/surveys-surge.bench.ts',
   );
 }
-const dir = mkdtempSync(path.join(tmpdir(), 'prongsai-bench-surveys-'));
-await runOn(
-  'PGlite',
-  () => openDatabase({ dataDir: dir }),
-  { PRONGSAI_DATA_DIR: dir, DATABASE_URL: '', PRONGSAI_DATABASE_URL: '' },
-  39612,
-);
-rmSync(dir, { recursive: true, force: true });
+// BENCH_PGLITE=0 skips the embedded run (several minutes on a busy machine).
+if (process.env.BENCH_PGLITE !== '0') {
+  const dir = mkdtempSync(path.join(tmpdir(), 'prongsai-bench-surveys-'));
+  await runOn(
+    'PGlite',
+    () => openDatabase({ dataDir: dir }),
+    { PRONGSAI_DATA_DIR: dir, DATABASE_URL: '', PRONGSAI_DATABASE_URL: '' },
+    39612,
+  );
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -54,6 +54,9 @@ const PUBLIC_PAGE_TTL_MS = 10_000;
 const publicCaching = createMiddleware<AppEnv>(async (c, next) => {
   await next();
   if (c.res.status !== 200 && c.res.status !== 304) return;
+  // Mounted at /a/:slug, this also wraps other modules' pages there (surveys): a page that
+  // says no-store is per visitor (CSRF token, draft answers) and must never be shared.
+  if (c.res.headers.get('Cache-Control')?.includes('no-store')) return;
   c.header('Cache-Control', c.var.user ? 'private, no-cache' : 'public, max-age=60');
   c.header('Vary', 'Cookie');
   if (!c.var.user && c.res.status === 200)
