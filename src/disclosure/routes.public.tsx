@@ -63,6 +63,25 @@ const publicCaching = createMiddleware<AppEnv>(async (c, next) => {
     c.header(SHARED_CACHE_HEADER, String(PUBLIC_PAGE_TTL_MS));
 });
 
+const weakEtag = etag({ weak: true });
+/**
+ * Caching and ETags for this module's own pages only. Mounted at /a/:slug, a plain `.use()`
+ * would also wrap every other module's public pages (/a/:slug/surveys/…): hashing each survey
+ * answer's thank-you page, and sharing per-visitor pages.
+ */
+const ownPageCaching = createMiddleware<AppEnv>(async (c, next) => {
+  const segment = c.req.path.split('/')[3];
+  const otherModule =
+    segment !== undefined &&
+    (c.var.modules ?? []).some(
+      (m) => m.name !== 'disclosure' && (m.publicMount ?? m.name) === segment,
+    );
+  if (otherModule) return next();
+  await publicCaching(c, async () => {
+    await weakEtag(c, next);
+  });
+});
+
 /** The feed through which the surveys module announces an open EIT survey. */
 const OPEN_SURVEY_FEED = 'surveys.eit-open';
 
@@ -202,7 +221,7 @@ export function createDisclosurePublicRoutes(content: PublicSiteContent = emptyP
     new Hono<AppEnv>()
       // Documents first: they carry their own strong ETag (SHA-256) and cache rules.
       .route('/', documentRoutes)
-      .use(publicCaching, etag({ weak: true }))
+      .use(ownPageCaching)
       .get('/', async (c) => {
         const q = queryOf(c);
         const [news, survey] = await Promise.all([
