@@ -82,9 +82,22 @@ async function rawInserts(database: Database, rows: unknown[][], concurrency: nu
 
 /** The server in its own process (as in production), so the load generator does not share its event loop. */
 async function serve(env: Record<string, string>, port: number) {
+  // BENCH_CPU_PROF=<dir> profiles the server (node --cpu-prof; written when it stops).
+  const profile = process.env.BENCH_CPU_PROF;
   const child = spawn(
-    path.resolve(import.meta.dirname, '../bin/prongsai'),
-    ['serve', '--port', String(port)],
+    profile ? process.execPath : path.resolve(import.meta.dirname, '../bin/prongsai'),
+    profile
+      ? [
+          '--cpu-prof',
+          `--cpu-prof-dir=${profile}`,
+          '--import',
+          'tsx',
+          path.resolve(import.meta.dirname, '../src/main.ts'),
+          'serve',
+          '--port',
+          String(port),
+        ]
+      : ['serve', '--port', String(port)],
     {
       env: {
         ...process.env,
@@ -186,11 +199,14 @@ if (url) {
       '  TEST_DATABASE_URL=postgres://user@127.0.0.1:5432/postgres node --import tsx bench/surveys-surge.bench.ts',
   );
 }
-const dir = mkdtempSync(path.join(tmpdir(), 'prongsai-bench-surveys-'));
-await runOn(
-  'PGlite',
-  () => openDatabase({ dataDir: dir }),
-  { PRONGSAI_DATA_DIR: dir, DATABASE_URL: '', PRONGSAI_DATABASE_URL: '' },
-  39612,
-);
-rmSync(dir, { recursive: true, force: true });
+// BENCH_PGLITE=0 skips the embedded run (several minutes on a busy machine).
+if (process.env.BENCH_PGLITE !== '0') {
+  const dir = mkdtempSync(path.join(tmpdir(), 'prongsai-bench-surveys-'));
+  await runOn(
+    'PGlite',
+    () => openDatabase({ dataDir: dir }),
+    { PRONGSAI_DATA_DIR: dir, DATABASE_URL: '', PRONGSAI_DATABASE_URL: '' },
+    39612,
+  );
+  rmSync(dir, { recursive: true, force: true });
+}

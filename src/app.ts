@@ -8,7 +8,11 @@ import { modules } from './modules.js';
 
 /** Opens the configured database (PGlite in dataDir unless DATABASE_URL) and migrates it. */
 export async function openAppDatabase(config: Config): Promise<Database> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+  });
   await migrateDatabase(database);
   return database;
 }

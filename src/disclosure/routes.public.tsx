@@ -51,29 +51,35 @@ const SearchQuery = z.string().max(200).catch('');
  * (content hash) let a revisit cost a 304 with no body.
  */
 const PUBLIC_PAGE_TTL_MS = 10_000;
-
-/**
- * This router is mounted at /a/:slug, so its middleware would also run for every other
- * module's public pages there (survey forms with a per-visitor CSRF token, whose shared copy
- * would break every other respondent's submission). Only the site's own pages are cached.
- */
-const SITE_PAGE =
-  /^\/a\/[^/]+(\/(structure|executives|duties|laws|news(\/[^/]+)?|qa|contact|oit(\/.*)?|search|feed\.xml))?\/?$/;
-export const isSitePage = (path: string) => SITE_PAGE.test(path);
-
-const weakEtag = etag({ weak: true });
-const sitePageEtag = createMiddleware<AppEnv>(async (c, next) =>
-  isSitePage(c.req.path) ? weakEtag(c, next) : next(),
-);
-
 const publicCaching = createMiddleware<AppEnv>(async (c, next) => {
-  if (!isSitePage(c.req.path)) return next();
   await next();
   if (c.res.status !== 200 && c.res.status !== 304) return;
+  // Mounted at /a/:slug, this also wraps other modules' pages there (surveys): a page that
+  // says no-store is per visitor (CSRF token, draft answers) and must never be shared.
+  if (c.res.headers.get('Cache-Control')?.includes('no-store')) return;
   c.header('Cache-Control', c.var.user ? 'private, no-cache' : 'public, max-age=60');
   c.header('Vary', 'Cookie');
   if (!c.var.user && c.res.status === 200)
     c.header(SHARED_CACHE_HEADER, String(PUBLIC_PAGE_TTL_MS));
+});
+
+const weakEtag = etag({ weak: true });
+/**
+ * Caching and ETags for this module's own pages only. Mounted at /a/:slug, a plain `.use()`
+ * would also wrap every other module's public pages (/a/:slug/surveys/…): hashing each survey
+ * answer's thank-you page, and sharing per-visitor pages.
+ */
+const ownPageCaching = createMiddleware<AppEnv>(async (c, next) => {
+  const segment = c.req.path.split('/')[3];
+  const otherModule =
+    segment !== undefined &&
+    (c.var.modules ?? []).some(
+      (m) => m.name !== 'disclosure' && (m.publicMount ?? m.name) === segment,
+    );
+  if (otherModule) return next();
+  await publicCaching(c, async () => {
+    await weakEtag(c, next);
+  });
 });
 
 /** The feed through which the surveys module announces an open EIT survey. */
@@ -215,7 +221,7 @@ export function createDisclosurePublicRoutes(content: PublicSiteContent = emptyP
     new Hono<AppEnv>()
       // Documents first: they carry their own strong ETag (SHA-256) and cache rules.
       .route('/', documentRoutes)
-      .use(publicCaching, sitePageEtag)
+      .use(ownPageCaching)
       .get('/', async (c) => {
         const q = queryOf(c);
         const [news, survey] = await Promise.all([

@@ -86,6 +86,34 @@ export function getCampaign(db: DbOrTx, agencyId: string, id: string): Promise<C
   return scoped(db, agencyId).get(surveyCampaigns, eq(surveyCampaigns.id, id));
 }
 
+// A campaign is never edited after it is opened, so a short-lived copy is exact; the TTL only
+// bounds memory and how long a deleted campaign stays answerable.
+const PUBLIC_CAMPAIGN_TTL_MS = 5_000;
+const publicCampaigns = new WeakMap<object, Map<string, { campaign: Campaign; until: number }>>();
+
+/**
+ * getCampaign for the respondents' pages, kept in memory for a few seconds: on closing day
+ * every page view and submit needs the campaign row, and reading it once per request was one
+ * of three database round trips of the final submit. Keyed by database and agency, so
+ * another agency's campaign is still a NotFoundError.
+ */
+export async function getPublicCampaign(
+  db: DbOrTx,
+  agencyId: string,
+  id: string,
+  now = Date.now(),
+): Promise<Campaign> {
+  let byKey = publicCampaigns.get(db);
+  if (!byKey) publicCampaigns.set(db, (byKey = new Map()));
+  const key = `${agencyId}|${id}`;
+  const hit = byKey.get(key);
+  if (hit && hit.until > now) return hit.campaign;
+  const campaign = await getCampaign(db, agencyId, id);
+  if (byKey.size > 10_000) byKey.clear();
+  byKey.set(key, { campaign, until: now + PUBLIC_CAMPAIGN_TTL_MS });
+  return campaign;
+}
+
 /** Open on `now`'s Thai date, both ends included. */
 export function isCampaignOpen(campaign: Campaign, now: Date): boolean {
   const today = bangkokDate(now);

@@ -15,7 +15,7 @@ import {
   toChannel,
   type Draft,
 } from './answer-survey.js';
-import { getCampaign, isCampaignOpen, type Campaign } from './campaigns.js';
+import { getPublicCampaign, isCampaignOpen, type Campaign } from './campaigns.js';
 import {
   fieldName,
   readPageAnswers,
@@ -26,12 +26,19 @@ import {
 
 export const surveysPublicRoutes = new Hono<AppEnv>();
 
+// Every survey page is per respondent (CSRF token, draft answers, submission key): never
+// cached, by a browser, a proxy or the app's shared page cache.
+surveysPublicRoutes.use('*', async (c, next) => {
+  await next();
+  c.header('Cache-Control', 'no-store');
+});
+
 const DRAFT_COOKIE = 'prongsai_survey';
 const base = (c: Context<AppEnv>, campaign: Campaign) =>
   `/a/${c.var.publicAgency.slug}/surveys/${campaign.id}`;
 
 async function loadCampaign(c: Context<AppEnv>): Promise<Campaign> {
-  return getCampaign(c.var.database.db, c.var.publicAgency.id, uuidParam(c, 'id'));
+  return getPublicCampaign(c.var.database.db, c.var.publicAgency.id, uuidParam(c, 'id'));
 }
 
 /** The client's address only ever goes into the rotating keyed hash. */

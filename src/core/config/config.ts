@@ -16,6 +16,13 @@ export const ConfigSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
       .optional(),
+    /**
+     * PostgreSQL connections this process may hold (ignored for PGlite, which has one). A
+     * submit on the closing-day surge waits for a free connection, not for the server, once
+     * dozens of respondents post at once; 20 keeps that queue short and stays well under
+     * PostgreSQL's default max_connections of 100 for a few processes.
+     */
+    databasePoolSize: z.coerce.number().int().min(2).max(500).default(20),
     dataDir: z.string().min(1).default('./data'),
     /** Public base URL, used in QR codes, feeds and link sheets. */
     baseUrl: z.url().optional(),
@@ -45,6 +52,7 @@ const ENV_KEYS: Record<string, keyof Config> = {
   PRONGSAI_PORT: 'port',
   PRONGSAI_HOST: 'host',
   PRONGSAI_DATABASE_URL: 'databaseUrl',
+  PRONGSAI_DATABASE_POOL_SIZE: 'databasePoolSize',
   PRONGSAI_DATA_DIR: 'dataDir',
   PRONGSAI_BASE_URL: 'baseUrl',
   PRONGSAI_SEED_DEMO: 'seedDemo',
@@ -58,6 +66,7 @@ const FILE_KEYS: Record<string, keyof Config> = {
   port: 'port',
   host: 'host',
   database_url: 'databaseUrl',
+  database_pool_size: 'databasePoolSize',
   data_dir: 'dataDir',
   base_url: 'baseUrl',
   seed_demo: 'seedDemo',
