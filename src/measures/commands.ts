@@ -1,8 +1,7 @@
 import { writeFile } from 'node:fs/promises';
-import { eq } from 'drizzle-orm';
 import { defineCommand, type CliCommand } from '../core/cli/command.js';
 import type { Database } from '../core/db/client.js';
-import { agencies } from '../core/agencies/schema.js';
+import { findAgencyBySlug } from '../core/agencies/find-agency.js';
 import { loadConfig } from '../core/config/config.js';
 import { renderMeasuresReport } from './build-measures-report.js';
 import { sendReminders } from './send-reminders.js';
@@ -38,10 +37,7 @@ const reportCommand = defineCommand({
       return 2;
     }
     const database = (await deps.openDb()) as Database;
-    const [agency] = await database.db
-      .select()
-      .from(agencies)
-      .where(eq(agencies.slug, String(values.agency)));
+    const agency = await findAgencyBySlug(database.db, String(values.agency));
     if (!agency) {
       io.err(`ไม่พบหน่วยงาน ${String(values.agency)} / no agency ${String(values.agency)}\n`);
       return 1;

@@ -5,8 +5,7 @@ import { verifyAuditChain } from '../audit/audit.js';
 import { SYSTEM_ACTOR, type AppContext } from '../context.js';
 import { createAgency, DEFAULT_MUNICIPAL_UNITS } from '../agencies/create-agency.js';
 import { createStaffMember, createUser } from '../agencies/staff-members.js';
-import { agencies } from '../agencies/schema.js';
-import { eq } from 'drizzle-orm';
+import { findAgencyBySlug } from '../agencies/find-agency.js';
 import { AppError } from '../errors.js';
 import { translate } from '../i18n/i18n.js';
 import { ZodError } from 'zod';
@@ -113,10 +112,7 @@ export const coreCommands: CliCommand[] = [
       const ctx = cliContext(database);
       try {
         if (values.agency) {
-          const [agency] = await database.db
-            .select()
-            .from(agencies)
-            .where(eq(agencies.slug, String(values.agency)));
+          const agency = await findAgencyBySlug(database.db, String(values.agency));
           if (!agency) {
             io.err(`ไม่พบหน่วยงาน ${String(values.agency)} / no such agency\n`);
             return 2;
@@ -200,10 +196,7 @@ export const coreCommands: CliCommand[] = [
       const database = (await deps.openDb()) as Database;
       let agencyId: string | undefined;
       if (values.agency) {
-        const [agency] = await database.db
-          .select()
-          .from(agencies)
-          .where(eq(agencies.slug, String(values.agency)));
+        const agency = await findAgencyBySlug(database.db, String(values.agency));
         if (!agency) {
           io.err(`ไม่พบหน่วยงาน ${String(values.agency)} / no such agency\n`);
           return 2;
