@@ -124,6 +124,13 @@ function levelFor(
   return found ?? levels[levels.length - 1]!;
 }
 
+/** How sure we are of a framework fact, in the words a municipal officer reads. */
+const CONFIDENCE_TH: Record<string, string> = {
+  confirmed: 'ยืนยันแล้ว',
+  likely: 'น่าจะถูกต้อง แต่ยังไม่ยืนยันกับคู่มือทางการ',
+  unconfirmed: 'ยังไม่ยืนยันกับคู่มือทางการ',
+};
+
 const describe = (what: string, confidence: string, source: string) =>
   `${what} [${confidence}; ${source}]`;
 
@@ -375,17 +382,19 @@ export function compareStatedLevel(
       agrees: true,
       computed: result.level,
       stated: pick(stated),
-      explanationTh: `ตรงกัน: ${scores} ได้ "${computed.labelTh}" (${ruleText(computed, 'th')}; ความเชื่อมั่น ${computed.confidence})`,
+      explanationTh: `ตรงกัน: ${scores} ได้ "${computed.labelTh}" (${ruleText(computed, 'th')}; ${CONFIDENCE_TH[computed.confidence]})`,
       explanationEn: `Agrees: ${scoresEn} gives "${computed.labelEn}" (${ruleText(computed, 'en')}; ${computed.confidence})`,
     };
   }
+  // People read this in the report: name the source by its title, not its data key.
+  const sourceTitle = (key: string) => framework.sources[key]?.title ?? key;
   const statedIsLower = levels.indexOf(stated) > levels.indexOf(computed);
   const whyTh = statedIsLower
-    ? `เป็นไปได้ว่าเกณฑ์ทางการเข้มกว่าที่บันทึกไว้ (เกณฑ์ "${computed.labelTh}" มาจาก ${computed.source}, ความเชื่อมั่น ${computed.confidence}; เช่น อาจพิจารณา EIT ส่วนที่ 1 และส่วนที่ 2 แยกกัน) หรือรายงานระบุระดับผิด`
-    : `เป็นไปได้ว่ารายงานระบุระดับสูงกว่าที่คะแนนให้ หรือเกณฑ์ทางการผ่อนกว่าที่บันทึกไว้ (เกณฑ์ "${stated.labelTh}" มาจาก ${stated.source}, ความเชื่อมั่น ${stated.confidence})`;
+    ? `เป็นไปได้ว่าเกณฑ์ทางการเข้มกว่าที่บันทึกไว้ (เกณฑ์ "${computed.labelTh}" มาจาก ${sourceTitle(computed.source)}, ${CONFIDENCE_TH[computed.confidence]}; เช่น อาจพิจารณา EIT ส่วนที่ 1 และส่วนที่ 2 แยกกัน) หรือรายงานระบุระดับผิด`
+    : `เป็นไปได้ว่ารายงานระบุระดับสูงกว่าที่คะแนนให้ หรือเกณฑ์ทางการผ่อนกว่าที่บันทึกไว้ (เกณฑ์ "${stated.labelTh}" มาจาก ${sourceTitle(stated.source)}, ${CONFIDENCE_TH[stated.confidence]})`;
   const whyEn = statedIsLower
-    ? `Either the official rule is stricter than recorded (the "${computed.labelEn}" rule comes from ${computed.source}, ${computed.confidence}; e.g. EIT parts 1 and 2 may be checked separately) or the report's label is wrong`
-    : `Either the report claims a higher level than its scores support, or the official rule is looser than recorded (the "${stated.labelEn}" rule comes from ${stated.source}, ${stated.confidence})`;
+    ? `Either the official rule is stricter than recorded (the "${computed.labelEn}" rule comes from ${sourceTitle(computed.source)}, ${computed.confidence}; e.g. EIT parts 1 and 2 may be checked separately) or the report's label is wrong`
+    : `Either the report claims a higher level than its scores support, or the official rule is looser than recorded (the "${stated.labelEn}" rule comes from ${sourceTitle(stated.source)}, ${stated.confidence})`;
   return {
     agrees: false,
     computed: result.level,
