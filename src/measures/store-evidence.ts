@@ -3,38 +3,16 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ValidationError } from '../core/errors.js';
+import { UPLOAD_TYPES, sniffUploadKind, type UploadKind } from '../core/files/upload-kind.js';
 
 /** Evidence files above this are refused: a scanned order or photo fits well below it. */
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 export const MAX_EVIDENCE_FILES = 10;
 
-export type EvidenceType = 'pdf' | 'jpg' | 'png' | 'docx' | 'xlsx';
+export type EvidenceType = UploadKind;
 
-const MEDIA_TYPES: Record<EvidenceType, string> = {
-  pdf: 'application/pdf',
-  jpg: 'image/jpeg',
-  png: 'image/png',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-
-const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
-
-/**
- * The type of a file from its first bytes (never its name or the browser's claim). DOCX and
- * XLSX are both ZIPs; they differ by the part names in the archive's local headers.
- */
-export function detectEvidenceType(bytes: Uint8Array): EvidenceType | null {
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpg';
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    const names = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-    if (names.includes('word/')) return 'docx';
-    if (names.includes('xl/')) return 'xlsx';
-  }
-  return null;
-}
+/** The type of a file from its first bytes; the same rule as every other upload. */
+export const detectEvidenceType = sniffUploadKind;
 
 export interface EvidenceUpload {
   fileName: string;
@@ -70,7 +48,7 @@ export function checkEvidence(files: readonly EvidenceUpload[]): CheckedEvidence
     return {
       fileName: path.basename(file.fileName).slice(0, 200) || `evidence.${type}`,
       bytes: file.bytes,
-      mediaType: MEDIA_TYPES[type],
+      mediaType: UPLOAD_TYPES[type].mediaType,
       sha256: createHash('sha256').update(file.bytes).digest('hex'),
     };
   });
