@@ -9,6 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import { Hono } from 'hono';
@@ -152,21 +153,39 @@ try {
   // A bare Hono app on the same Node server sending the same bytes: the ceiling of Node
   // itself here, so the report separates the runtime's cost from the app's.
   const bare = await startServer(new Hono().get('/', (c) => c.html(html)));
+  // And node:http writing a prepared Buffer: what the app's cache fast path can approach.
+  const htmlBytesBuffer = Buffer.from(html);
+  const rawNode = createHttpServer((_req, res) => {
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=UTF-8',
+      'content-length': String(htmlBytesBuffer.byteLength),
+    });
+    res.end(htmlBytesBuffer);
+  });
+  await new Promise<void>((resolve) => rawNode.listen(0, '127.0.0.1', resolve));
+  const rawNodeUrl = `http://127.0.0.1:${(rawNode.address() as { port: number }).port}/`;
   // Warm-up: JIT and the page cache, so the measured runs see the steady state.
   await runWrk(`${server.baseUrl}${ITEM_PATH}`, 2);
   await runWrk(`${bare.baseUrl}/`, 2);
+  await runWrk(rawNodeUrl, 2);
   const wrkApp = await runWrk(`${server.baseUrl}${ITEM_PATH}`);
   const wrkBare = await runWrk(`${bare.baseUrl}/`);
+  const wrkRawNode = await runWrk(rawNodeUrl);
   const wrkNginx = await runWrk(`http://127.0.0.1:${nginxPort}/item.html`);
   await bare.close();
+  await new Promise((resolve) => rawNode.close(resolve));
   const row = (name: string, r: WrkResult) =>
     `  ${name.padEnd(22)} ${r.requestsPerSecond.toFixed(0).padStart(8)} req/s  p50 ${r.p50Ms.toFixed(2)} ms  p99 ${r.p99Ms.toFixed(2)} ms  non-2xx ${r.non2xx}`;
   console.log(`\nThroughput, ${connections} connections, ${seconds} s, wrk -t2, loopback`);
   console.log(row('prongsai (node, 1 proc)', wrkApp));
   console.log(row('bare hono, same bytes', wrkBare));
+  console.log(row('node:http, same bytes', wrkRawNode));
   console.log(row('nginx static (1 worker)', wrkNginx));
   console.log(
     `  ratio prongsai / nginx: ${(wrkApp.requestsPerSecond / wrkNginx.requestsPerSecond).toFixed(3)} (aim ≥ 0.5)`,
+  );
+  console.log(
+    `  ratio node:http / nginx: ${(wrkRawNode.requestsPerSecond / wrkNginx.requestsPerSecond).toFixed(3)}; prongsai / node:http: ${(wrkApp.requestsPerSecond / wrkRawNode.requestsPerSecond).toFixed(3)}`,
   );
   console.log(
     `  ratio bare hono / nginx: ${(wrkBare.requestsPerSecond / wrkNginx.requestsPerSecond).toFixed(3)}; prongsai / bare hono: ${(wrkApp.requestsPerSecond / wrkBare.requestsPerSecond).toFixed(3)}`,

@@ -1,4 +1,3 @@
-import { serve } from '@hono/node-server';
 import { loadConfig, ConfigError, type Config } from './core/config/config.js';
 import { runCli } from './core/cli/run-cli.js';
 import { defineCommand, type CliCommand } from './core/cli/command.js';
@@ -7,6 +6,7 @@ import type { Database } from './core/db/client.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './core/agencies/seed-demo.js';
 import { buildApp, openAppDatabase, seedIfEmpty } from './app.js';
 import { modules } from './modules.js';
+import { createNodeServer, listen } from './core/http/serve-app.js';
 
 const serveCommand = defineCommand({
   name: 'serve',
@@ -20,8 +20,8 @@ const serveCommand = defineCommand({
     const port = values.port ? Number(values.port) : config.port;
     const seeded = await seedIfEmpty(database, config);
     const app = buildApp(database, config);
-    const server = serve({ fetch: app.fetch, port, hostname: config.host });
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    const server = createNodeServer(app, { hostname: config.host });
+    await listen(server, port, config.host);
     io.out(`โปร่งใส (Prongsai) พร้อมใช้งานที่ http://localhost:${port}\n`);
     io.out(
       `ฐานข้อมูล: ${database.kind === 'pglite' ? `PGlite (${config.dataDir})` : 'PostgreSQL'}\n`,

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { createNodeServer, listen } from '../../src/core/http/serve-app.js';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, DEFAULT_CHROMIUM_PATH } from '../../src/core/documents/chromium.js';
 
@@ -38,8 +38,8 @@ export interface RunningServer {
 export async function startServer(app: {
   fetch: (request: Request, ...rest: never[]) => Response | Promise<Response>;
 }): Promise<RunningServer> {
-  const server = serve({ fetch: app.fetch as never, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const server = createNodeServer(app);
+  await listen(server, 0, '127.0.0.1');
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,

@@ -29,7 +29,7 @@ import {
   session,
 } from './middleware.js';
 import { onError } from './on-error.js';
-import { sharedPageCache } from './shared-page-cache.js';
+import { SharedPageCache } from './shared-page-cache.js';
 import { coreRoutes } from './core-routes.js';
 import { instanceAdminRoutes } from '../agencies/routes.admin.js';
 
@@ -95,6 +95,14 @@ export interface CreateAppOptions {
 
 let coreCatalogRegistered = false;
 
+// Lets the Node server (serve-app.ts) answer cache hits before Hono sees the request.
+const pageCaches = new WeakMap<object, SharedPageCache>();
+
+/** The shared page cache of an app built by createApp, if any. */
+export function pageCacheOf(app: object): SharedPageCache | undefined {
+  return pageCaches.get(app);
+}
+
 /**
  * Builds the web application: core pages, then every module's public routes under
  * /a/:slug/<module> and staff routes under /staff/<module>, with one error handler.
@@ -113,7 +121,9 @@ export function createApp({ database, config, modules }: CreateAppOptions) {
   const statics = loadStatic();
   const app = new Hono<AppEnv>();
   app.onError(onError);
-  app.use(sharedPageCache());
+  const pageCache = new SharedPageCache();
+  pageCaches.set(app, pageCache);
+  app.use(pageCache.middleware());
   const agencyOfHost = hostnameLookup(database);
   // Host-name routing: www.<agency>.go.th/x serves /a/<slug>/x. Paths the whole instance
   // owns (log-in, staff, static files, /a/…) stay as they are on every host.

@@ -2,7 +2,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Hono } from 'hono';
 import type { AppEnv } from './env.js';
-import { SHARED_CACHE_HEADER, sharedPageCache } from './shared-page-cache.js';
+import { get as httpGet } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createNodeServer, listen } from './serve-app.js';
+import { SHARED_CACHE_HEADER, SharedPageCache, sharedPageCache } from './shared-page-cache.js';
 
 function buildApp(clock: { now: number }) {
   let renders = 0;
@@ -62,5 +65,86 @@ void describe('sharedPageCache', () => {
     await app.request('/private');
     await app.request('/private');
     assert.equal(renders(), 5);
+  });
+});
+
+void describe('sharedPageCache, Node fast path', () => {
+  async function serveWithFastPath(clock: { now: number }) {
+    let renders = 0;
+    let honoRequests = 0;
+    const cache = new SharedPageCache({ now: () => clock.now });
+    const app = new Hono<AppEnv>()
+      .use(async (_c, next) => {
+        honoRequests += 1;
+        await next();
+      })
+      .use(cache.middleware())
+      .get('/page', (c) => {
+        renders += 1;
+        c.header(SHARED_CACHE_HEADER, '1000');
+        c.header('Set-Cookie', `csrf=${renders}`);
+        c.header('ETag', `W/"v${renders}"`);
+        return c.html(`<p>หน้า ${renders}</p>`);
+      });
+    const server = createNodeServer(app, { pageCache: cache });
+    await listen(server, 0, '127.0.0.1');
+    const { port } = server.address() as AddressInfo;
+    return {
+      port,
+      url: (p: string) => `http://127.0.0.1:${port}${p}`,
+      renders: () => renders,
+      honoRequests: () => honoRequests,
+      close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    };
+  }
+
+  void it('answers a fresh hit without Hono, with the same bytes and headers', async () => {
+    const clock = { now: 0 };
+    const site = await serveWithFastPath(clock);
+    try {
+      const first = await fetch(site.url('/page'));
+      const firstBody = await first.text();
+      assert.equal(site.honoRequests(), 1);
+      const second = await fetch(site.url('/page'));
+      assert.equal(await second.text(), firstBody);
+      assert.equal(site.honoRequests(), 1, 'the hit never reached Hono');
+      assert.equal(second.headers.get('set-cookie'), null);
+      assert.equal(second.headers.get('etag'), 'W/"v1"');
+      assert.equal(second.headers.get('content-type'), first.headers.get('content-type'));
+      assert.equal(Number(second.headers.get('content-length')), Buffer.byteLength(firstBody));
+      const notModified = await fetch(site.url('/page'), {
+        headers: { 'if-none-match': 'W/"v1"' },
+      });
+      assert.equal(notModified.status, 304);
+      assert.equal(site.honoRequests(), 1);
+      clock.now = 1001;
+      assert.equal(await (await fetch(site.url('/page'))).text(), '<p>หน้า 2</p>');
+      assert.equal(site.honoRequests(), 2, 'an expired copy goes through Hono to be rendered');
+    } finally {
+      await site.close();
+    }
+  });
+
+  void it('sends sessions, other languages and unnormalised paths the long way', async () => {
+    const site = await serveWithFastPath({ now: 0 });
+    try {
+      await fetch(site.url('/page'));
+      await fetch(site.url('/page'), { headers: { cookie: 'prongsai_session=abc' } });
+      assert.equal(site.honoRequests(), 2);
+      assert.equal(site.renders(), 2, 'a session holder gets a fresh page');
+      await fetch(site.url('/page'), { headers: { cookie: 'prongsai_lang=en' } });
+      assert.equal(site.renders(), 3, 'English is its own copy');
+      // fetch() would normalise the path itself; node:http sends it as written.
+      const status = await new Promise<number | undefined>((resolve, reject) =>
+        httpGet({ host: '127.0.0.1', port: site.port, path: '/x/../page' }, (res) => {
+          res.resume();
+          resolve(res.statusCode);
+        }).once('error', reject),
+      );
+      assert.equal(status, 200);
+      assert.equal(site.honoRequests(), 4, 'a path the URL parser would change is not a fast hit');
+    } finally {
+      await site.close();
+    }
   });
 });

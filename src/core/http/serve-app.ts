@@ -1,0 +1,34 @@
+import { createServer, type RequestListener, type Server, type ServerOptions } from 'node:http';
+import { createAdaptorServer } from '@hono/node-server';
+import { pageCacheOf } from './create-app.js';
+import type { SharedPageCache } from './shared-page-cache.js';
+
+/**
+ * The Node HTTP server for an app: anonymous hits of the shared page cache are written
+ * straight from memory, everything else goes through Hono's Node adapter as before.
+ */
+export function createNodeServer(
+  app: { fetch: (request: Request, ...rest: never[]) => Response | Promise<Response> },
+  options: { hostname?: string; pageCache?: SharedPageCache } = {},
+): Server {
+  const pageCache = options.pageCache ?? pageCacheOf(app);
+  return createAdaptorServer({
+    fetch: app.fetch as never,
+    ...(options.hostname ? { hostname: options.hostname } : {}),
+    createServer: ((serverOptions: ServerOptions, honoListener: RequestListener) =>
+      createServer(serverOptions, (req, res) => {
+        if (!pageCache?.serveFromNode(req, res)) void honoListener(req, res);
+      })) as never,
+  }) as Server;
+}
+
+/** Starts listening and resolves once the port is bound. */
+export async function listen(server: Server, port: number, hostname?: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, hostname, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
