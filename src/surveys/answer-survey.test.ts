@@ -216,6 +216,50 @@ void describe('answering a survey', () => {
     assert.equal(await count(eit), before + 1);
   });
 
+  void it('batches a burst of final EIT posts: each thanked one stored once, replays not', async () => {
+    const before = await count(eit);
+    const drafts = async () =>
+      (
+        await t.database.query<{ n: number }>(
+          'select count(*)::int as n from surveys_drafts where campaign_id = $1',
+          [eit.id],
+        )
+      )[0]!.n;
+    const draftsBefore = await drafts();
+    const pages = surveyShape(eit.fiscalYear, eit.tool).pages.length;
+    // Distinct answers per respondent, so duplicate detection does not merge them.
+    const respondents = await Promise.all(
+      Array.from({ length: 8 }, async (_, i) => {
+        const v = visitor(t);
+        await v.post(`${base(eit)}/start`, { ch: 'counter' });
+        // Question k answers the (k mod 3)-th base-4 digit of i: different answer sets
+        // (few respondents: they share one client address and its hourly limit).
+        const pick = (code: string, options: string[]) => {
+          const k = Number(code.slice(1));
+          return options[(Math.floor(i / 4 ** (k % 3)) + k) % options.length]!;
+        };
+        for (let n = 1; n < pages; n++) await v.post(`${base(eit)}/p/${n}`, pageForm(eit, n, pick));
+        const html = await (await v.get(`${base(eit)}/p/${pages}`)).text();
+        const key = /name="submissionKey" value="([^"]+)"/.exec(html)![1]!;
+        return { v, form: { ...pageForm(eit, pages, pick), submissionKey: key } };
+      }),
+    );
+    const last = `${base(eit)}/p/${pages}`;
+    // Every respondent at once, and the first three twice more (a double click): one batch
+    // holds the same draft several times.
+    const sends = [
+      ...respondents.map((r) => r.v.post(last, r.form)),
+      ...respondents.slice(0, 3).flatMap((r) => [r.v.post(last, r.form), r.v.post(last, r.form)]),
+    ];
+    const pagesBack = await Promise.all(sends);
+    for (const res of pagesBack) {
+      assert.equal(res.status, 200);
+      assert.match(await res.text(), /data-outcome="(recorded|already-recorded)"/);
+    }
+    assert.equal(await count(eit), before + respondents.length);
+    assert.equal(await drafts(), draftsBefore, 'every submitted draft is gone');
+  });
+
   void it('scores with the engine and the dashboard shows counts and the tool score', async () => {
     const score = await scoreCampaign(t.database.db, eit);
     assert.ok(score);

@@ -16,6 +16,7 @@ import {
   type Draft,
 } from './answer-survey.js';
 import { getPublicCampaign, isCampaignOpen, type Campaign } from './campaigns.js';
+import { submitEitBatched } from './submit-eit-batch.js';
 import {
   fieldName,
   readPageAnswers,
@@ -316,8 +317,44 @@ surveysPublicRoutes.post('/:id/p/:n', async (c) => {
   const page = pageNo(c, shape);
   const body = await formBody(c);
   const read = readPageAnswers(shape, page, body);
-  const draft = await requireDraft(c, campaign);
   const isLast = page.no === shape.pages.length;
+  const token = getCookie(c, DRAFT_COOKIE);
+  // Closing-day hot path: a complete last EIT page goes through the group-commit batch
+  // without reading its draft first; anything unusual falls through to the path below.
+  if (
+    isLast &&
+    campaign.tool === 'EIT' &&
+    token &&
+    body.action !== 'back' &&
+    read.missing.length === 0 &&
+    isCampaignOpen(campaign, now)
+  ) {
+    const key = abuseControl.clientKey(clientAddress(c), now);
+    abuseControl.hit(key, now);
+    let fingerprinted: unknown = null;
+    let outcome;
+    try {
+      outcome = await submitEitBatched(c.var.database, {
+        campaign,
+        token,
+        lastPage: read,
+        now,
+        isDuplicate: (answers) => {
+          fingerprinted = answers;
+          return abuseControl.isDuplicate(key, campaign.id, answers, now);
+        },
+      });
+    } catch (error) {
+      if (fingerprinted) abuseControl.forget(key, campaign.id, fingerprinted);
+      throw error;
+    }
+    if (outcome === 'incomplete') return c.redirect(`${base(c, campaign)}/p/1`, 303);
+    if (outcome !== 'no-draft') {
+      deleteCookie(c, DRAFT_COOKIE, { path: base(c, campaign) });
+      return c.render(<ThankYou campaign={campaign} outcome={outcome} />);
+    }
+  }
+  const draft = await requireDraft(c, campaign);
   if (!draft) {
     // A retried final POST whose draft was already consumed: acknowledge, never count twice.
     if (isLast && typeof body.submissionKey === 'string') {

@@ -6,7 +6,8 @@ export class SurveyClient {
   csrf = '';
   constructor(readonly baseUrl: string) {}
 
-  private header() {
+  /** The Cookie header this respondent sends (also replayed by the surge benchmark's wrk). */
+  cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
   private keep(res: Response) {
@@ -22,7 +23,10 @@ export class SurveyClient {
   }
   async get(path: string): Promise<Response> {
     return this.keep(
-      await fetch(this.baseUrl + path, { headers: { cookie: this.header() }, redirect: 'manual' }),
+      await fetch(this.baseUrl + path, {
+        headers: { cookie: this.cookieHeader() },
+        redirect: 'manual',
+      }),
     );
   }
   async post(path: string, form: Record<string, string>): Promise<Response> {
@@ -31,7 +35,7 @@ export class SurveyClient {
         method: 'POST',
         redirect: 'manual',
         headers: {
-          cookie: this.header(),
+          cookie: this.cookieHeader(),
           'content-type': 'application/x-www-form-urlencoded',
         },
         body: new URLSearchParams({ _csrf: this.csrf, ...form }).toString(),
