@@ -10,7 +10,8 @@ import { staff } from '../core/agencies/schema.js';
 import { users } from '../core/auth/schema.js';
 import { actions, evidenceFiles, progressUpdates } from './schema.js';
 import { parseOrRefuse } from './check-action-input.js';
-import { checkEvidence, writeBlob, type EvidenceUpload } from './store-evidence.js';
+import { storeFile } from '../core/files/index.js';
+import { checkEvidence, type EvidenceUpload } from './store-evidence.js';
 
 export const ProgressInput = z.object({
   text: requiredText(5000),
@@ -85,9 +86,9 @@ export async function recordProgress(
         eq(actions.id, actionId),
       );
     }
-    // Blobs are written last, inside the transaction: if writing fails, no row points at a
-    // missing file. A blob left by a later rollback is harmless (content-addressed, reused).
-    for (const e of evidence) await writeBlob(options.dataDir, e.bytes);
+    // Files are written last, inside the transaction: if writing fails, no row points at a
+    // missing file. A file left by a later rollback is harmless (content-addressed, reused).
+    for (const e of evidence) await storeFile(options.dataDir, e.bytes);
     await audit(tx, ctx, ctx.agencyId, {
       action: 'measures.progress.submit',
       entityType: 'progress_update',

@@ -40,7 +40,8 @@ import { carryOverMeasures } from './carry-over-measures.js';
 import { renderTimelineSvg } from './render-timeline.js';
 import { renderMeasuresReport } from './build-measures-report.js';
 import { publishMeasuresReports } from './publish-measures-reports.js';
-import { readBlob, type EvidenceUpload } from './store-evidence.js';
+import { type EvidenceUpload } from './store-evidence.js';
+import { sendStoredFile } from '../core/files/index.js';
 import { bangkokToday } from './fiscal-dates.js';
 import { REPORT_KINDS } from './schema.js';
 
@@ -519,14 +520,7 @@ export const measuresStaffRoutes = new Hono<AppEnv>()
   })
   .get('/evidence/:id', async (c) => {
     const file = await getEvidenceFile(c.var.ctx.db, c.var.ctx.agencyId, uuidParam(c, 'id'));
-    const bytes = await readBlob(c.var.config.dataDir, file.sha256);
-    c.header('content-type', file.mediaType);
-    c.header(
-      'content-disposition',
-      `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    );
-    c.header('x-content-type-options', 'nosniff');
-    return c.body(new Uint8Array(bytes));
+    return sendStoredFile(c, file, { cacheControl: 'private, no-store' });
   })
   .get('/actions/:id', async (c) => {
     const { ctx } = c.var;
