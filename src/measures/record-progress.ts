@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AgencyContext } from '../core/context.js';
 import { audit } from '../core/audit/audit.js';
 import { scoped } from '../core/db/scoped.js';
-import { ForbiddenError, NotFoundError } from '../core/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../core/errors.js';
 import { isUuid } from '../core/http/params.js';
 import { requiredText } from '../core/http/form.js';
 import { staff } from '../core/agencies/schema.js';
@@ -54,6 +54,7 @@ export async function recordProgress(
   return ctx.db.transaction(async (tx) => {
     const q = scoped(tx, ctx.agencyId);
     const action = await q.get(actions, eq(actions.id, actionId));
+    if (action.status === 'cancelled') throw new ConflictError('measures.errors.actionCancelled');
     const userId = ctx.actor.userId;
     if (!ctx.actor.roles.includes('agency_admin')) {
       const member = userId ? await q.find(staff, eq(staff.userId, userId)) : null;
