@@ -6,6 +6,7 @@ export {
   FILES_FOLDER,
   hasStoredFile,
   isSha256,
+  listStoredFiles,
   sha256Of,
   storedFilePath,
   storeFile,

@@ -4,7 +4,7 @@
  * per content whichever module stores it. Rows in the database point at files by SHA-256.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -110,4 +110,19 @@ export async function storeFile(
     await rm(tempPath, { force: true });
     throw error;
   }
+}
+
+/** Every SHA-256 the store holds, sorted (temporary files and stray names left out). */
+export async function listStoredFiles(dataDir: string): Promise<string[]> {
+  const root = path.join(dataDir, FILES_FOLDER);
+  const entries = await readdir(root, { withFileTypes: true, recursive: true }).catch(() => []);
+  return entries
+    .filter(
+      (e) =>
+        e.isFile() &&
+        isSha256(e.name) &&
+        path.join(e.parentPath, e.name) === storedFilePath(dataDir, e.name),
+    )
+    .map((e) => e.name)
+    .sort();
 }
