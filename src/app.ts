@@ -1,12 +1,17 @@
 import type { Config } from './core/config/config.js';
 import { openDatabase, type Database } from './core/db/client.js';
 import { migrateDatabase } from './core/db/migrate.js';
+import { moveLegacyBlobs } from './core/files/index.js';
 import { createApp } from './core/http/create-app.js';
 import { seedDemoAgency } from './core/agencies/seed-demo.js';
 import { SYSTEM_ACTOR } from './core/context.js';
 import { modules } from './modules.js';
 
-/** Opens the configured database (PGlite in dataDir unless DATABASE_URL) and migrates it. */
+/**
+ * Opens the configured database (PGlite in dataDir unless DATABASE_URL) and migrates it, then
+ * moves files still in the old measures layout into the one file store (both idempotent; this
+ * runs at every start and in `prongsai migrate`).
+ */
 export async function openAppDatabase(config: Config): Promise<Database> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -14,6 +19,12 @@ export async function openAppDatabase(config: Config): Promise<Database> {
     poolSize: config.databasePoolSize,
   });
   await migrateDatabase(database);
+  const moved = await moveLegacyBlobs(config.dataDir);
+  if (moved.damaged.length > 0) {
+    console.error(
+      `ไฟล์เดิม ${moved.damaged.length} ไฟล์เสียหาย ไม่ได้ย้าย / ${moved.damaged.length} damaged old files left in place:\n${moved.damaged.join('\n')}`,
+    );
+  }
   return database;
 }
 

@@ -36,5 +36,5 @@ export {
   linkSheetXlsx,
   type LinkSheetRow,
 } from './export-link-sheet.js';
-export { documentRoutes, sendDocument, contentDisposition } from './serve-document.js';
+export { documentRoutes } from './serve-document.js';
 export { sanitizeRichText } from './sanitize-rich-text.js';

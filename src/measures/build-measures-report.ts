@@ -12,7 +12,12 @@ import type { ReportKind } from './schema.js';
 import { listMeasuresOfYear } from './queries.js';
 import { renderTimelineSvg } from './render-timeline.js';
 
-const STATUS_TH = { not_started: 'ยังไม่เริ่ม', in_progress: 'กำลังดำเนินการ', done: 'แล้วเสร็จ' };
+const STATUS_TH = {
+  not_started: 'ยังไม่เริ่ม',
+  in_progress: 'กำลังดำเนินการ',
+  done: 'แล้วเสร็จ',
+  cancelled: 'ยกเลิก',
+};
 
 export const REPORT_TITLES: Record<ReportKind, (year: number) => string> = {
   plan: (y) => `รายงานมาตรการส่งเสริมคุณธรรมและความโปร่งใสและผลการดำเนินงาน ประจำปีงบประมาณ พ.ศ. ${y}`,

@@ -33,7 +33,9 @@ export async function carryOverMeasures(ctx: AgencyContext, rawFromYear: number 
     );
     let carried = 0;
     for (const measure of list) {
-      const open = allActions.filter((a) => a.measureId === measure.id && a.status !== 'done');
+      const open = allActions.filter(
+        (a) => a.measureId === measure.id && a.status !== 'done' && a.status !== 'cancelled',
+      );
       if (open.length === 0) continue;
       if (await q.find(measures, eq(measures.carriedFromId, measure.id))) continue;
       const [copy] = await q.insert(measures, {

@@ -37,7 +37,17 @@ export const th = {
     percent: 'ความก้าวหน้า (%)',
     overdue: 'เลยกำหนด',
     dueSoon: 'ใกล้ครบกำหนด',
-    statuses: { not_started: 'ยังไม่เริ่ม', in_progress: 'กำลังดำเนินการ', done: 'แล้วเสร็จ' },
+    statuses: {
+      not_started: 'ยังไม่เริ่ม',
+      in_progress: 'กำลังดำเนินการ',
+      done: 'แล้วเสร็จ',
+      cancelled: 'ยกเลิก',
+    },
+    edit: 'แก้ไขขั้นตอน',
+    save: 'บันทึกการแก้ไข',
+    delete: 'ลบขั้นตอน',
+    deleteHint:
+      'ลบได้เฉพาะขั้นตอนที่ยังไม่มีรายงานความก้าวหน้า ขั้นตอนที่มีรายงานแล้วจะถูกยกเลิกแทน (รายงานและหลักฐานยังอยู่)',
   },
   progress: {
     title: 'รายงานความก้าวหน้า',
@@ -60,6 +70,10 @@ export const th = {
     planCreated: 'สร้างแผนจากผลการวิเคราะห์แล้ว',
     measureCreated: 'เพิ่มมาตรการแล้ว',
     actionCreated: 'เพิ่มขั้นตอนแล้ว',
+    actionUpdated: 'บันทึกการแก้ไขขั้นตอนแล้ว',
+    actionDeleted: 'ลบขั้นตอนแล้ว',
+    actionCancelled:
+      'ขั้นตอนนี้มีรายงานความก้าวหน้าแล้ว จึงลบไม่ได้ ระบบได้ยกเลิกขั้นตอนแทน (สถานะ "ยกเลิก") รายงานและหลักฐานยังเก็บไว้',
     carried: 'ยกมาตรการไปปีงบประมาณถัดไปแล้ว',
     published: 'เผยแพร่รายงานบนเว็บไซต์แล้ว',
   },
@@ -82,6 +96,8 @@ export const th = {
     notYourAction: 'ขั้นตอนนี้ไม่ได้อยู่ในความรับผิดชอบของคุณหรือหน่วยงานของคุณ',
     alreadyReviewed: 'รายงานนี้ได้รับการพิจารณาแล้ว',
     badYear: 'ปีงบประมาณต้องเป็นปี พ.ศ. เช่น 2566',
+    badStatus: 'สถานะต้องเป็น ยังไม่เริ่ม กำลังดำเนินการ แล้วเสร็จ หรือ ยกเลิก',
+    actionCancelled: 'ขั้นตอนนี้ถูกยกเลิกแล้ว จึงรายงานความก้าวหน้าไม่ได้',
   },
 };
 
@@ -122,7 +138,17 @@ export const en: Translation<typeof th> = {
     percent: 'Progress (%)',
     overdue: 'Overdue',
     dueSoon: 'Due soon',
-    statuses: { not_started: 'Not started', in_progress: 'In progress', done: 'Done' },
+    statuses: {
+      not_started: 'Not started',
+      in_progress: 'In progress',
+      done: 'Done',
+      cancelled: 'Cancelled',
+    },
+    edit: 'Edit step',
+    save: 'Save changes',
+    delete: 'Delete step',
+    deleteHint:
+      'Only a step without progress reports can be deleted; a step with reports is cancelled instead (its reports and evidence stay).',
   },
   progress: {
     title: 'Progress updates',
@@ -149,6 +175,10 @@ export const en: Translation<typeof th> = {
     planCreated: 'Plan created from the analysis',
     measureCreated: 'Measure added',
     actionCreated: 'Action added',
+    actionUpdated: 'Step saved',
+    actionDeleted: 'Step deleted',
+    actionCancelled:
+      'This step has progress reports, so it cannot be deleted; it was cancelled instead (status "Cancelled"). Its reports and evidence are kept.',
     carried: 'Unfinished measures carried into the next fiscal year',
     published: 'Reports published on the public site',
   },
@@ -171,5 +201,7 @@ export const en: Translation<typeof th> = {
     notYourAction: 'This action is not yours or your unit’s',
     alreadyReviewed: 'This update has already been reviewed',
     badYear: 'The fiscal year must be a Buddhist-era year, e.g. 2566',
+    badStatus: 'The status must be not started, in progress, done or cancelled',
+    actionCancelled: 'This step is cancelled, so no progress can be reported on it',
   },
 };

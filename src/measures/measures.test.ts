@@ -17,7 +17,7 @@ import { recordProgress } from './record-progress.js';
 import { reviewProgress } from './review-progress.js';
 import { carryOverMeasures } from './carry-over-measures.js';
 import { listMeasuresOfYear, listMyActions } from './queries.js';
-import { blobPath } from './store-evidence.js';
+import { storedFilePath } from '../core/files/index.js';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n% test evidence\n');
 const EXE = new TextEncoder().encode('MZ\x90\x00 not a document');
@@ -142,7 +142,7 @@ void describe('measures use cases', () => {
       'measures.errors.alreadyReviewed',
     );
     const { createHash } = await import('node:crypto');
-    assert.ok(existsSync(blobPath(dataDir, createHash('sha256').update(PDF).digest('hex'))));
+    assert.ok(existsSync(storedFilePath(dataDir, createHash('sha256').update(PDF).digest('hex'))));
   });
 
   void it('carries unfinished measures into the next year, once', async () => {

@@ -57,6 +57,8 @@ export const measuresModule = defineModule({
       byRoute: {
         '/staff/measures/actions/:id': { id: action!.id },
         '/staff/measures/actions/:id/progress': { id: action!.id },
+        '/staff/measures/actions/:id/edit': { id: action!.id },
+        '/staff/measures/actions/:id/delete': { id: action!.id },
       },
       markers: [marker],
     };

@@ -5,7 +5,7 @@ import { publishedReports, REPORT_KINDS, type ReportKind } from './schema.js';
 import { FiscalYear } from './create-measure.js';
 import { parseOrRefuse } from './check-action-input.js';
 import { REPORT_TITLES, renderMeasuresReport } from './build-measures-report.js';
-import { writeBlob } from './store-evidence.js';
+import { storeFile } from '../core/files/index.js';
 
 /**
  * Publishes the plan report and the progress report (DOCX + PDF each) to the public site in
@@ -31,8 +31,8 @@ export async function publishMeasuresReports(
     files.push({
       kind,
       title: REPORT_TITLES[kind](fiscalYear),
-      docxSha256: await writeBlob(options.dataDir, docx),
-      pdfSha256: await writeBlob(options.dataDir, pdf),
+      docxSha256: (await storeFile(options.dataDir, docx)).sha256,
+      pdfSha256: (await storeFile(options.dataDir, pdf)).sha256,
     });
   }
   return ctx.db.transaction(async (tx) => {

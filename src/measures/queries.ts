@@ -44,7 +44,7 @@ function view(a: ActionRow, n: Awaited<ReturnType<typeof names>>, today: string)
     ...a,
     unitName: n.unit.get(a.unitId) ?? '',
     officerName: a.officerUserId ? (n.person.get(a.officerUserId) ?? null) : null,
-    overdue: a.status !== 'done' && a.dueDate < today,
+    overdue: a.status !== 'done' && a.status !== 'cancelled' && a.dueDate < today,
   };
 }
 
@@ -76,8 +76,10 @@ export async function listMeasuresOfYear(
   const result = list.map((m) => {
     const own = all.filter((a) => a.measureId === m.id).map((a) => view(a, n, today));
     own.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.sortOrder - b.sortOrder);
-    const percent = own.length
-      ? Math.round(own.reduce((s, a) => s + a.percent, 0) / own.length)
+    // A cancelled step no longer counts towards the measure's progress.
+    const counted = own.filter((a) => a.status !== 'cancelled');
+    const percent = counted.length
+      ? Math.round(counted.reduce((s, a) => s + a.percent, 0) / counted.length)
       : 0;
     return { ...m, actions: own, overdueCount: own.filter((a) => a.overdue).length, percent };
   });

@@ -3,14 +3,15 @@ import { z } from 'zod';
 import type { AgencyContext } from '../core/context.js';
 import { audit } from '../core/audit/audit.js';
 import { scoped } from '../core/db/scoped.js';
-import { ForbiddenError, NotFoundError } from '../core/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../core/errors.js';
 import { isUuid } from '../core/http/params.js';
 import { requiredText } from '../core/http/form.js';
 import { staff } from '../core/agencies/schema.js';
 import { users } from '../core/auth/schema.js';
 import { actions, evidenceFiles, progressUpdates } from './schema.js';
 import { parseOrRefuse } from './check-action-input.js';
-import { checkEvidence, writeBlob, type EvidenceUpload } from './store-evidence.js';
+import { storeFile } from '../core/files/index.js';
+import { checkEvidence, type EvidenceUpload } from './store-evidence.js';
 
 export const ProgressInput = z.object({
   text: requiredText(5000),
@@ -53,6 +54,7 @@ export async function recordProgress(
   return ctx.db.transaction(async (tx) => {
     const q = scoped(tx, ctx.agencyId);
     const action = await q.get(actions, eq(actions.id, actionId));
+    if (action.status === 'cancelled') throw new ConflictError('measures.errors.actionCancelled');
     const userId = ctx.actor.userId;
     if (!ctx.actor.roles.includes('agency_admin')) {
       const member = userId ? await q.find(staff, eq(staff.userId, userId)) : null;
@@ -85,9 +87,9 @@ export async function recordProgress(
         eq(actions.id, actionId),
       );
     }
-    // Blobs are written last, inside the transaction: if writing fails, no row points at a
-    // missing file. A blob left by a later rollback is harmless (content-addressed, reused).
-    for (const e of evidence) await writeBlob(options.dataDir, e.bytes);
+    // Files are written last, inside the transaction: if writing fails, no row points at a
+    // missing file. A file left by a later rollback is harmless (content-addressed, reused).
+    for (const e of evidence) await storeFile(options.dataDir, e.bytes);
     await audit(tx, ctx, ctx.agencyId, {
       action: 'measures.progress.submit',
       entityType: 'progress_update',

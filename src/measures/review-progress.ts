@@ -56,9 +56,13 @@ export async function reviewProgress(
         [desc(progressUpdates.createdAt)],
       );
       const percent = latest?.percent ?? after.percent;
+      const action = await q.get(actions, eq(actions.id, before.actionId));
+      // Approving a report sent before the step was cancelled records it, but does not revive it.
+      const status =
+        action.status === 'cancelled' ? 'cancelled' : percent >= 100 ? 'done' : 'in_progress';
       await q.update(
         actions,
-        { percent, status: percent >= 100 ? 'done' : 'in_progress', updatedAt: ctx.now() },
+        { percent, status, updatedAt: ctx.now() },
         eq(actions.id, before.actionId),
       );
     }

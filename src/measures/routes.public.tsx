@@ -4,8 +4,7 @@ import type { AppEnv } from '../core/http/env.js';
 import { NotFoundError } from '../core/errors.js';
 import { publishedReports } from './schema.js';
 import { FiscalYear } from './create-measure.js';
-import { readBlob } from './store-evidence.js';
-import { reportResponse } from './routes.staff.js';
+import { sendStoredFile, UPLOAD_TYPES } from '../core/files/index.js';
 
 /**
  * Public downloads of the published reports (/a/<slug>/measures/<year>/<kind>.<docx|pdf>):
@@ -28,9 +27,13 @@ export const measuresPublicRoutes = new Hono<AppEnv>().get('/:year/:file', async
     );
   if (!row) throw new NotFoundError();
   const format = match[2] as 'docx' | 'pdf';
-  const bytes = await readBlob(
-    c.var.config.dataDir,
-    format === 'pdf' ? row.pdfSha256 : row.docxSha256,
+  return sendStoredFile(
+    c,
+    {
+      sha256: format === 'pdf' ? row.pdfSha256 : row.docxSha256,
+      fileName: `measures-${row.kind}-${row.fiscalYear}.${format}`,
+      mediaType: UPLOAD_TYPES[format].mediaType,
+    },
+    { disposition: 'attachment' },
   );
-  return reportResponse(c, bytes, `measures-${row.kind}-${row.fiscalYear}.${format}`, format);
 });

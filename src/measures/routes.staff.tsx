@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
 import { raw } from 'hono/html';
 import { z } from 'zod';
@@ -7,6 +8,7 @@ import { requirePermission } from '../core/http/middleware.js';
 import { parseForm, readForm } from '../core/http/form.js';
 import { uuidParam } from '../core/http/params.js';
 import {
+  ErrorSummary,
   Notice,
   PageHeader,
   PostForm,
@@ -19,6 +21,7 @@ import { can } from '../core/auth/permissions.js';
 import { listUnits } from '../core/agencies/units.js';
 import { fiscalYearOf, formatThaiDate } from '../core/i18n/thai-format.js';
 import { ValidationError } from '../core/errors.js';
+import { scoped } from '../core/db/scoped.js';
 import {
   getActionDetail,
   getEvidenceFile,
@@ -34,15 +37,18 @@ import {
 import { createPlanFromAnalysis } from './create-plan-from-analysis.js';
 import { createMeasure, FiscalYear, MeasureInput } from './create-measure.js';
 import { addAction } from './add-action.js';
+import { updateAction, UpdateActionInput } from './update-action.js';
+import { deleteAction } from './delete-action.js';
 import { recordProgress } from './record-progress.js';
 import { reviewProgress, ReviewInput } from './review-progress.js';
 import { carryOverMeasures } from './carry-over-measures.js';
 import { renderTimelineSvg } from './render-timeline.js';
 import { renderMeasuresReport } from './build-measures-report.js';
 import { publishMeasuresReports } from './publish-measures-reports.js';
-import { readBlob, type EvidenceUpload } from './store-evidence.js';
+import { type EvidenceUpload } from './store-evidence.js';
+import { sendStoredFile } from '../core/files/index.js';
 import { bangkokToday } from './fiscal-dates.js';
-import { REPORT_KINDS } from './schema.js';
+import { ACTION_STATUSES, REPORT_KINDS, actions } from './schema.js';
 
 const BASE = '/staff/measures';
 const thaiDate = (iso: string) =>
@@ -292,6 +298,7 @@ function ActionPage(props: {
   detail: Awaited<ReturnType<typeof getActionDetail>>;
   canReport: boolean;
   canApprove: boolean;
+  canManage: boolean;
 }) {
   const t = useT();
   const { action, measure, updates } = props.detail;
@@ -303,7 +310,22 @@ function ActionPage(props: {
         {action.unitName} · {thaiDate(action.startDate)} – {thaiDate(action.dueDate)} ·{' '}
         {action.percent}% <StatusBadge a={action} />
       </p>
-      {props.canReport && (
+      {props.canManage && (
+        <div class="cards">
+          <p class="card">
+            <a href={`${BASE}/actions/${action.id}/edit`}>{t('measures.action.edit')}</a>
+          </p>
+          {action.status !== 'cancelled' && (
+            <PostForm action={`${BASE}/actions/${action.id}/delete`} class="card">
+              <p class="hint">{t('measures.action.deleteHint')}</p>
+              <button type="submit" class="secondary">
+                {t('measures.action.delete')}
+              </button>
+            </PostForm>
+          )}
+        </div>
+      )}
+      {props.canReport && action.status !== 'cancelled' && (
         <PostForm
           action={`${BASE}/actions/${action.id}/progress`}
           class="card"
@@ -380,6 +402,84 @@ function ActionPage(props: {
       </p>
     </Layout>
   );
+}
+
+function EditActionPage(props: {
+  actionId: string;
+  values: Record<string, unknown>;
+  errors?: Record<string, string>;
+  units: { value: string; label: string }[];
+  people: { value: string; label: string }[];
+}) {
+  const t = useT();
+  const v = (name: string) => (typeof props.values[name] === 'string' ? props.values[name] : '');
+  return (
+    <Layout title={t('measures.action.edit')}>
+      <PageHeader title={t('measures.action.edit')} />
+      <ErrorSummary errors={props.errors} />
+      <PostForm action={`${BASE}/actions/${props.actionId}/edit`} class="card">
+        <TextArea
+          name="stepText"
+          label="measures.action.step"
+          value={v('stepText')}
+          errors={props.errors}
+          required
+        />
+        <SelectField
+          name="unitId"
+          label="measures.action.unit"
+          options={props.units}
+          value={v('unitId')}
+          errors={props.errors}
+        />
+        <SelectField
+          name="officerUserId"
+          label="measures.action.officer"
+          options={props.people}
+          value={v('officerUserId')}
+          errors={props.errors}
+          emptyLabel="measures.action.noOfficer"
+        />
+        <TextField
+          name="startDate"
+          label="measures.action.startDate"
+          type="date"
+          value={v('startDate')}
+          errors={props.errors}
+          required
+        />
+        <TextField
+          name="dueDate"
+          label="measures.action.dueDate"
+          type="date"
+          value={v('dueDate')}
+          errors={props.errors}
+          required
+        />
+        <SelectField
+          name="status"
+          label="measures.action.status"
+          options={ACTION_STATUSES.map((s) => ({
+            value: s,
+            label: t(`measures.action.statuses.${s}`),
+          }))}
+          value={v('status')}
+          errors={props.errors}
+        />
+        <button type="submit">{t('measures.action.save')}</button>
+      </PostForm>
+      <p>
+        <a href={`${BASE}/actions/${props.actionId}`}>{t('back')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+/** This agency's action or 404: looked up before a form is read or validated. */
+async function findOwnAction(c: Context<AppEnv>) {
+  const id = uuidParam(c, 'id');
+  const { ctx } = c.var;
+  return scoped(ctx.db, ctx.agencyId).get(actions, eq(actions.id, id));
 }
 
 function NewMeasurePage(props: { year: number }) {
@@ -519,14 +619,7 @@ export const measuresStaffRoutes = new Hono<AppEnv>()
   })
   .get('/evidence/:id', async (c) => {
     const file = await getEvidenceFile(c.var.ctx.db, c.var.ctx.agencyId, uuidParam(c, 'id'));
-    const bytes = await readBlob(c.var.config.dataDir, file.sha256);
-    c.header('content-type', file.mediaType);
-    c.header(
-      'content-disposition',
-      `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    );
-    c.header('x-content-type-options', 'nosniff');
-    return c.body(new Uint8Array(bytes));
+    return sendStoredFile(c, file, { cacheControl: 'private, no-store' });
   })
   .get('/actions/:id', async (c) => {
     const { ctx } = c.var;
@@ -541,8 +634,51 @@ export const measuresStaffRoutes = new Hono<AppEnv>()
         detail={detail}
         canReport={can(ctx.actor, 'measures.report')}
         canApprove={can(ctx.actor, 'measures.approve')}
+        canManage={can(ctx.actor, 'measures.manage')}
       />,
     );
+  })
+  .get('/actions/:id/edit', requirePermission('measures.manage'), async (c) => {
+    const action = await findOwnAction(c);
+    return c.render(
+      <EditActionPage
+        actionId={action.id}
+        values={{ ...action, officerUserId: action.officerUserId ?? '' }}
+        {...await choices(c)}
+      />,
+    );
+  })
+  .post('/actions/:id/edit', requirePermission('measures.manage'), async (c) => {
+    const action = await findOwnAction(c);
+    const form = await readForm(c, UpdateActionInput);
+    const refuse = async (errors: Record<string, string>) => (
+      c.status(422),
+      c.render(
+        <EditActionPage
+          actionId={action.id}
+          values={form.values}
+          errors={errors}
+          {...await choices(c)}
+        />,
+      )
+    );
+    if (!form.ok) return refuse(form.errors);
+    try {
+      await updateAction(c.var.ctx, action.id, form.values as UpdateActionInput);
+    } catch (error) {
+      if (error instanceof ValidationError) return refuse(error.fieldErrors);
+      throw error;
+    }
+    return c.redirect(`${BASE}/actions/${action.id}?notice=measures.notices.actionUpdated`, 303);
+  })
+  .post('/actions/:id/delete', requirePermission('measures.manage'), async (c) => {
+    const { outcome, measureId } = await deleteAction(c.var.ctx, uuidParam(c, 'id'));
+    return outcome === 'deleted'
+      ? c.redirect(`${BASE}/${measureId}?notice=measures.notices.actionDeleted`, 303)
+      : c.redirect(
+          `${BASE}/actions/${c.req.param('id')}?notice=measures.notices.actionCancelled`,
+          303,
+        );
   })
   .post('/actions/:id/progress', requirePermission('measures.report'), async (c) => {
     const id = uuidParam(c, 'id');

@@ -53,7 +53,8 @@ export const measures = pgTable(
   ],
 );
 
-export const ACTION_STATUSES = ['not_started', 'in_progress', 'done'] as const;
+/** Cancelled (ยกเลิก): an action that had progress reports and so cannot be deleted. */
+export const ACTION_STATUSES = ['not_started', 'in_progress', 'done', 'cancelled'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** ขั้นตอนการดำเนินการ: one step of a measure, owned by a unit and (optionally) one officer. */
@@ -89,7 +90,7 @@ export const actions = pgTable(
     check('measures_actions_percent_check', sql`${t.percent} between 0 and 100`),
     check(
       'measures_actions_status_check',
-      sql`${t.status} in ('not_started', 'in_progress', 'done')`,
+      sql`${t.status} in ('not_started', 'in_progress', 'done', 'cancelled')`,
     ),
   ],
 );

@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Db } from '../core/db/client.js';
 import { agencies, staff } from '../core/agencies/schema.js';
@@ -43,7 +43,9 @@ export async function sendReminders(db: Db, options: RemindOptions) {
           measures,
           and(eq(measures.agencyId, actions.agencyId), eq(measures.id, actions.measureId)),
         )
-        .where(and(eq(actions.agencyId, agency.id), ne(actions.status, 'done')));
+        .where(
+          and(eq(actions.agencyId, agency.id), notInArray(actions.status, ['done', 'cancelled'])),
+        );
       const due = open.filter(({ action }) => action.dueDate <= soon);
       if (due.length === 0) continue;
       const people = await db

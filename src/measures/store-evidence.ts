@@ -1,9 +1,6 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ValidationError } from '../core/errors.js';
-import { UPLOAD_TYPES, sniffUploadKind, type UploadKind } from '../core/files/upload-kind.js';
+import { UPLOAD_TYPES, sha256Of, sniffUploadKind, type UploadKind } from '../core/files/index.js';
 
 /** Evidence files above this are refused: a scanned order or photo fits well below it. */
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
@@ -49,32 +46,7 @@ export function checkEvidence(files: readonly EvidenceUpload[]): CheckedEvidence
       fileName: path.basename(file.fileName).slice(0, 200) || `evidence.${type}`,
       bytes: file.bytes,
       mediaType: UPLOAD_TYPES[type].mediaType,
-      sha256: createHash('sha256').update(file.bytes).digest('hex'),
+      sha256: sha256Of(file.bytes),
     };
   });
-}
-
-/** Where a content-addressed blob lives: <dataDir>/blobs/ab/abcdef… */
-export function blobPath(dataDir: string, sha256: string): string {
-  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('bad sha256');
-  return path.join(dataDir, 'blobs', sha256.slice(0, 2), sha256);
-}
-
-/**
- * Writes bytes under their SHA-256 (same content → same file, written once). The temporary
- * name + rename means a reader never sees half a file.
- */
-export async function writeBlob(dataDir: string, bytes: Uint8Array): Promise<string> {
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const target = blobPath(dataDir, sha256);
-  if (existsSync(target)) return sha256;
-  await mkdir(path.dirname(target), { recursive: true });
-  const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(tmp, bytes);
-  await rename(tmp, target);
-  return sha256;
-}
-
-export function readBlob(dataDir: string, sha256: string): Promise<Buffer> {
-  return readFile(blobPath(dataDir, sha256));
 }

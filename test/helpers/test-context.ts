@@ -12,6 +12,7 @@ import { createStaffMember } from '../../src/core/agencies/staff-members.js';
 import { FAST_HASH_COST } from '../../src/core/auth/password.js';
 import { createSession, SESSION_COOKIE } from '../../src/core/auth/sessions.js';
 import { CSRF_COOKIE } from '../../src/core/http/middleware.js';
+import { closeBrowser } from '../../src/core/documents/chromium.js';
 import type { StaffRole } from '../../src/core/agencies/schema.js';
 import type { agencies } from '../../src/core/agencies/schema.js';
 
@@ -193,6 +194,11 @@ export async function createTestContext(
     anonymous,
     get,
     post,
-    close: () => database.close(),
+    // A route that rendered a PDF left the shared Chromium running, and its child process kept
+    // the test file alive after its last test (test/isolation.test.ts never exited).
+    close: async () => {
+      await closeBrowser();
+      await database.close();
+    },
   };
 }

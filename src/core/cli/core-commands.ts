@@ -1,6 +1,7 @@
 import { defineCommand, type CliCommand } from './command.js';
 import type { Database } from '../db/client.js';
 import { backupDatabase, restoreDatabase } from '../db/backup.js';
+import { loadConfig } from '../config/config.js';
 import { verifyAuditChain } from '../audit/audit.js';
 import { SYSTEM_ACTOR, type AppContext } from '../context.js';
 import { createAgency, DEFAULT_MUNICIPAL_UNITS } from '../agencies/create-agency.js';
@@ -152,7 +153,7 @@ export const coreCommands: CliCommand[] = [
     summary: 'สำรองข้อมูลทั้งหมดเป็นไฟล์ / write a portable backup file',
     usage: 'prongsai backup FILE',
     allowPositionals: true,
-    help: 'The file (gzipped JSON lines) restores into PGlite or PostgreSQL alike.',
+    help: 'The file (gzipped JSON lines) holds every row and every stored file (DATA_DIR/files); it restores into PGlite or PostgreSQL alike.',
     run: async ({ positionals }, io, deps) => {
       const file = positionals[0];
       if (!file) {
@@ -160,8 +161,10 @@ export const coreCommands: CliCommand[] = [
         return 2;
       }
       const database = (await deps.openDb()) as Database;
-      const result = await backupDatabase(database, file);
-      io.out(`สำรองข้อมูลแล้ว ${result.rows} แถว จาก ${result.tables} ตาราง → ${file}\n`);
+      const result = await backupDatabase(database, file, { dataDir: loadConfig().dataDir });
+      io.out(
+        `สำรองข้อมูลแล้ว ${result.rows} แถว จาก ${result.tables} ตาราง และ ${result.files} ไฟล์ → ${file}\n`,
+      );
       return 0;
     },
   }),
@@ -178,8 +181,10 @@ export const coreCommands: CliCommand[] = [
       }
       const database = (await deps.openDb()) as Database;
       try {
-        const result = await restoreDatabase(database, file);
-        io.out(`กู้คืนข้อมูลแล้ว ${result.rows} แถว / restored ${result.rows} rows\n`);
+        const result = await restoreDatabase(database, file, { dataDir: loadConfig().dataDir });
+        io.out(
+          `กู้คืนข้อมูลแล้ว ${result.rows} แถว ${result.files} ไฟล์ / restored ${result.rows} rows, ${result.files} files\n`,
+        );
         return 0;
       } catch (error) {
         io.err(`${(error as Error).message}\n`);

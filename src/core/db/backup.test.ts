@@ -11,6 +11,7 @@ import { openDatabase, type Database } from './client.js';
 import { migrateDatabase } from './migrate.js';
 import { backupDatabase, restoreDatabase, RestoreError } from './backup.js';
 import { PGLITE_TEMPLATE } from '../../../test/helpers/test-context.js';
+import { listStoredFiles, storedFilePath, storeFile } from '../files/index.js';
 import { seedDemoAgency } from '../agencies/seed-demo.js';
 import { createUnit } from '../agencies/units.js';
 import { createStaffMember } from '../agencies/staff-members.js';
@@ -227,6 +228,55 @@ describe(`backup and restore (PGlite → ${PG_URL ? 'PostgreSQL' : 'PGlite'})`, 
         );
         await dropper.end();
       }
+    }
+  });
+});
+
+describe('backup and restore of the file store', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'prongsai-backup-files-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('carries every stored file across, each checked against its SHA-256', async () => {
+    const sourceDir = path.join(dir, 'source');
+    const contents = ['%PDF-1.4 คำสั่งแต่งตั้ง', '%PDF-1.4 รายงานผล'].map((s) => Buffer.from(s));
+    const shas = [];
+    for (const bytes of contents) shas.push((await storeFile(sourceDir, bytes)).sha256);
+    const source = await openPglite();
+    await seed(source);
+    const file = path.join(dir, 'with-files.jsonl.gz');
+    try {
+      assert.equal((await backupDatabase(source, file, { dataDir: sourceDir })).files, 2);
+    } finally {
+      await source.close();
+    }
+    const target = await openTarget();
+    const targetDir = path.join(dir, 'target');
+    try {
+      const result = await restoreDatabase(target.database, file, { dataDir: targetDir });
+      assert.equal(result.files, 2);
+      assert.deepEqual(await listStoredFiles(targetDir), [...shas].sort());
+      for (const [i, sha] of shas.entries()) {
+        assert.deepEqual(readFileSync(storedFilePath(targetDir, sha)), contents[i]);
+      }
+    } finally {
+      await target.drop();
+    }
+    // A file whose bytes no longer match its name fails the restore; no rows are kept.
+    const lines = gunzipSync(readFileSync(file)).toString('utf8').trimEnd().split('\n');
+    const tampered = lines.map((l) =>
+      l.startsWith('{"file"') ? l.replace(/"data":"[^"]+"/, '"data":"AAAA"') : l,
+    );
+    const damaged = path.join(dir, 'damaged.jsonl.gz');
+    writeFileSync(damaged, gzipSync(tampered.join('\n')));
+    const again = await openTarget();
+    try {
+      await assert.rejects(
+        restoreDatabase(again.database, damaged, { dataDir: path.join(dir, 'again') }),
+        RestoreError,
+      );
+      assert.deepEqual(emptyCounts(await allRows(again.database)), []);
+    } finally {
+      await again.drop();
     }
   });
 });

@@ -3,6 +3,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 import type { Database } from './client.js';
+import { isSha256, listStoredFiles, readStoredFile, storeFile } from '../files/index.js';
 
 export const BACKUP_FORMAT = 'prongsai-backup';
 export const BACKUP_VERSION = 1;
@@ -62,15 +63,26 @@ async function appliedMigrations(database: Database): Promise<number> {
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+export interface BackupFilesOption {
+  /**
+   * The data directory whose file store (`files/ab/cd/<sha256>`: uploaded documents, evidence,
+   * published reports) goes into the backup with the rows, so a restored instance serves the
+   * same downloads. Without it, only the database is backed up or restored.
+   */
+  dataDir?: string;
+}
+
 /**
- * Writes every row of every table as gzipped JSON lines. JSON (via row_to_json) is what both
- * PGlite and PostgreSQL read back with json_populate_recordset, so a backup taken from one
- * restores into the other.
+ * Writes every row of every table as gzipped JSON lines, then (with `dataDir`) every stored
+ * file as `{file: sha256, data: base64}`. JSON (via row_to_json) is what both PGlite and
+ * PostgreSQL read back with json_populate_recordset, so a backup taken from one restores into
+ * the other.
  */
 export async function backupDatabase(
   database: Database,
   file: string,
-): Promise<{ tables: number; rows: number }> {
+  options: BackupFilesOption = {},
+): Promise<{ tables: number; rows: number; files: number }> {
   const gzip = createGzip();
   const out = createWriteStream(file);
   gzip.pipe(out);
@@ -100,9 +112,17 @@ export async function backupDatabase(
       if (page.length < PAGE) break;
     }
   }
+  let files = 0;
+  if (options.dataDir) {
+    for (const sha256 of await listStoredFiles(options.dataDir)) {
+      const bytes = await readStoredFile(options.dataDir, sha256);
+      await write({ file: sha256, data: bytes.toString('base64') });
+      files++;
+    }
+  }
   gzip.end();
   await once(out, 'finish');
-  return { tables: tables.length, rows };
+  return { tables: tables.length, rows, files };
 }
 
 export class RestoreError extends Error {
@@ -112,8 +132,15 @@ export class RestoreError extends Error {
 /**
  * Loads a backup into a freshly migrated, empty database, in one transaction: either all of
  * it is restored or nothing is. Refuses a non-empty database rather than merging into it.
+ * With `dataDir`, the backup's files go into that store, each checked against its SHA-256
+ * (a damaged file fails the restore); files written before a failure stay, unreferenced and
+ * harmless, since the store is content-addressed.
  */
-export async function restoreDatabase(database: Database, file: string): Promise<{ rows: number }> {
+export async function restoreDatabase(
+  database: Database,
+  file: string,
+  options: BackupFilesOption = {},
+): Promise<{ rows: number; files: number }> {
   const existing = await database.query<{ n: number }>(
     'select count(*)::int as n from core_agencies',
   );
@@ -129,6 +156,7 @@ export async function restoreDatabase(database: Database, file: string): Promise
   let current: string | undefined;
   let batch: unknown[] = [];
   let rows = 0;
+  let files = 0;
   return database.rawTransaction(async (tx) => {
     // Opened only once the transaction has begun: a small file read while `begin` was still
     // on its way finished and closed readline before the loop below started, and the loop
@@ -148,7 +176,13 @@ export async function restoreDatabase(database: Database, file: string): Promise
     };
     for await (const line of lines) {
       if (!line.trim()) continue;
-      const record = JSON.parse(line) as { table?: string; row?: unknown; format?: string };
+      const record = JSON.parse(line) as {
+        table?: string;
+        row?: unknown;
+        format?: string;
+        file?: unknown;
+        data?: unknown;
+      };
       if (!header) {
         if (record.format !== BACKUP_FORMAT)
           throw new RestoreError('ไม่ใช่ไฟล์สำรองของโปร่งใส / not a Prongsai backup');
@@ -167,10 +201,21 @@ export async function restoreDatabase(database: Database, file: string): Promise
       } else if (record.row !== undefined) {
         batch.push(record.row);
         if (batch.length >= 500) await flush();
+      } else if (record.file !== undefined && options.dataDir) {
+        if (!isSha256(record.file) || typeof record.data !== 'string') {
+          throw new RestoreError('รายการไฟล์ในไฟล์สำรองไม่ถูกต้อง / malformed file entry');
+        }
+        const stored = await storeFile(options.dataDir, Buffer.from(record.data, 'base64'));
+        if (stored.sha256 !== record.file) {
+          throw new RestoreError(
+            `ไฟล์ ${record.file} ในไฟล์สำรองเสียหาย / file does not match its SHA-256`,
+          );
+        }
+        files++;
       }
     }
     await flush();
     if (!header) throw new RestoreError('ไฟล์สำรองว่างเปล่า / empty backup file');
-    return { rows };
+    return { rows, files };
   });
 }
