@@ -139,7 +139,7 @@ export function newsSearchPage(news: PublicNewsItem, createdAt?: Date): IndexedP
     href: `/news/${encodeURIComponent(news.id)}`,
     title: news.title,
     sectionKey: 'news',
-    sortKey: `1-${newestFirst(news.publishedAt.toISOString())}-${newestFirst((createdAt ?? news.updatedAt).toISOString())}`,
+    sortKey: `1-${newestFirst(news.publishedAt.toISOString())}-${newestFirst((createdAt ?? news.updatedAt).toISOString())}-${news.id}`,
     body: `${news.summary} ${htmlToText(news.bodyHtml)}`,
   };
 }

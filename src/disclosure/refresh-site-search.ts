@@ -45,12 +45,12 @@ export async function refreshSiteSearch(
         .onConflictDoNothing();
       return;
     }
-    // A write that marked the pages stale while we were reading them moved updatedAt on:
+    // A write that marked the pages stale while we were reading them bumped the generation:
     // leave its mark, so the next search reads again.
     await tx
       .update(disclosureSearchSources)
       .set({ isStale: false, checkedAt: source.now })
-      .where(and(key, eq(disclosureSearchSources.updatedAt, state.updatedAt)));
+      .where(and(key, eq(disclosureSearchSources.generation, state.generation)));
   });
   return true;
 }

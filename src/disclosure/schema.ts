@@ -228,6 +228,9 @@ export const disclosureSearchDocuments = pgTable(
     sortKey: text().notNull(),
     title: text().notNull(),
     body: text().notNull(),
+    /** The title's and body's words (Intl.Segmenter), space-separated: a hit is not re-cut. */
+    titleWords: text().notNull(),
+    bodyWords: text().notNull(),
     /** SHA-256 of what is indexed: an unchanged page is not re-segmented. */
     contentHash: text().notNull(),
   },
@@ -254,6 +257,23 @@ export const disclosureSearchTerms = pgTable(
   (t) => [primaryKey({ columns: [t.agencyId, t.word, t.href] })],
 );
 
+/**
+ * คลังคำ: every word the agency's index has held. A query chunk of 4+ letters that the
+ * segmenter cuts differently than the page did (งบ|ประมาณ against ปีงบประมาณ) is looked up
+ * here by substring, then through the terms. Words are never removed: a stale one matches no
+ * page.
+ */
+export const disclosureSearchWords = pgTable(
+  'disclosure_search_words',
+  {
+    agencyId: uuid()
+      .notNull()
+      .references(() => agencies.id, { onDelete: 'cascade' }),
+    word: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.word] })],
+);
+
 /** When a lazily rebuilt source was last checked, and whether a write has made it stale. */
 export const disclosureSearchSources = pgTable(
   'disclosure_search_sources',
@@ -262,6 +282,8 @@ export const disclosureSearchSources = pgTable(
     source: text().notNull(),
     contentHash: text(),
     isStale: boolean().notNull().default(true),
+    /** Bumped by every write that marks the source stale: a rebuild clears only its own mark. */
+    generation: integer().notNull().default(0),
     checkedAt: timestamp({ withTimezone: true, mode: 'date' }),
   },
   (t) => [primaryKey({ columns: [t.agencyId, t.source] })],

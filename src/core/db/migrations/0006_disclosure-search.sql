@@ -8,6 +8,8 @@ CREATE TABLE "disclosure_search_documents" (
 	"sort_key" text NOT NULL,
 	"title" text NOT NULL,
 	"body" text NOT NULL,
+	"title_words" text NOT NULL,
+	"body_words" text NOT NULL,
 	"content_hash" text NOT NULL,
 	CONSTRAINT "disclosure_search_documents_agency_id_href_pk" PRIMARY KEY("agency_id","href")
 );
@@ -19,6 +21,7 @@ CREATE TABLE "disclosure_search_sources" (
 	"source" text NOT NULL,
 	"content_hash" text,
 	"is_stale" boolean DEFAULT true NOT NULL,
+	"generation" integer DEFAULT 0 NOT NULL,
 	"checked_at" timestamp with time zone,
 	CONSTRAINT "disclosure_search_sources_agency_id_source_pk" PRIMARY KEY("agency_id","source")
 );
@@ -30,7 +33,14 @@ CREATE TABLE "disclosure_search_terms" (
 	CONSTRAINT "disclosure_search_terms_agency_id_word_href_pk" PRIMARY KEY("agency_id","word","href")
 );
 --> statement-breakpoint
+CREATE TABLE "disclosure_search_words" (
+	"agency_id" uuid NOT NULL,
+	"word" text NOT NULL,
+	CONSTRAINT "disclosure_search_words_agency_id_word_pk" PRIMARY KEY("agency_id","word")
+);
+--> statement-breakpoint
 ALTER TABLE "disclosure_search_documents" ADD CONSTRAINT "disclosure_search_documents_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "disclosure_search_sources" ADD CONSTRAINT "disclosure_search_sources_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "disclosure_search_terms" ADD CONSTRAINT "disclosure_search_terms_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "disclosure_search_words" ADD CONSTRAINT "disclosure_search_words_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "disclosure_search_documents_source_idx" ON "disclosure_search_documents" USING btree ("agency_id","source");
