@@ -288,3 +288,21 @@ export const disclosureSearchSources = pgTable(
   },
   (t) => [primaryKey({ columns: [t.agencyId, t.source] })],
 );
+
+/**
+ * การแจ้งเตือนกำหนดส่งข้อมูล OIT: one deadline e-mail sent to one address on one (Bangkok) day,
+ * so a cron or a second click on the dashboard the same day sends nothing twice.
+ */
+export const disclosureRemindersSent = pgTable(
+  'disclosure_reminders_sent',
+  {
+    ...agencyOwned,
+    sentOn: date({ mode: 'string' }).notNull(),
+    recipient: text().notNull(),
+    fiscalYear: integer().notNull(),
+    /** The OIT item codes the message listed. */
+    itemCodes: jsonb().$type<string[]>().notNull(),
+    sentAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.sentOn, t.recipient] })],
+);
