@@ -58,6 +58,7 @@ async function main(): Promise<number> {
     err: (text: string) => void process.stderr.write(text),
   };
   const deps = {
+    modules,
     openDb: async () => {
       if (!currentConfig) currentConfig = loadConfig();
       database ??= await openAppDatabase(currentConfig);

@@ -117,6 +117,14 @@ export const th = {
       renew: 'ปรับปรุงเป็นข้อมูลของปีนี้',
     },
   },
+  reminders: {
+    button: 'ส่งอีเมลเตือนหน่วยงานที่ยังมีข้อมูลค้าง',
+    lead: 'ส่งรายการข้อที่ยังไม่มีข้อมูล เป็นฉบับร่าง หรือไม่เป็นปัจจุบัน ถึงเจ้าหน้าที่ของหน่วยงานผู้รับผิดชอบ (ข้อที่ไม่มีผู้รับผิดชอบส่งถึงผู้ดูแลระบบของหน่วยงาน) วันละไม่เกินหนึ่งครั้งต่อคน',
+    sent: 'ส่งอีเมลแจ้งเตือนแล้ว',
+    alreadySent: 'วันนี้ส่งอีเมลแจ้งเตือนถึงทุกคนแล้ว จึงไม่ส่งซ้ำ',
+    nothing: 'ไม่มีข้อที่ต้องแจ้งเตือน',
+    noSmtp: 'ยังไม่ได้ตั้งค่าเซิร์ฟเวอร์อีเมล (smtpUrl) จึงส่งอีเมลไม่ได้',
+  },
   newYear: {
     title: 'เริ่มปีงบประมาณ {year}',
     lead: 'คัดลอกข้อมูลจากปี {previous}: ข้อมูลทั่วไปยกมาเป็นฉบับเผยแพร่ ข้อที่ต้องเป็นข้อมูลปีปัจจุบันยกมาเป็นฉบับร่างและทำเครื่องหมายให้ปรับปรุง',
@@ -295,6 +303,14 @@ export const en: Translation<typeof th> = {
       none: 'Nothing to do',
       renew: "Renew with this year's information",
     },
+  },
+  reminders: {
+    button: 'E-mail units that still have items to do',
+    lead: 'Sends the items still missing, in draft or outdated to the responsible unit’s staff (unassigned items to the agency admins), at most once a day per person.',
+    sent: 'Reminders sent',
+    alreadySent: 'Everyone has already been reminded today; nothing sent again',
+    nothing: 'No item needs a reminder',
+    noSmtp: 'No mail server (smtpUrl) is configured, so no e-mail can be sent',
   },
   newYear: {
     title: 'Start fiscal year {year}',

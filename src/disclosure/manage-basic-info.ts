@@ -15,6 +15,8 @@ import {
 } from './schema.js';
 import { assertCan } from './permissions.js';
 import { sanitizeRichText } from './sanitize-rich-text.js';
+import { indexPosts, markSiteSearchStale } from './write-search-index.js';
+import type { DbOrTx } from '../core/db/client.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'disclosure.errors.badDate');
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -64,6 +66,16 @@ export const BASIC_INFO = {
 } as const;
 export type BasicInfoKind = keyof typeof BASIC_INFO;
 
+/**
+ * Keeps the search index in step, inside the writing transaction: a post's own page at once,
+ * and the computed pages (laws, executives, the OIT items they feed) marked for rebuilding.
+ */
+async function reindexBasicInfo(tx: DbOrTx, agencyId: string, kind: BasicInfoKind, id: string) {
+  if (kind === 'news') await indexPosts(tx, agencyId, { newsIds: [id] });
+  if (kind === 'questions') await indexPosts(tx, agencyId, { questionIds: [id] });
+  await markSiteSearchStale(tx, agencyId);
+}
+
 /** Adds a news post, Q&A, law or executive (agency admins); audited. */
 export async function createBasicInfo(ctx: AgencyContext, kind: BasicInfoKind, raw: unknown) {
   assertCan(ctx, 'disclosure.manage');
@@ -84,6 +96,7 @@ export async function createBasicInfo(ctx: AgencyContext, kind: BasicInfoKind, r
       entityId: row!.id,
       after: row,
     });
+    await reindexBasicInfo(tx, ctx.agencyId, kind, row!.id);
     return row!;
   });
 }
@@ -102,5 +115,6 @@ export async function deleteBasicInfo(ctx: AgencyContext, kind: BasicInfoKind, i
       entityId: id,
       before,
     });
+    await reindexBasicInfo(tx, ctx.agencyId, kind, id);
   });
 }

@@ -5,6 +5,7 @@ import { disclosureStaffRoutes } from './routes.staff.js';
 import { disclosurePublicRoutes } from './routes.public.js';
 import { DISCLOSURE_PERMISSIONS } from './permissions.js';
 import { checkerCommands } from './checker/commands.js';
+import { reindexCommand, remindCommand } from './commands.js';
 import { seedDisclosure } from './seed.js';
 import { saveEntry } from './save-entry.js';
 import { disclosureDocuments } from './schema.js';
@@ -57,7 +58,7 @@ export const disclosureModule = defineModule({
       order: 34,
     },
   ],
-  commands: checkerCommands,
+  commands: [...checkerCommands, reindexCommand, remindCommand],
   catalog: { th, en },
   seed: seedDisclosure,
   isolationFixture: async (ctx) => {

@@ -101,6 +101,11 @@ export interface PublicSiteContent {
   feedCodes(fiscalYear: number): Promise<Record<string, string[]>>;
   /** Slot for the surveys module: the agency's open EIT survey. */
   findOpenSurvey(q: PublicQuery): Promise<OpenSurvey | null>;
+  /**
+   * True when news and Q&A are written to the search index in the transaction that saves
+   * them (the disclosure tables); otherwise the search indexes them lazily with the rest.
+   */
+  arePostsIndexedOnWrite?: boolean;
 }
 
 /** Content source with nothing published yet: the honest default before staff forms exist. */

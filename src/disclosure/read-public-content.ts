@@ -25,7 +25,8 @@ function plainText(html: string): string {
     .trim();
 }
 
-function toNewsItem(post: NewsPost): PublicNewsItem {
+/** A news row as the public site shows it (summary cut from the body). */
+export function toNewsItem(post: NewsPost): PublicNewsItem {
   const summary = plainText(post.bodyHtml);
   return {
     id: post.id,
@@ -45,6 +46,7 @@ function toNewsItem(post: NewsPost): PublicNewsItem {
  * executives with their photos.
  */
 export const disclosurePublicContent: PublicSiteContent = {
+  arePostsIndexedOnWrite: true,
   async listNews(q: PublicQuery, { limit }) {
     return (await listNews(q.db, q.agencyId, { limit })).map(toNewsItem);
   },

@@ -6,6 +6,7 @@ import { cleanText } from '../core/http/form.js';
 import { disclosureEntries } from './schema.js';
 import { assertCan, canEditItem } from './permissions.js';
 import { writeEntryVersion } from './write-entry-version.js';
+import { markSiteSearchStale } from './write-search-index.js';
 
 /** Sends a draft to the executive for review (draft → in_review). */
 export async function submitEntry(ctx: AgencyContext, entryId: string) {
@@ -63,6 +64,7 @@ export async function approveEntry(ctx: AgencyContext, entryId: string) {
       eq(disclosureEntries.id, entryId),
     );
     await writeEntryVersion(tx, ctx, 'approve', before, after!);
+    await markSiteSearchStale(tx, ctx.agencyId);
     return after!;
   });
 }

@@ -3,7 +3,6 @@ import { etag } from 'hono/etag';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import type { AppEnv } from '../core/http/env.js';
-import type { DisclosedContent } from '../core/module.js';
 import { NotFoundError } from '../core/errors.js';
 import { fiscalYearOf } from '../core/i18n/thai-format.js';
 import { listOitYears as listFrameworkYears } from './oit-items.js';
@@ -15,9 +14,9 @@ import {
   type PublicQuery,
   type PublicSiteContent,
 } from './public-content.js';
-import { defaultOitYear, readPublicOitYear } from './read-public-oit.js';
-import { findLatestPublishedYear } from './queries.js';
-import { buildSearchIndex, searchSite, type SearchDocument } from './search-site.js';
+import { publicDefaultYear, readOitYear, type SiteSource } from './collect-search-documents.js';
+import { refreshSiteSearch } from './refresh-site-search.js';
+import { searchPublicSite } from './search-public-site.js';
 import { buildNewsFeed } from './feed-rss.js';
 import { documentRoutes } from './serve-document.js';
 import { SHARED_CACHE_HEADER } from '../core/http/shared-page-cache.js';
@@ -33,7 +32,6 @@ import {
 import { PublicNewsItemPage, PublicNewsListPage } from './views/public-news.js';
 import { PublicOitIndexPage, PublicOitItemPage } from './views/public-oit.js';
 import { PublicSearchPage } from './views/public-search.js';
-import { publicText } from './views/public-text.js';
 
 const YearQuery = z.coerce.number().int().min(2500).max(2700);
 const ItemCode = z.string().regex(/^o[1-9][0-9]{0,2}$/);
@@ -112,104 +110,20 @@ function queryOf(c: { var: AppEnv['Variables'] }): PublicQuery {
   return { db: c.var.database.db, agencyId: agency.id, agencySlug: agency.slug };
 }
 
-/** The agency's newest published year when the framework knows it, else the current one. */
-async function publicDefaultYear(
-  c: { var: AppEnv['Variables'] },
-  years: number[],
-): Promise<number> {
-  const latest = await findLatestPublishedYear(c.var.database.db, c.var.publicAgency.id);
-  return latest !== null && years.includes(latest) ? latest : defaultOitYear(new Date(), years);
-}
-
-function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
-/**
- * The site's own basic-information pages as feed content, so the OIT items they answer
- * (โครงสร้าง, ผู้บริหาร, ข้อมูลการติดต่อ…) show them without staff re-entering anything.
- */
-async function readSiteContent(
-  q: PublicQuery,
-  content: PublicSiteContent,
-  c: { var: AppEnv['Variables'] },
-  fiscalYear: number,
-): Promise<DisclosedContent[]> {
-  const agency = c.var.publicAgency;
-  const base = `/a/${agency.slug}`;
-  const [units, executives, staffExecutives, duties, laws, news, questions] = await Promise.all([
-    listPublicUnits(q),
-    content.listExecutives(q),
-    listStaffExecutives(q),
-    content.findPage(q, 'duties'),
-    content.findPage(q, 'laws'),
-    content.listNews(q, { limit: 100 }),
-    content.listQuestions(q),
-  ]);
-  const out: DisclosedContent[] = [];
-  const page = (feed: string, title: string, path: string, updatedAt: Date, summary?: string) =>
-    out.push({
-      feed,
-      title,
-      summary,
-      links: [{ label: title, href: `${base}${path}`, type: 'html' }],
-      fiscalYear,
-      updatedAt,
-    });
-  const latest = (dates: Date[]) => new Date(Math.max(...dates.map((d) => d.getTime())));
-  if (units.length > 0) {
-    page(
-      'disclosure.structure',
-      'โครงสร้างหน่วยงาน',
-      '/structure',
-      latest(units.map((u) => u.updatedAt)),
-      units.map((u) => u.nameTh).join(', '),
-    );
-  }
-  if ((executives ?? staffExecutives).length > 0) {
-    page('disclosure.executives', 'ผู้บริหาร', '/executives', agency.updatedAt);
-  }
-  if (duties) page('disclosure.duties', duties.title, '/duties', duties.updatedAt);
-  if (laws) page('disclosure.laws', laws.title, '/laws', laws.updatedAt);
-  const contact = agency.contact;
-  if (contact.address || contact.phone || contact.email) {
-    page('disclosure.contact', 'ข้อมูลการติดต่อ', '/contact', agency.updatedAt, contact.address);
-  }
-  if (contact.facebook || contact.line) {
-    page('disclosure.social', 'สื่อสังคมออนไลน์', '/contact', agency.updatedAt);
-  }
-  if (news.length > 0) {
-    page('disclosure.news', 'ข่าวประชาสัมพันธ์', '/news', latest(news.map((n) => n.updatedAt)));
-  }
-  if (questions.length > 0) {
-    page(
-      'disclosure.qa',
-      'ถาม-ตอบ (Q&A)',
-      '/qa',
-      latest(questions.map((x) => x.answeredAt ?? x.askedAt)),
-    );
-  }
-  return out;
-}
-
 /**
  * The agency's public disclosure website, mounted at /a/:slug by the disclosure manifest
  * (`publicMount: ''`). `content` is where published news, pages and OIT entries come from.
  */
 export function createDisclosurePublicRoutes(content: PublicSiteContent = emptyPublicContent) {
-  const oitYear = async (c: { var: AppEnv['Variables'] }, fiscalYear: number) => {
-    const q = queryOf(c);
-    const site = await readSiteContent(q, content, c, fiscalYear);
-    return readPublicOitYear(q, content, c.var.modules ?? [], site, fiscalYear);
-  };
+  const siteSource = (c: { var: AppEnv['Variables'] }): SiteSource => ({
+    q: queryOf(c),
+    agency: c.var.publicAgency,
+    content,
+    modules: c.var.modules ?? [],
+    now: new Date(),
+  });
+  const oitYear = (c: { var: AppEnv['Variables'] }, fiscalYear: number) =>
+    readOitYear(siteSource(c), fiscalYear);
   const parseYear = (raw: string | undefined, fallback: number) => {
     if (raw === undefined || raw === '') return fallback;
     const year = YearQuery.safeParse(raw);
@@ -281,7 +195,10 @@ export function createDisclosurePublicRoutes(content: PublicSiteContent = emptyP
       })
       .get('/oit', async (c) => {
         const years = listFrameworkYears();
-        const fiscalYear = parseYear(c.req.query('year'), await publicDefaultYear(c, years));
+        const fiscalYear = parseYear(
+          c.req.query('year'),
+          await publicDefaultYear(siteSource(c), years),
+        );
         const data = await oitYear(c, fiscalYear);
         return c.render(
           <PublicOitIndexPage
@@ -313,103 +230,19 @@ export function createDisclosurePublicRoutes(content: PublicSiteContent = emptyP
       .get('/search', async (c) => {
         const query = SearchQuery.parse(c.req.query('q') ?? '').trim();
         if (!query) return c.render(<PublicSearchPage query="" results={[]} />);
-        const documents = await collectSearchDocuments(c, content, oitYear);
-        const results = searchSite(buildSearchIndex(documents), query);
+        const source = siteSource(c);
+        await refreshSiteSearch(source, { includePosts: content.arePostsIndexedOnWrite !== true });
+        const agency = c.var.publicAgency;
+        const results = await searchPublicSite(
+          source.q.db,
+          agency.id,
+          `/a/${agency.slug}`,
+          query,
+          c.var.locale,
+        );
         return c.render(<PublicSearchPage query={query} results={results} />);
       })
   );
-}
-
-/** Every public page of the agency as a search document (published content only). */
-async function collectSearchDocuments(
-  c: { var: AppEnv['Variables'] },
-  content: PublicSiteContent,
-  oitYear: (c: { var: AppEnv['Variables'] }, year: number) => ReturnType<typeof readPublicOitYear>,
-): Promise<SearchDocument[]> {
-  const q = queryOf(c);
-  const agency = c.var.publicAgency;
-  const text = publicText(c.var.locale);
-  const base = `/a/${agency.slug}`;
-  const fiscalYear = await publicDefaultYear(c, listFrameworkYears());
-  const [units, executives, duties, laws, news, questions, oit] = await Promise.all([
-    listPublicUnits(q),
-    content.listExecutives(q).then(async (e) => e ?? listStaffExecutives(q)),
-    content.findPage(q, 'duties'),
-    content.findPage(q, 'laws'),
-    content.listNews(q, { limit: 500 }),
-    content.listQuestions(q),
-    oitYear(c, fiscalYear),
-  ]);
-  const contact = agency.contact;
-  const docs: SearchDocument[] = [
-    {
-      href: `${base}/contact`,
-      title: text.contact,
-      section: text.contact,
-      text: [agency.nameTh, contact.address, contact.phone, contact.email]
-        .filter(Boolean)
-        .join(' '),
-    },
-    {
-      href: `${base}/structure`,
-      title: text.structure,
-      section: text.structure,
-      text: units.map((u) => u.nameTh).join(' '),
-    },
-    {
-      href: `${base}/executives`,
-      title: text.executives,
-      section: text.executives,
-      text: executives.map((e) => `${e.name} ${e.position}`).join(' '),
-    },
-  ];
-  for (const [key, page] of [
-    ['duties', duties],
-    ['laws', laws],
-  ] as const) {
-    if (page) {
-      docs.push({
-        href: `${base}/${key}`,
-        title: page.title,
-        section: text[key],
-        text: htmlToText(page.bodyHtml),
-      });
-    }
-  }
-  for (const n of news) {
-    docs.push({
-      href: `${base}/news/${encodeURIComponent(n.id)}`,
-      title: n.title,
-      section: text.news,
-      text: `${n.summary} ${htmlToText(n.bodyHtml)}`,
-      updatedAt: n.updatedAt,
-    });
-  }
-  for (const x of questions) {
-    docs.push({
-      href: `${base}/qa#q-${x.id}`,
-      title: x.question,
-      section: text.qa,
-      text: x.answer,
-    });
-  }
-  for (const group of oit.groups) {
-    for (const item of group.items) {
-      const entries = oit.entriesByCode.get(item.code) ?? [];
-      const fed = oit.fedByCode.get(item.code) ?? [];
-      docs.push({
-        href: `${base}/oit/${fiscalYear}/${item.code}`,
-        title: `${item.code.toUpperCase()} ${item.nameTh}`,
-        section: `${text.oitShort} ${fiscalYear}`,
-        text: [
-          ...item.requiredElements,
-          ...entries.map((e) => `${e.title} ${htmlToText(e.bodyHtml)}`),
-          ...fed.map((f) => `${f.title} ${f.summary ?? ''}`),
-        ].join(' '),
-      });
-    }
-  }
-  return docs;
 }
 
 /** The public site over the disclosure tables (approved versions only). */

@@ -8,6 +8,7 @@ import { Layout } from '../core/http/layout.js';
 import { requirePermission } from '../core/http/middleware.js';
 import { uuidParam } from '../core/http/params.js';
 import {
+  CsrfField,
   ErrorSummary,
   Notice,
   PageHeader,
@@ -35,6 +36,7 @@ import { diffOitItems, getOitItem, groupOitItems, listOitYears } from './oit-ite
 import { listItemStatuses, type ItemStatusRow } from './queries.js';
 import { collectFedContent } from './feed-sources.js';
 import { estimateReadiness, type Readiness } from './estimate-readiness.js';
+import { remindDisclosureDeadlines } from './send-disclosure-reminders.js';
 import { saveEntry, attachDocuments } from './save-entry.js';
 import { approveEntry, returnEntry, submitEntry } from './review-entry.js';
 import { storeDocument } from './store-document.js';
@@ -490,7 +492,7 @@ function failure(error: unknown): {
   throw error;
 }
 
-function ReadinessPage(props: { r: Readiness; unitName: Map<string, string> }) {
+function ReadinessPage(props: { r: Readiness; unitName: Map<string, string>; canRemind: boolean }) {
   const t = useT();
   const { r } = props;
   const d = r.deadline;
@@ -498,6 +500,7 @@ function ReadinessPage(props: { r: Readiness; unitName: Map<string, string> }) {
     <Layout title={t('disclosure.readiness.title', { year: r.fiscalYear })}>
       <PageHeader title={t('disclosure.readiness.title', { year: r.fiscalYear })} />
       <YearPicker year={r.fiscalYear} action={`${BASE}/readiness`} />
+      <Notice />
       <div class="cards">
         <section class="card">
           <h2>{t('disclosure.readiness.estimate')}</h2>
@@ -545,6 +548,14 @@ function ReadinessPage(props: { r: Readiness; unitName: Map<string, string> }) {
             </>
           ) : (
             <p>{t('disclosure.readiness.noWindow', { year: r.fiscalYear })}</p>
+          )}
+          {props.canRemind && (
+            <form method="post" action={`${BASE}/readiness/remind`}>
+              <CsrfField />
+              <input type="hidden" name="year" value={String(r.fiscalYear)} />
+              <p class="muted">{t('disclosure.reminders.lead')}</p>
+              <button type="submit">{t('disclosure.reminders.button')}</button>
+            </form>
           )}
         </section>
       </div>
@@ -722,7 +733,24 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
       fed: await fedFor(ctx, c.var.agency!.slug, year),
     });
     const units = await listUnits(ctx.db, ctx.agencyId);
-    return c.render(<ReadinessPage r={r} unitName={new Map(units.map((u) => [u.id, u.nameTh]))} />);
+    return c.render(
+      <ReadinessPage
+        r={r}
+        unitName={new Map(units.map((u) => [u.id, u.nameTh]))}
+        canRemind={can(ctx.actor, 'disclosure.manage')}
+      />,
+    );
+  })
+  .post('/readiness/remind', requirePermission('disclosure.manage'), async (c) => {
+    const config = c.var.config;
+    const form = await readForm(c, z.object({ year: z.coerce.number().int().min(2560).max(2700) }));
+    const notice = await remindDisclosureDeadlines(c.var.ctx, c.var.agency!, {
+      ...(form.ok ? { fiscalYear: form.data.year } : {}),
+      mail: config,
+      baseUrl: config.baseUrl ?? new URL(c.req.url).origin,
+      modules: c.var.modules,
+    });
+    return c.redirect(`${BASE}/readiness?notice=${notice}`, 303);
   })
   .get('/items/:year/:code', async (c) => {
     const year = yearParam(c);

@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { agencyOwned } from '../core/db/columns.js';
+import { agencies } from '../core/agencies/schema.js';
 
 /** draft → in_review → published; an executive approves (publishes) or sends back (draft). */
 export const ENTRY_STATUSES = ['draft', 'in_review', 'published'] as const;
@@ -206,4 +207,102 @@ export const disclosureExecutives = pgTable(
     isDemo: boolean().notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.agencyId, t.id] })],
+);
+
+/**
+ * ดัชนีค้นหา: one page of the agency's public site as the search shows it. `href` is relative to
+ * the site (`/news/<id>`), so a new slug needs no reindex. `source` says how the row is kept
+ * current: `news` and `qa` rows are written in the same transaction as the post; `site` rows
+ * (OIT items with other modules' feeds, structure, contact…) are rebuilt lazily from what the
+ * public pages compute (see refresh-site-search.ts).
+ */
+export const disclosureSearchDocuments = pgTable(
+  'disclosure_search_documents',
+  {
+    ...agencyOwned,
+    href: text().notNull(),
+    source: text().notNull(),
+    /** Section of the result (`news`, `qa`, `oit:2566`…), labelled in the visitor's language. */
+    sectionKey: text().notNull(),
+    /** Results with equal scores keep the site's order: this key, ascending. */
+    sortKey: text().notNull(),
+    title: text().notNull(),
+    body: text().notNull(),
+    /** The title's and body's words (Intl.Segmenter), space-separated: a hit is not re-cut. */
+    titleWords: text().notNull(),
+    bodyWords: text().notNull(),
+    /** SHA-256 of what is indexed: an unchanged page is not re-segmented. */
+    contentHash: text().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.agencyId, t.href] }),
+    index('disclosure_search_documents_source_idx').on(t.agencyId, t.source),
+  ],
+);
+
+/**
+ * คำในดัชนี: a normalised word (Intl.Segmenter 'th') of a search document's title or body, once
+ * per document. A query is answered by this primary key: all its words, then the few candidate
+ * documents are checked in JS.
+ */
+export const disclosureSearchTerms = pgTable(
+  'disclosure_search_terms',
+  {
+    agencyId: uuid()
+      .notNull()
+      .references(() => agencies.id, { onDelete: 'cascade' }),
+    word: text().notNull(),
+    href: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.word, t.href] })],
+);
+
+/**
+ * คลังคำ: every word the agency's index has held. A query chunk of 4+ letters that the
+ * segmenter cuts differently than the page did (งบ|ประมาณ against ปีงบประมาณ) is looked up
+ * here by substring, then through the terms. Words are never removed: a stale one matches no
+ * page.
+ */
+export const disclosureSearchWords = pgTable(
+  'disclosure_search_words',
+  {
+    agencyId: uuid()
+      .notNull()
+      .references(() => agencies.id, { onDelete: 'cascade' }),
+    word: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.word] })],
+);
+
+/** When a lazily rebuilt source was last checked, and whether a write has made it stale. */
+export const disclosureSearchSources = pgTable(
+  'disclosure_search_sources',
+  {
+    ...agencyOwned,
+    source: text().notNull(),
+    contentHash: text(),
+    isStale: boolean().notNull().default(true),
+    /** Bumped by every write that marks the source stale: a rebuild clears only its own mark. */
+    generation: integer().notNull().default(0),
+    checkedAt: timestamp({ withTimezone: true, mode: 'date' }),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.source] })],
+);
+
+/**
+ * การแจ้งเตือนกำหนดส่งข้อมูล OIT: one deadline e-mail sent to one address on one (Bangkok) day,
+ * so a cron or a second click on the dashboard the same day sends nothing twice.
+ */
+export const disclosureRemindersSent = pgTable(
+  'disclosure_reminders_sent',
+  {
+    ...agencyOwned,
+    sentOn: date({ mode: 'string' }).notNull(),
+    recipient: text().notNull(),
+    fiscalYear: integer().notNull(),
+    /** The OIT item codes the message listed. */
+    itemCodes: jsonb().$type<string[]>().notNull(),
+    sentAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.sentOn, t.recipient] })],
 );

@@ -51,6 +51,24 @@ export function buildSearchIndex(documents: SearchDocument[]): SiteSearchIndex {
   };
 }
 
+/**
+ * Builds the index from documents already cut into words (the stored search index keeps
+ * them), so the few candidates of a query are matched without segmenting them again.
+ */
+export function buildSearchIndexFromWords(
+  documents: (SearchDocument & { titleWords: string[]; bodyWords: string[] })[],
+): SiteSearchIndex {
+  return {
+    documents: documents.map(({ titleWords, bodyWords, ...document }) => ({
+      document,
+      titleText: normalizeText(document.title),
+      bodyText: normalizeText(document.text),
+      titleWords,
+      bodyWords,
+    })),
+  };
+}
+
 /** True when `phrase` occurs in `words` as consecutive words. */
 function hasWordRun(words: string[], phrase: string[]): boolean {
   if (phrase.length === 0) return false;

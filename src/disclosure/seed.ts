@@ -14,6 +14,7 @@ import {
 import { listOitItems } from './oit-items.js';
 import { sanitizeRichText } from './sanitize-rich-text.js';
 import { writeEntryVersion } from './write-entry-version.js';
+import { indexPosts, markSiteSearchStale } from './write-search-index.js';
 
 const SEED_YEAR = 2566;
 /** Said on every demo page: the content shows the shape, it is not the agency's record. */
@@ -190,5 +191,9 @@ export async function seedDisclosure(ctx: AgencyContext): Promise<void> {
         },
       ]);
     }
+    // The demo site is searchable from the first visit: posts now, the computed pages
+    // (OIT items with other modules' feeds) on the first search.
+    await indexPosts(tx, agency.id);
+    await markSiteSearchStale(tx, agency.id);
   });
 }

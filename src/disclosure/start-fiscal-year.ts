@@ -5,6 +5,7 @@ import { disclosureEntries } from './schema.js';
 import { assertCan } from './permissions.js';
 import { listOitItems } from './oit-items.js';
 import { writeEntryVersion } from './write-entry-version.js';
+import { markSiteSearchStale } from './write-search-index.js';
 
 export interface StartFiscalYearResult {
   /** Items copied from the previous year as published content (standing information). */
@@ -83,6 +84,7 @@ export async function startFiscalYear(
       await writeEntryVersion(tx, ctx, 'carry-forward', null, row!);
       (isStanding ? result.carried : result.toRenew).push(item.code);
     }
+    if (result.carried.length > 0) await markSiteSearchStale(tx, ctx.agencyId);
     return result;
   });
 }

@@ -1,6 +1,6 @@
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
-import nodemailer from 'nodemailer';
 import type { Db } from '../core/db/client.js';
+import { createMailer } from '../core/mail/index.js';
 import { agencies, staff } from '../core/agencies/schema.js';
 import { users } from '../core/auth/schema.js';
 import { actions, measures, remindersSent } from './schema.js';
@@ -27,7 +27,7 @@ export interface RemindOptions {
 export async function sendReminders(db: Db, options: RemindOptions) {
   const today = bangkokToday(options.now);
   const soon = addDays(today, DUE_SOON_DAYS);
-  const transport = nodemailer.createTransport(options.smtpUrl);
+  const mailer = createMailer({ smtpUrl: options.smtpUrl, mailFrom: options.mailFrom });
   const agencyRows = await db
     .select()
     .from(agencies)
@@ -89,8 +89,7 @@ export async function sendReminders(db: Db, options: RemindOptions) {
             kind === 'overdue'
               ? `[${agency.nameTh}] เลยกำหนด: ${action.stepText.slice(0, 60)}`
               : `[${agency.nameTh}] ใกล้ครบกำหนด ${action.dueDate}: ${action.stepText.slice(0, 60)}`;
-          await transport.sendMail({
-            from: options.mailFrom,
+          await mailer.send({
             to: person.email,
             subject,
             text:
@@ -118,7 +117,7 @@ export async function sendReminders(db: Db, options: RemindOptions) {
       }
     }
   } finally {
-    transport.close();
+    mailer.close();
   }
   return { sent, skipped };
 }

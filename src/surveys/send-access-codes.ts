@@ -1,7 +1,7 @@
-import nodemailer from 'nodemailer';
 import { z } from 'zod';
 import type { AgencyContext } from '../core/context.js';
 import { ValidationError } from '../core/errors.js';
+import { isMailConfigured, sendMail } from '../core/mail/index.js';
 import { issueAccessCodes } from './access-codes.js';
 import type { Campaign } from './campaigns.js';
 
@@ -20,25 +20,20 @@ export async function sendAccessCodes(
   const parsed = Emails.safeParse([...new Set(input.emails.map((e) => e.trim().toLowerCase()))]);
   if (!parsed.success)
     throw new ValidationError('surveys.errors.emails', { emails: 'surveys.errors.emails' });
-  if (!input.smtpUrl) throw new ValidationError('surveys.errors.noSmtp');
+  const mail = { smtpUrl: input.smtpUrl, mailFrom: input.from };
+  if (!isMailConfigured(mail)) throw new ValidationError('surveys.errors.noSmtp');
   const codes = await issueAccessCodes(ctx, campaign.id, parsed.data.length);
-  const transport = nodemailer.createTransport(input.smtpUrl);
-  try {
-    for (const [i, to] of parsed.data.entries()) {
-      await transport.sendMail({
-        from: input.from,
-        to,
-        textEncoding: 'quoted-printable',
-        subject: `รหัสตอบแบบวัด ${campaign.titleTh}`,
-        text:
-          `รหัสเข้าตอบแบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT) ของท่าน: ${codes[i]}\n` +
-          `ตอบได้ที่ ${input.surveyUrl}\n\n` +
-          'รหัสนี้ใช้ได้ครั้งเดียว ระบบไม่บันทึกว่ารหัสใดส่งถึงใคร คำตอบจึงไม่ระบุตัวผู้ตอบ\n' +
-          `(Your one-time IIT survey code: ${codes[i]}. Answers are anonymous.)`,
-      });
-    }
-  } finally {
-    transport.close();
-  }
-  return { sent: parsed.data.length };
+  const sent = await sendMail(
+    mail,
+    parsed.data.map((to, i) => ({
+      to,
+      subject: `รหัสตอบแบบวัด ${campaign.titleTh}`,
+      text:
+        `รหัสเข้าตอบแบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT) ของท่าน: ${codes[i]}\n` +
+        `ตอบได้ที่ ${input.surveyUrl}\n\n` +
+        'รหัสนี้ใช้ได้ครั้งเดียว ระบบไม่บันทึกว่ารหัสใดส่งถึงใคร คำตอบจึงไม่ระบุตัวผู้ตอบ\n' +
+        `(Your one-time IIT survey code: ${codes[i]}. Answers are anonymous.)`,
+    })),
+  );
+  return { sent };
 }

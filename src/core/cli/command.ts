@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
+import type { ModuleManifest } from '../module.js';
 
 /** Where a command writes; tests pass buffers instead of the real streams. */
 export interface CommandIo {
@@ -33,6 +34,8 @@ export interface CliCommand {
 /** Filled by the composition root (src/main.ts); typed loosely here so core/cli stays import-free. */
 export interface CommandDeps {
   openDb: () => Promise<unknown>;
+  /** Every module, for commands that read what modules publish (the OIT site's search). */
+  modules?: readonly ModuleManifest[];
 }
 
 export function defineCommand(command: CliCommand): CliCommand {
