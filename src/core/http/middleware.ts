@@ -79,14 +79,20 @@ export const requireUtf8Forms = createMiddleware<AppEnv>(async (c, next) => {
   const type = c.req.header('content-type') ?? '';
   if (c.req.method !== 'GET' && type.startsWith('application/x-www-form-urlencoded')) {
     const bytes = await c.req.arrayBuffer();
+    let text: string;
     try {
-      const text = strictUtf8.decode(bytes);
+      text = strictUtf8.decode(bytes);
       for (const pair of text.split('&')) {
         for (const part of pair.split('=')) decodeURIComponent(part.replace(/\+/g, ' '));
       }
     } catch {
       throw new ValidationError('errors.invalidEncoding');
     }
+    // The text is decoded already: hand parseBody() its FormData, so neither the CSRF check
+    // nor the route has undici parse the body again (a third of a survey POST's CPU).
+    const form = new FormData();
+    for (const [key, value] of new URLSearchParams(text)) form.append(key, value);
+    (c.req.bodyCache as { formData?: Promise<FormData> }).formData = Promise.resolve(form);
   }
   await next();
 });
