@@ -1,7 +1,6 @@
 import { defineCommand } from '../core/cli/command.js';
 import type { Database } from '../core/db/client.js';
-import { agencies } from '../core/agencies/schema.js';
-import { findAgencyBySlug } from '../core/agencies/find-agency.js';
+import { findCommandAgencies } from '../core/agencies/find-agency.js';
 import { disclosurePublicContent } from './read-public-content.js';
 import { reindexSiteSearch } from './reindex-site-search.js';
 import { REMIND_DAYS_BEFORE, sendDisclosureReminders } from './send-disclosure-reminders.js';
@@ -17,15 +16,15 @@ export const reindexCommand = defineCommand({
   options: { agency: { type: 'string' } },
   run: async ({ values }, io, deps) => {
     const database = (await deps.openDb()) as Database;
-    const rows = values.agency
-      ? [await findAgencyBySlug(database.db, String(values.agency))]
-      : await database.db.select().from(agencies);
-    if (rows[0] === null) {
+    const rows = await findCommandAgencies(
+      database.db,
+      values.agency === undefined ? undefined : String(values.agency),
+    );
+    if (!rows) {
       io.err(`ไม่พบหน่วยงาน ${String(values.agency)} / no agency ${String(values.agency)}\n`);
       return 1;
     }
     for (const agency of rows) {
-      if (!agency) continue;
       const started = performance.now();
       const pages = await reindexSiteSearch({
         q: { db: database.db, agencyId: agency.id, agencySlug: agency.slug },
@@ -61,15 +60,15 @@ export const remindCommand = defineCommand({
       return 2;
     }
     const database = (await deps.openDb()) as Database;
-    const rows = values.agency
-      ? [await findAgencyBySlug(database.db, String(values.agency))]
-      : await database.db.select().from(agencies);
-    if (rows[0] === null) {
+    const rows = await findCommandAgencies(
+      database.db,
+      values.agency === undefined ? undefined : String(values.agency),
+    );
+    if (!rows) {
       io.err(`ไม่พบหน่วยงาน ${String(values.agency)} / no agency ${String(values.agency)}\n`);
       return 1;
     }
     for (const agency of rows) {
-      if (!agency) continue;
       const result = await sendDisclosureReminders(database.db, agency, {
         mail: config,
         now: new Date(),
