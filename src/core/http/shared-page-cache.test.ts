@@ -49,6 +49,14 @@ void describe('sharedPageCache', () => {
     assert.equal(renders(), 2);
   });
 
+  void it('never shows the opt-in header, to HEAD or to a session holder', async () => {
+    const { app } = buildApp({ now: 0 });
+    const head = await app.request('/page', { method: 'HEAD' });
+    assert.equal(head.headers.get(SHARED_CACHE_HEADER), null);
+    const withSession = await app.request('/page', { headers: { cookie: 'prongsai_session=x' } });
+    assert.equal(withSession.headers.get(SHARED_CACHE_HEADER), null);
+  });
+
   void it('answers 304 from the cache when the ETag matches', async () => {
     const { app } = buildApp({ now: 0 });
     await app.request('/page');

@@ -120,7 +120,12 @@ export class SharedPageCache {
 
   middleware() {
     return createMiddleware<AppEnv>(async (c, next) => {
-      if (c.req.method !== 'GET' || getCookie(c, SESSION_COOKIE)) return next();
+      if (c.req.method !== 'GET' || getCookie(c, SESSION_COOKIE)) {
+        await next();
+        // HEAD, or a stale session cookie: not cached, and the opt-in header stays internal.
+        c.res.headers.delete(SHARED_CACHE_HEADER);
+        return;
+      }
       const url = new URL(c.req.url);
       const key = cacheKey(
         c.req.header('host'),
