@@ -336,6 +336,7 @@ surveysPublicRoutes.post('/:id/p/:n', async (c) => {
     try {
       outcome = await submitEitBatched(c.var.database, {
         campaign,
+        shape,
         token,
         lastPage: read,
         now,

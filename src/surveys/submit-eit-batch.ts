@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from '../core/db/client.js';
 import { bangkokDate, type Campaign } from './campaigns.js';
 import type { StoredAnswers } from './schema.js';
-import { surveyShape, unansweredQuestions } from './survey-pages.js';
+import { unansweredQuestions, type SurveyShape } from './survey-pages.js';
 
 /** What became of one final EIT POST sent through the batch. */
 export type BatchedSubmitOutcome =
@@ -16,6 +16,8 @@ export type BatchedSubmitOutcome =
 
 export interface EitSubmission {
   campaign: Campaign;
+  /** The campaign's survey, as the route already built it for this request. */
+  shape: SurveyShape;
   /** The resume cookie's token; only its hash is looked up. */
   token: string;
   lastPage: { answers: StoredAnswers; extra: Record<string, string> };
@@ -112,8 +114,7 @@ class EitSubmitBatcher {
       }
       const answers = { ...draft.answers, ...p.lastPage.answers };
       const extra = { ...draft.extra_answers, ...p.lastPage.extra };
-      const shape = surveyShape(p.campaign.fiscalYear, p.campaign.tool, p.campaign.extraQuestions);
-      if (unansweredQuestions(shape, answers).length > 0) {
+      if (unansweredQuestions(p.shape, answers).length > 0) {
         p.resolve('incomplete');
         continue;
       }
