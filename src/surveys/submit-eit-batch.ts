@@ -102,14 +102,23 @@ class EitSubmitBatcher {
       ],
     );
     const draftOf = new Map(drafts.map((d) => [`${d.agency_id}|${d.token_hash}`, d]));
-    const toWrite: { pending: Pending; draft: DraftRow; duplicate: boolean }[] = [];
-    const merged = new Map<Pending, { answers: StoredAnswers; extra: Record<string, string> }>();
+    // One row per draft; a second POST of the same draft in this batch is a replay.
+    const rows: {
+      pending: Pending;
+      answers: StoredAnswers;
+      extra: Record<string, string>;
+      duplicate: boolean;
+    }[] = [];
+    const replays: Pending[] = [];
+    const taken = new Set<DraftRow>();
     for (const p of batch) {
       const draft = draftOf.get(`${p.campaign.agencyId}|${p.tokenHash}`);
-      // Two POSTs of the same draft in one batch: the first one writes, the second is a replay.
-      if (!draft || toWrite.some((w) => w.draft === draft)) {
-        if (draft) toWrite.push({ pending: p, draft, duplicate: true });
-        else p.resolve('no-draft');
+      if (!draft) {
+        p.resolve('no-draft');
+        continue;
+      }
+      if (taken.has(draft)) {
+        replays.push(p);
         continue;
       }
       const answers = { ...draft.answers, ...p.lastPage.answers };
@@ -118,11 +127,13 @@ class EitSubmitBatcher {
         p.resolve('incomplete');
         continue;
       }
-      merged.set(p, { answers, extra });
-      toWrite.push({ pending: p, draft, duplicate: p.isDuplicate?.(answers) ?? false });
+      taken.add(draft);
+      rows.push({ pending: p, answers, extra, duplicate: p.isDuplicate?.(answers) ?? false });
     }
-    if (toWrite.length === 0) return;
-    const rows = toWrite.filter((w, i) => toWrite.findIndex((x) => x.draft === w.draft) === i);
+    if (rows.length === 0) {
+      for (const p of replays) p.resolve('no-draft');
+      return;
+    }
     const written = await this.database.query<{
       token_hash: string;
       agency_id: string;
@@ -154,28 +165,23 @@ class EitSubmitBatcher {
         rows.map((w) => w.pending.tokenHash),
         rows.map((w) => w.pending.campaign.id),
         rows.map((w) => bangkokDate(w.pending.now)),
-        rows.map((w) => JSON.stringify(merged.get(w.pending)?.answers ?? {})),
-        rows.map((w) => JSON.stringify(merged.get(w.pending)?.extra ?? {})),
+        rows.map((w) => JSON.stringify(w.answers)),
+        rows.map((w) => JSON.stringify(w.extra)),
         rows.map((w) => w.duplicate),
       ],
     );
     const outcomeOf = new Map(written.map((r) => [`${r.agency_id}|${r.token_hash}`, r.inserted]));
-    for (const w of toWrite) {
-      const p = w.pending;
-      const isFirst = rows.includes(w);
-      const inserted = outcomeOf.get(`${p.campaign.agencyId}|${p.tokenHash}`);
-      if (!isFirst) {
-        // A replay inside the batch: acknowledged as the first one's answer, never counted twice.
-        p.resolve(inserted === undefined ? 'no-draft' : 'already-recorded');
-      } else if (inserted === undefined) {
-        // The draft was consumed between the read and the delete (a concurrent replay).
-        p.resolve('no-draft');
-      } else if (w.duplicate) {
-        p.resolve('duplicate-ignored');
-      } else {
-        p.resolve(inserted ? 'recorded' : 'already-recorded');
-      }
+    const insertedFor = (p: Pending) => outcomeOf.get(`${p.campaign.agencyId}|${p.tokenHash}`);
+    for (const { pending: p, duplicate } of rows) {
+      const inserted = insertedFor(p);
+      // Undefined: the draft was consumed between the read and the delete (a concurrent replay).
+      if (inserted === undefined) p.resolve('no-draft');
+      else if (duplicate) p.resolve('duplicate-ignored');
+      else p.resolve(inserted ? 'recorded' : 'already-recorded');
     }
+    // A replay inside the batch: acknowledged as the first one's answer, never counted twice.
+    for (const p of replays)
+      p.resolve(insertedFor(p) === undefined ? 'no-draft' : 'already-recorded');
   }
 }
 
