@@ -13,6 +13,14 @@ export default tseslint.config(
     },
     rules: {
       eqeqeq: ['error', 'always', { null: 'ignore' }],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'c',
+          property: 'var',
+          message: "Use c.get('name'): Hono's c.var copies every request variable on each access.",
+        },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-floating-promises': [
         'error',

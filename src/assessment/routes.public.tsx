@@ -7,8 +7,8 @@ import { renderItaAnalysisReport, reportFileName } from './documents/ita-analysi
 
 async function publicReport(c: Context<AppEnv>, format: 'docx' | 'pdf') {
   const year = Number(c.req.param('year'));
-  const agency = c.var.publicAgency;
-  const database = c.var.database;
+  const agency = c.get('publicAgency');
+  const database = c.get('database');
   // Only a year with an analysis is published; a draft-less year reads as not found.
   if (!listFrameworkYears().includes(year) || !(await findAnalysis(database.db, agency.id, year))) {
     throw new NotFoundError();

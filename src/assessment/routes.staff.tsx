@@ -70,20 +70,26 @@ async function readUpload(c: Context<AppEnv>) {
 async function sendReport(c: Context<AppEnv>, format: 'docx' | 'pdf') {
   const year = yearParam(c);
   const digits = c.req.query('digits');
-  const bytes = await renderItaAnalysisReport(c.var.ctx.db, c.var.ctx.agencyId, year, format, {
-    ...(digits === 'thai'
-      ? { thaiDigits: true }
-      : digits === 'arabic'
-        ? { thaiDigits: false }
-        : {}),
-  });
+  const bytes = await renderItaAnalysisReport(
+    c.get('ctx').db,
+    c.get('ctx').agencyId,
+    year,
+    format,
+    {
+      ...(digits === 'thai'
+        ? { thaiDigits: true }
+        : digits === 'arabic'
+          ? { thaiDigits: false }
+          : {}),
+    },
+  );
   const type =
     format === 'pdf'
       ? 'application/pdf'
       : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
   return c.body(new Uint8Array(bytes), 200, {
     'Content-Type': type,
-    'Content-Disposition': `attachment; filename="${reportFileName(c.var.agency?.slug ?? 'agency', year, format)}"`,
+    'Content-Disposition': `attachment; filename="${reportFileName(c.get('agency')?.slug ?? 'agency', year, format)}"`,
   });
 }
 
@@ -157,7 +163,11 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
     const { values, fileName, bytes } = await readUpload(c);
     if (!bytes) throw new ValidationError('assessment.import.noFile');
     try {
-      await importOfficialResults(c.var.ctx, { ...values, fileName: fileName || 'results', bytes });
+      await importOfficialResults(c.get('ctx'), {
+        ...values,
+        fileName: fileName || 'results',
+        bytes,
+      });
     } catch (error) {
       if (!(error instanceof ResultsFileRefusedError)) throw error;
       return (
@@ -179,7 +189,7 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
   })
   .get('/years/:year', requirePermission('assessment.read'), async (c) => {
     const year = yearParam(c);
-    const { ctx } = c.var;
+    const ctx = c.get('ctx');
     const data = await gatherReportData(ctx.db, ctx.agencyId, year);
     const settings = await findWeakQuestionSettings(ctx.db, ctx.agencyId, year);
     return c.render(<DashboardPage data={data} years={listFrameworkYears()} settings={settings} />);
@@ -194,7 +204,7 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
     const parsed = z
       .object({ rule: z.any(), addedCodes: z.array(z.string()), removedCodes: z.array(z.string()) })
       .parse({ rule, addedCodes: codes(body.addedCodes), removedCodes: codes(body.removedCodes) });
-    await updateWeakQuestionSettings(c.var.ctx, year, parsed);
+    await updateWeakQuestionSettings(c.get('ctx'), year, parsed);
     return c.redirect(`/staff/assessment/years/${year}?notice=assessment.notice.weakSaved`, 303);
   })
   .get('/years/:year/report.docx', requirePermission('assessment.read'), (c) =>
@@ -203,7 +213,7 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
   .get('/years/:year/report.pdf', requirePermission('assessment.read'), (c) => sendReport(c, 'pdf'))
   .get('/years/:year/analysis', requirePermission('assessment.read'), async (c) => {
     const year = yearParam(c);
-    const { ctx } = c.var;
+    const ctx = c.get('ctx');
     const [analysis, areas] = await Promise.all([
       findAnalysis(ctx.db, ctx.agencyId, year),
       listAnalysisAreas(ctx.db, ctx.agencyId, year),
@@ -212,7 +222,7 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
   })
   .post('/years/:year/analysis/start', requirePermission('assessment.manage'), async (c) => {
     const year = yearParam(c);
-    await startAnalysis(c.var.ctx, { fiscalYear: year });
+    await startAnalysis(c.get('ctx'), { fiscalYear: year });
     return c.redirect(
       `/staff/assessment/years/${year}/analysis?notice=assessment.notice.analysisStarted`,
       303,
@@ -230,7 +240,7 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
       useThaiDigits: body.useThaiDigits === '1',
     });
     if (!parsed.success) {
-      const { ctx } = c.var;
+      const ctx = c.get('ctx');
       const errors = Object.fromEntries(
         parsed.error.issues.map((i) => [String(i.path[0]), i.message]),
       );
@@ -245,7 +255,7 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
         )
       );
     }
-    await updateAnalysis(c.var.ctx, year, parsed.data);
+    await updateAnalysis(c.get('ctx'), year, parsed.data);
     return c.redirect(
       `/staff/assessment/years/${year}/analysis?notice=assessment.notice.analysisSaved`,
       303,
@@ -253,7 +263,7 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
   })
   .get('/years/:year/analysis/areas/:areaCode', requirePermission('assessment.read'), async (c) => {
     const year = yearParam(c);
-    const areas = await listAnalysisAreas(c.var.ctx.db, c.var.ctx.agencyId, year);
+    const areas = await listAnalysisAreas(c.get('ctx').db, c.get('ctx').agencyId, year);
     const area = areas.find((a) => a.areaCode === c.req.param('areaCode'));
     if (!area) throw new NotFoundError();
     return c.render(<AnalysisAreaPage fiscalYear={year} area={area} />);
@@ -284,14 +294,14 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
         });
       }
       try {
-        await updateAnalysisArea(c.var.ctx, year, areaCode, {
+        await updateAnalysisArea(c.get('ctx'), year, areaCode, {
           findingsTh: lines(body.findingsTh),
           improvementsTh: lines(body.improvementsTh),
           measures,
         });
       } catch (error) {
         if (!(error instanceof z.ZodError)) throw error;
-        const areas = await listAnalysisAreas(c.var.ctx.db, c.var.ctx.agencyId, year);
+        const areas = await listAnalysisAreas(c.get('ctx').db, c.get('ctx').agencyId, year);
         const area = areas.find((a) => a.areaCode === areaCode);
         if (!area) throw new NotFoundError();
         const errors = Object.fromEntries(

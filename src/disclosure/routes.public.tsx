@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { etag } from 'hono/etag';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
@@ -55,9 +55,9 @@ const publicCaching = createMiddleware<AppEnv>(async (c, next) => {
   // Mounted at /a/:slug, this also wraps other modules' pages there (surveys): a page that
   // says no-store is per visitor (CSRF token, draft answers) and must never be shared.
   if (c.res.headers.get('Cache-Control')?.includes('no-store')) return;
-  c.header('Cache-Control', c.var.user ? 'private, no-cache' : 'public, max-age=60');
+  c.header('Cache-Control', c.get('user') ? 'private, no-cache' : 'public, max-age=60');
   c.header('Vary', 'Cookie');
-  if (!c.var.user && c.res.status === 200)
+  if (!c.get('user') && c.res.status === 200)
     c.header(SHARED_CACHE_HEADER, String(PUBLIC_PAGE_TTL_MS));
 });
 
@@ -71,7 +71,7 @@ const ownPageCaching = createMiddleware<AppEnv>(async (c, next) => {
   const segment = c.req.path.split('/')[3];
   const otherModule =
     segment !== undefined &&
-    (c.var.modules ?? []).some(
+    (c.get('modules') ?? []).some(
       (m) => m.name !== 'disclosure' && (m.publicMount ?? m.name) === segment,
     );
   if (otherModule) return next();
@@ -88,13 +88,13 @@ const OPEN_SURVEY_FEED = 'surveys.eit-open';
  * module's `surveys.eit-open` feed. A failing module only hides the link, never the page.
  */
 async function findOpenSurvey(
-  c: { var: AppEnv['Variables'] },
+  c: Context<AppEnv>,
   content: PublicSiteContent,
 ): Promise<OpenSurvey | null> {
   const q = queryOf(c);
   const own = await content.findOpenSurvey(q);
   if (own) return own;
-  for (const module of c.var.modules ?? []) {
+  for (const module of c.get('modules') ?? []) {
     if (!module.disclosures) continue;
     const items = await module
       .disclosures({ ...q, fiscalYear: fiscalYearOf(new Date()) })
@@ -105,9 +105,9 @@ async function findOpenSurvey(
   return null;
 }
 
-function queryOf(c: { var: AppEnv['Variables'] }): PublicQuery {
-  const agency = c.var.publicAgency;
-  return { db: c.var.database.db, agencyId: agency.id, agencySlug: agency.slug };
+function queryOf(c: Context<AppEnv>): PublicQuery {
+  const agency = c.get('publicAgency');
+  return { db: c.get('database').db, agencyId: agency.id, agencySlug: agency.slug };
 }
 
 /**
@@ -115,14 +115,14 @@ function queryOf(c: { var: AppEnv['Variables'] }): PublicQuery {
  * (`publicMount: ''`). `content` is where published news, pages and OIT entries come from.
  */
 export function createDisclosurePublicRoutes(content: PublicSiteContent = emptyPublicContent) {
-  const siteSource = (c: { var: AppEnv['Variables'] }): SiteSource => ({
+  const siteSource = (c: Context<AppEnv>): SiteSource => ({
     q: queryOf(c),
-    agency: c.var.publicAgency,
+    agency: c.get('publicAgency'),
     content,
-    modules: c.var.modules ?? [],
+    modules: c.get('modules') ?? [],
     now: new Date(),
   });
-  const oitYear = (c: { var: AppEnv['Variables'] }, fiscalYear: number) =>
+  const oitYear = (c: Context<AppEnv>, fiscalYear: number) =>
     readOitYear(siteSource(c), fiscalYear);
   const parseYear = (raw: string | undefined, fallback: number) => {
     if (raw === undefined || raw === '') return fallback;
@@ -142,12 +142,14 @@ export function createDisclosurePublicRoutes(content: PublicSiteContent = emptyP
           content.listNews(q, { limit: 5 }),
           findOpenSurvey(c, content),
         ]);
-        return c.render(<PublicHomePage agency={c.var.publicAgency} news={news} survey={survey} />);
+        return c.render(
+          <PublicHomePage agency={c.get('publicAgency')} news={news} survey={survey} />,
+        );
       })
       .get('/structure', async (c) =>
         c.render(
           <PublicStructurePage
-            agency={c.var.publicAgency}
+            agency={c.get('publicAgency')}
             units={await listPublicUnits(queryOf(c))}
           />,
         ),
@@ -173,7 +175,7 @@ export function createDisclosurePublicRoutes(content: PublicSiteContent = emptyP
       .get('/qa', async (c) =>
         c.render(<PublicQuestionsPage questions={await content.listQuestions(queryOf(c))} />),
       )
-      .get('/contact', (c) => c.render(<PublicContactPage agency={c.var.publicAgency} />))
+      .get('/contact', (c) => c.render(<PublicContactPage agency={c.get('publicAgency')} />))
       .get('/news', async (c) =>
         c.render(<PublicNewsListPage news={await content.listNews(queryOf(c), { limit: 200 })} />),
       )
@@ -184,7 +186,7 @@ export function createDisclosurePublicRoutes(content: PublicSiteContent = emptyP
         return c.render(<PublicNewsItemPage item={item} />);
       })
       .get('/feed.xml', async (c) => {
-        const agency = c.var.publicAgency;
+        const agency = c.get('publicAgency');
         const origin = new URL(c.req.url).origin;
         const xml = buildNewsFeed({
           siteUrl: `${origin}/a/${agency.slug}`,
@@ -232,13 +234,13 @@ export function createDisclosurePublicRoutes(content: PublicSiteContent = emptyP
         if (!query) return c.render(<PublicSearchPage query="" results={[]} />);
         const source = siteSource(c);
         await refreshSiteSearch(source, { includePosts: content.arePostsIndexedOnWrite !== true });
-        const agency = c.var.publicAgency;
+        const agency = c.get('publicAgency');
         const results = await searchPublicSite(
           source.q.db,
           agency.id,
           `/a/${agency.slug}`,
           query,
-          c.var.locale,
+          c.get('locale'),
         );
         return c.render(<PublicSearchPage query={query} results={results} />);
       })

@@ -252,7 +252,7 @@ function BasicInfoPage(props: {
 }
 
 async function loadLists(c: Context<AppEnv>): Promise<Lists> {
-  const { db, agencyId } = c.var.ctx;
+  const { db, agencyId } = c.get('ctx');
   const [news, questions, laws, executives] = await Promise.all([
     listNews(db, agencyId),
     listQuestions(db, agencyId),
@@ -279,8 +279,8 @@ export const basicInfoRoutes = new Hono<AppEnv>()
     try {
       let photoDocumentId: string | null = null;
       if (kind === 'executives' && photo instanceof File && photo.size > 0) {
-        const doc = await storeDocument(c.var.ctx, {
-          dataDir: c.var.config.dataDir,
+        const doc = await storeDocument(c.get('ctx'), {
+          dataDir: c.get('config').dataDir,
           entryId: null,
           fileName: photo.name,
           bytes: new Uint8Array(await photo.arrayBuffer()),
@@ -289,7 +289,7 @@ export const basicInfoRoutes = new Hono<AppEnv>()
         photoDocumentId = doc.id;
       }
       await createBasicInfo(
-        c.var.ctx,
+        c.get('ctx'),
         kind,
         kind === 'executives' ? { ...values, photoDocumentId } : values,
       );
@@ -306,6 +306,6 @@ export const basicInfoRoutes = new Hono<AppEnv>()
     return c.redirect(`${BASE}?notice=disclosure.basic.created`, 303);
   })
   .post('/:kind/:id/delete', async (c) => {
-    await deleteBasicInfo(c.var.ctx, kindParam(c), uuidParam(c, 'id'));
+    await deleteBasicInfo(c.get('ctx'), kindParam(c), uuidParam(c, 'id'));
     return c.redirect(`${BASE}?notice=disclosure.basic.deleted`, 303);
   });

@@ -68,9 +68,9 @@ async function pickYear(c: Context<AppEnv>): Promise<number> {
   const years = listOitYears();
   const asked = Number(c.req.query('year'));
   if (years.includes(asked)) return asked;
-  const latest = await findLatestEntryYear(c.var.ctx.db, c.var.ctx.agencyId);
+  const latest = await findLatestEntryYear(c.get('ctx').db, c.get('ctx').agencyId);
   if (latest !== null && years.includes(latest)) return latest;
-  const current = fiscalYearOf(c.var.ctx.now());
+  const current = fiscalYearOf(c.get('ctx').now());
   return years.filter((y) => y <= current).at(-1) ?? years[0]!;
 }
 
@@ -456,7 +456,7 @@ function uploadedFiles(value: unknown): File[] {
 }
 
 async function loadItem(c: Context<AppEnv>, year: number, code: string) {
-  const ctx = c.var.ctx;
+  const ctx = c.get('ctx');
   const q = scoped(ctx.db, ctx.agencyId);
   const entry = await q.find(
     disclosureEntries,
@@ -467,7 +467,7 @@ async function loadItem(c: Context<AppEnv>, year: number, code: string) {
         entry.documentIds.includes(d.id),
       )
     : [];
-  const fed = (await fedFor(ctx, c.var.agency!.slug, year)).get(code) ?? [];
+  const fed = (await fedFor(ctx, c.get('agency')!.slug, year)).get(code) ?? [];
   return {
     entry,
     documents,
@@ -713,7 +713,7 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
   .use('*', requirePermission('disclosure.view'))
   .route('/basic', basicInfoRoutes)
   .get('/', async (c) => {
-    const ctx = c.var.ctx;
+    const ctx = c.get('ctx');
     const year = await pickYear(c);
     const units = await listUnits(ctx.db, ctx.agencyId);
     return c.render(
@@ -726,11 +726,11 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
     );
   })
   .get('/readiness', async (c) => {
-    const ctx = c.var.ctx;
+    const ctx = c.get('ctx');
     const year = await pickYear(c);
     const r = await estimateReadiness(ctx.db, ctx.agencyId, year, {
       now: ctx.now(),
-      fed: await fedFor(ctx, c.var.agency!.slug, year),
+      fed: await fedFor(ctx, c.get('agency')!.slug, year),
     });
     const units = await listUnits(ctx.db, ctx.agencyId);
     return c.render(
@@ -742,13 +742,13 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
     );
   })
   .post('/readiness/remind', requirePermission('disclosure.manage'), async (c) => {
-    const config = c.var.config;
+    const config = c.get('config');
     const form = await readForm(c, z.object({ year: z.coerce.number().int().min(2560).max(2700) }));
-    const notice = await remindDisclosureDeadlines(c.var.ctx, c.var.agency!, {
+    const notice = await remindDisclosureDeadlines(c.get('ctx'), c.get('agency')!, {
       ...(form.ok ? { fiscalYear: form.data.year } : {}),
       mail: config,
       baseUrl: config.baseUrl ?? new URL(c.req.url).origin,
-      modules: c.var.modules,
+      modules: c.get('modules'),
     });
     return c.redirect(`${BASE}/readiness?notice=${notice}`, 303);
   })
@@ -761,7 +761,7 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
   .post('/items/:year/:code', requirePermission('disclosure.edit'), async (c) => {
     const year = yearParam(c);
     const code = codeParam(c, year);
-    const ctx = c.var.ctx;
+    const ctx = c.get('ctx');
     const form = await readForm(c, ItemForm);
     const rerender = async (
       status: 403 | 404 | 409 | 422,
@@ -784,7 +784,9 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
     if (!form.ok) return rerender(422, form.errors);
     const links = parseLinks(form.data.links);
     if (!Array.isArray(links)) {
-      return rerender(422, { links: c.var.t('disclosure.errors.badLinks', { line: links.line }) });
+      return rerender(422, {
+        links: c.get('t')('disclosure.errors.badLinks', { line: links.line }),
+      });
     }
     let entryId: string;
     try {
@@ -803,7 +805,7 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
       const stored: string[] = [];
       for (const file of files) {
         const doc = await storeDocument(ctx, {
-          dataDir: c.var.config.dataDir,
+          dataDir: c.get('config').dataDir,
           entryId,
           fileName: file.name,
           bytes: new Uint8Array(await file.arrayBuffer()),
@@ -819,14 +821,14 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
     return c.redirect(`${BASE}/items/${year}/${code}?notice=disclosure.form.saved`, 303);
   })
   .post('/entries/:id/submit', requirePermission('disclosure.edit'), async (c) => {
-    const entry = await submitEntry(c.var.ctx, uuidParam(c, 'id'));
+    const entry = await submitEntry(c.get('ctx'), uuidParam(c, 'id'));
     return c.redirect(
       `${BASE}/items/${entry.fiscalYear}/${entry.itemCode}?notice=disclosure.form.submitted`,
       303,
     );
   })
   .post('/entries/:id/approve', requirePermission('disclosure.review'), async (c) => {
-    const entry = await approveEntry(c.var.ctx, uuidParam(c, 'id'));
+    const entry = await approveEntry(c.get('ctx'), uuidParam(c, 'id'));
     return c.redirect(
       `${BASE}/review?year=${entry.fiscalYear}&notice=disclosure.form.approved`,
       303,
@@ -835,14 +837,14 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
   .post('/entries/:id/return', requirePermission('disclosure.review'), async (c) => {
     const id = uuidParam(c, 'id');
     const form = await readForm(c, z.object({ comment: z.string().default('') }));
-    const entry = await returnEntry(c.var.ctx, id, form.ok ? form.data.comment : '');
+    const entry = await returnEntry(c.get('ctx'), id, form.ok ? form.data.comment : '');
     return c.redirect(
       `${BASE}/review?year=${entry.fiscalYear}&notice=disclosure.form.sentBack`,
       303,
     );
   })
   .get('/entries/:id/history', async (c) => {
-    const ctx = c.var.ctx;
+    const ctx = c.get('ctx');
     const q = scoped(ctx.db, ctx.agencyId);
     const entry = await q.get(disclosureEntries, eq(disclosureEntries.id, uuidParam(c, 'id')));
     const versions = await q.list(
@@ -850,7 +852,7 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
       eq(disclosureEntryVersions.entryId, entry.id),
       desc(disclosureEntryVersions.version),
     );
-    const t = c.var.t;
+    const t = c.get('t');
     const title = t('disclosure.history.title', { code: entry.itemCode, year: entry.fiscalYear });
     return c.render(
       <Layout title={title}>
@@ -897,13 +899,13 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
     );
   })
   .get('/review', requirePermission('disclosure.review'), async (c) => {
-    const ctx = c.var.ctx;
+    const ctx = c.get('ctx');
     const rows = await scoped(ctx.db, ctx.agencyId).list(
       disclosureEntries,
       eq(disclosureEntries.status, 'in_review'),
       [disclosureEntries.fiscalYear, disclosureEntries.submittedAt],
     );
-    const t = c.var.t;
+    const t = c.get('t');
     return c.render(
       <Layout title={t('disclosure.review.title')}>
         <PageHeader title={t('disclosure.review.title')} />
@@ -931,7 +933,7 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
     );
   })
   .get('/documents/:id', async (c) => {
-    const ctx = c.var.ctx;
+    const ctx = c.get('ctx');
     const doc = await scoped(ctx.db, ctx.agencyId).get(
       disclosureDocuments,
       eq(disclosureDocuments.id, uuidParam(c, 'id')),
@@ -939,11 +941,11 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
     return sendDocument(c, doc, 'private, no-store');
   })
   .get('/link-sheet.csv', async (c) => {
-    const ctx = c.var.ctx;
+    const ctx = c.get('ctx');
     const year = await pickYear(c);
-    const rows = await buildLinkSheet(ctx.db, c.var.agency!, year, {
+    const rows = await buildLinkSheet(ctx.db, c.get('agency')!, year, {
       baseUrl: new URL(c.req.url).origin,
-      fed: await fedFor(ctx, c.var.agency!.slug, year),
+      fed: await fedFor(ctx, c.get('agency')!.slug, year),
     });
     return c.body(linkSheetCsv(rows), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
@@ -952,11 +954,11 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
     });
   })
   .get('/link-sheet.xlsx', async (c) => {
-    const ctx = c.var.ctx;
+    const ctx = c.get('ctx');
     const year = await pickYear(c);
-    const rows = await buildLinkSheet(ctx.db, c.var.agency!, year, {
+    const rows = await buildLinkSheet(ctx.db, c.get('agency')!, year, {
       baseUrl: new URL(c.req.url).origin,
-      fed: await fedFor(ctx, c.var.agency!.slug, year),
+      fed: await fedFor(ctx, c.get('agency')!.slug, year),
     });
     return c.body(new Uint8Array(await linkSheetXlsx(rows, year)), 200, {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -966,7 +968,7 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
   })
   .get('/new-year', requirePermission('disclosure.manage'), async (c) => {
     const year = await pickYear(c);
-    const t = c.var.t;
+    const t = c.get('t');
     const diff = diffOitItems(year);
     const title = t('disclosure.newYear.title', { year });
     const list = (key: string, rows: string[]) =>
@@ -1034,7 +1036,7 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
     ) {
       throw new NotFoundError();
     }
-    await startFiscalYear(c.var.ctx, form.data.year);
+    await startFiscalYear(c.get('ctx'), form.data.year);
     return c.redirect(`${BASE}?year=${form.data.year}&notice=disclosure.newYear.started`, 303);
   })
   .get('/checker', requirePermission('disclosure.manage'), async (c) =>

@@ -29,7 +29,7 @@ export function sendDocument(
 
 const serve = async (c: Context<AppEnv>) => {
   const id = uuidParam(c, 'id');
-  const doc = await findPublicDocument(c.var.database.db, c.var.publicAgency.id, id);
+  const doc = await findPublicDocument(c.get('database').db, c.get('publicAgency').id, id);
   if (!doc) throw new NotFoundError('errors.notFound');
   return sendDocument(c, doc);
 };

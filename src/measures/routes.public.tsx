@@ -14,9 +14,10 @@ export const measuresPublicRoutes = new Hono<AppEnv>().get('/:year/:file', async
   const year = FiscalYear.safeParse(c.req.param('year'));
   const match = /^(plan|progress-report)\.(docx|pdf)$/.exec(c.req.param('file'));
   if (!year.success || !match) throw new NotFoundError();
-  const agency = c.var.publicAgency;
-  const [row] = await c.var.database.db
-    .select()
+  const agency = c.get('publicAgency');
+  const [row] = await c
+    .get('database')
+    .db.select()
     .from(publishedReports)
     .where(
       and(

@@ -61,9 +61,9 @@ const thaiDate = (iso: string) =>
 async function yearOf(c: Context<AppEnv>): Promise<number> {
   const latest = c.req.query('year')
     ? null
-    : await findLatestMeasureYear(c.var.ctx.db, c.var.ctx.agencyId);
+    : await findLatestMeasureYear(c.get('ctx').db, c.get('ctx').agencyId);
   const parsed = FiscalYear.safeParse(
-    c.req.query('year') ?? latest ?? fiscalYearOf(c.var.ctx.now()),
+    c.req.query('year') ?? latest ?? fiscalYearOf(c.get('ctx').now()),
   );
   if (!parsed.success) throw new ValidationError('measures.errors.badYear');
   return parsed.data;
@@ -478,7 +478,7 @@ function EditActionPage(props: {
 /** This agency's action or 404: looked up before a form is read or validated. */
 async function findOwnAction(c: Context<AppEnv>) {
   const id = uuidParam(c, 'id');
-  const { ctx } = c.var;
+  const ctx = c.get('ctx');
   return scoped(ctx.db, ctx.agencyId).get(actions, eq(actions.id, id));
 }
 
@@ -506,7 +506,7 @@ function NewMeasurePage(props: { year: number }) {
 const YearForm = z.object({ fiscalYear: FiscalYear });
 
 async function choices(c: Context<AppEnv>) {
-  const { db, agencyId } = c.var.ctx;
+  const { db, agencyId } = c.get('ctx');
   return {
     units: (await listUnits(db, agencyId)).map((u) => ({ value: u.id, label: u.nameTh })),
     people: (await listStaffChoices(db, agencyId)).map((p) => ({ value: p.id, label: p.name })),
@@ -526,7 +526,7 @@ function uploadsOf(body: Record<string, unknown>): Promise<EvidenceUpload[]> {
 export const measuresStaffRoutes = new Hono<AppEnv>()
   .use(requirePermission('measures.view'))
   .get('/', async (c) => {
-    const { ctx } = c.var;
+    const ctx = c.get('ctx');
     const year = await yearOf(c);
     const today = bangkokToday(ctx.now());
     return c.render(
@@ -540,7 +540,7 @@ export const measuresStaffRoutes = new Hono<AppEnv>()
     );
   })
   .get('/mine', async (c) => {
-    const { ctx } = c.var;
+    const ctx = c.get('ctx');
     const list = await listMyActions(
       ctx.db,
       ctx.agencyId,
@@ -550,12 +550,12 @@ export const measuresStaffRoutes = new Hono<AppEnv>()
     return c.render(<MinePage list={list} />);
   })
   .get('/timeline', async (c) => {
-    const { ctx } = c.var;
+    const ctx = c.get('ctx');
     const year = await yearOf(c);
     const today = bangkokToday(ctx.now());
     const list = await listMeasuresOfYear(ctx.db, ctx.agencyId, year, today);
     list.sort((a, b) => a.sortOrder - b.sortOrder);
-    const title = c.var.t('measures.timeline.title', { year });
+    const title = c.get('t')('measures.timeline.title', { year });
     const svg = renderTimelineSvg(list, year, { today, includeActions: true });
     return c.render(
       <Layout title={title}>
@@ -564,13 +564,13 @@ export const measuresStaffRoutes = new Hono<AppEnv>()
           {raw(svg)}
         </div>
         <p>
-          <a href={`${BASE}?year=${year}`}>{c.var.t('back')}</a>
+          <a href={`${BASE}?year=${year}`}>{c.get('t')('back')}</a>
         </p>
       </Layout>,
     );
   })
   .get('/timeline.svg', async (c) => {
-    const { ctx } = c.var;
+    const ctx = c.get('ctx');
     const year = await yearOf(c);
     const today = bangkokToday(ctx.now());
     const list = await listMeasuresOfYear(ctx.db, ctx.agencyId, year, today);
@@ -583,22 +583,22 @@ export const measuresStaffRoutes = new Hono<AppEnv>()
   )
   .post('/', requirePermission('measures.manage'), async (c) => {
     const input = await parseForm(c, MeasureInput);
-    const m = await createMeasure(c.var.ctx, input);
+    const m = await createMeasure(c.get('ctx'), input);
     return c.redirect(`${BASE}/${m.id}?notice=measures.notices.measureCreated`, 303);
   })
   .post('/plan-from-analysis', requirePermission('measures.manage'), async (c) => {
     const { fiscalYear } = await parseForm(c, YearForm);
-    await createPlanFromAnalysis(c.var.ctx, fiscalYear);
+    await createPlanFromAnalysis(c.get('ctx'), fiscalYear);
     return c.redirect(`${BASE}?year=${fiscalYear}&notice=measures.notices.planCreated`, 303);
   })
   .post('/carry-over', requirePermission('measures.manage'), async (c) => {
     const { fiscalYear } = await parseForm(c, YearForm);
-    await carryOverMeasures(c.var.ctx, fiscalYear);
+    await carryOverMeasures(c.get('ctx'), fiscalYear);
     return c.redirect(`${BASE}?year=${fiscalYear + 1}&notice=measures.notices.carried`, 303);
   })
   .post('/publish', requirePermission('measures.manage'), async (c) => {
     const { fiscalYear } = await parseForm(c, YearForm);
-    await publishMeasuresReports(c.var.ctx, fiscalYear, { dataDir: c.var.config.dataDir });
+    await publishMeasuresReports(c.get('ctx'), fiscalYear, { dataDir: c.get('config').dataDir });
     return c.redirect(`${BASE}?year=${fiscalYear}&notice=measures.notices.published`, 303);
   })
   .get('/reports/:year/:file', async (c) => {
@@ -608,21 +608,21 @@ export const measuresStaffRoutes = new Hono<AppEnv>()
     const kind = match[1] as 'plan' | 'progress-report';
     const format = match[2] as 'docx' | 'pdf';
     const bytes = await renderMeasuresReport(
-      c.var.ctx.db,
-      c.var.ctx.agencyId,
+      c.get('ctx').db,
+      c.get('ctx').agencyId,
       year.data,
       kind,
       format,
-      c.var.ctx.now(),
+      c.get('ctx').now(),
     );
     return reportResponse(c, bytes, `measures-${kind}-${year.data}.${format}`, format);
   })
   .get('/evidence/:id', async (c) => {
-    const file = await getEvidenceFile(c.var.ctx.db, c.var.ctx.agencyId, uuidParam(c, 'id'));
+    const file = await getEvidenceFile(c.get('ctx').db, c.get('ctx').agencyId, uuidParam(c, 'id'));
     return sendStoredFile(c, file, { cacheControl: 'private, no-store' });
   })
   .get('/actions/:id', async (c) => {
-    const { ctx } = c.var;
+    const ctx = c.get('ctx');
     const detail = await getActionDetail(
       ctx.db,
       ctx.agencyId,
@@ -664,7 +664,7 @@ export const measuresStaffRoutes = new Hono<AppEnv>()
     );
     if (!form.ok) return refuse(form.errors);
     try {
-      await updateAction(c.var.ctx, action.id, form.values as UpdateActionInput);
+      await updateAction(c.get('ctx'), action.id, form.values as UpdateActionInput);
     } catch (error) {
       if (error instanceof ValidationError) return refuse(error.fieldErrors);
       throw error;
@@ -672,7 +672,7 @@ export const measuresStaffRoutes = new Hono<AppEnv>()
     return c.redirect(`${BASE}/actions/${action.id}?notice=measures.notices.actionUpdated`, 303);
   })
   .post('/actions/:id/delete', requirePermission('measures.manage'), async (c) => {
-    const { outcome, measureId } = await deleteAction(c.var.ctx, uuidParam(c, 'id'));
+    const { outcome, measureId } = await deleteAction(c.get('ctx'), uuidParam(c, 'id'));
     return outcome === 'deleted'
       ? c.redirect(`${BASE}/${measureId}?notice=measures.notices.actionDeleted`, 303)
       : c.redirect(
@@ -688,7 +688,7 @@ export const measuresStaffRoutes = new Hono<AppEnv>()
       .map((l) => l.trim())
       .filter(Boolean);
     await recordProgress(
-      c.var.ctx,
+      c.get('ctx'),
       id,
       {
         text: String(body.text ?? ''),
@@ -696,19 +696,23 @@ export const measuresStaffRoutes = new Hono<AppEnv>()
         links,
       },
       await uploadsOf(body),
-      { dataDir: c.var.config.dataDir },
+      { dataDir: c.get('config').dataDir },
     );
     return c.redirect(`${BASE}/actions/${id}?notice=measures.progress.submitted`, 303);
   })
   .post('/progress/:id/review', requirePermission('measures.approve'), async (c) => {
     const form = await readForm(c, ReviewInput);
     // The use case looks the update up first (404 for another agency's), then validates.
-    const after = await reviewProgress(c.var.ctx, uuidParam(c, 'id'), form.values as ReviewInput);
+    const after = await reviewProgress(
+      c.get('ctx'),
+      uuidParam(c, 'id'),
+      form.values as ReviewInput,
+    );
     const notice = form.values.decision === 'approve' ? 'approved' : 'returned';
     return c.redirect(`${BASE}/actions/${after.actionId}?notice=measures.progress.${notice}`, 303);
   })
   .get('/:id', async (c) => {
-    const { ctx } = c.var;
+    const ctx = c.get('ctx');
     const measure = await getMeasure(
       ctx.db,
       ctx.agencyId,
@@ -726,7 +730,7 @@ export const measuresStaffRoutes = new Hono<AppEnv>()
   .post('/:id/actions', requirePermission('measures.manage'), async (c) => {
     const id = uuidParam(c, 'id');
     const body = (await c.req.parseBody()) as Record<string, string>;
-    await addAction(c.var.ctx, id, {
+    await addAction(c.get('ctx'), id, {
       stepText: body.stepText ?? '',
       unitId: body.unitId ?? '',
       officerUserId: body.officerUserId ?? '',

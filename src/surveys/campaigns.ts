@@ -10,12 +10,13 @@ import { surveyCampaigns, type ExtraQuestion } from './schema.js';
 
 export type Campaign = typeof surveyCampaigns.$inferSelect;
 
-// Building an Intl formatter costs ~0.1 ms; it showed up in the surge profile, so build it once.
-const BANGKOK_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok' });
-
-/** The calendar date in Thailand (UTC+7) as YYYY-MM-DD: the only time an answer keeps. */
+/**
+ * The calendar date in Thailand as YYYY-MM-DD: the only time an answer keeps. Thailand has
+ * kept UTC+7 without daylight saving since 1920, so plain arithmetic is exact here, and it
+ * costs a tenth of an Intl formatter, which was 2 % of a survey POST's CPU at surge.
+ */
 export function bangkokDate(now: Date): string {
-  return BANGKOK_DAY.format(now);
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'surveys.errors.date');

@@ -37,8 +37,8 @@ const CHANNEL_TH: Record<string, string> = {
 
 /** Absolute public URL of a campaign (what the QR code and e-mails carry). */
 export function publicSurveyUrl(c: Context<AppEnv>, campaign: Campaign, channel?: string): string {
-  const origin = c.var.config.baseUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
-  const slug = c.var.agency!.slug;
+  const origin = c.get('config').baseUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
+  const slug = c.get('agency')!.slug;
   return `${origin}/a/${slug}/surveys/${campaign.id}${channel ? `?ch=${channel}` : ''}`;
 }
 
@@ -140,18 +140,18 @@ function CampaignsPage(props: {
 }
 
 surveysStaffRoutes.get('/', async (c) => {
-  const list = await listCampaigns(c.var.ctx.db, c.var.ctx.agencyId);
+  const list = await listCampaigns(c.get('ctx').db, c.get('ctx').agencyId);
   return c.render(<CampaignsPage list={list} />);
 });
 
 surveysStaffRoutes.post('/', requirePermission('surveys.manage'), async (c) => {
   const form = await readForm(c, CreateCampaignInput);
   if (!form.ok) {
-    const list = await listCampaigns(c.var.ctx.db, c.var.ctx.agencyId);
+    const list = await listCampaigns(c.get('ctx').db, c.get('ctx').agencyId);
     c.status(422);
     return c.render(<CampaignsPage list={list} errors={form.errors} values={form.values} />);
   }
-  const campaign = await createCampaign(c.var.ctx, form.values as CreateCampaignInput);
+  const campaign = await createCampaign(c.get('ctx'), form.values as CreateCampaignInput);
   return c.redirect(`/staff/surveys/${campaign.id}?notice=surveys.created`, 303);
 });
 
@@ -194,7 +194,7 @@ function ScoreTable({ score }: { score: CampaignScore }) {
 }
 
 surveysStaffRoutes.get('/:id', async (c) => {
-  const ctx = c.var.ctx;
+  const ctx = c.get('ctx');
   const campaign = await getCampaign(ctx.db, ctx.agencyId, uuidParam(c, 'id'));
   // Abandoned drafts go when someone looks at the results: no scheduler needed.
   await purgeExpiredDrafts(ctx.db, new Date());
@@ -306,7 +306,7 @@ surveysStaffRoutes.get('/:id', async (c) => {
 });
 
 surveysStaffRoutes.post('/:id/codes', requirePermission('surveys.manage'), async (c) => {
-  const ctx = c.var.ctx;
+  const ctx = c.get('ctx');
   const campaign = await getCampaign(ctx.db, ctx.agencyId, uuidParam(c, 'id'));
   const form = await readForm(c, z.object({ count: z.coerce.number().int() }));
   const codes = await issueAccessCodes(ctx, campaign.id, form.ok ? form.data.count : NaN);
@@ -334,21 +334,21 @@ surveysStaffRoutes.post('/:id/codes', requirePermission('surveys.manage'), async
 });
 
 surveysStaffRoutes.post('/:id/codes/email', requirePermission('surveys.manage'), async (c) => {
-  const ctx = c.var.ctx;
+  const ctx = c.get('ctx');
   const campaign = await getCampaign(ctx.db, ctx.agencyId, uuidParam(c, 'id'));
   const form = await readForm(c, z.object({ emails: z.string().max(100_000) }));
   const emails = form.ok ? form.data.emails.split(/[\s,;]+/).filter(Boolean) : [];
   await sendAccessCodes(ctx, campaign, {
     emails,
-    smtpUrl: c.var.config.smtpUrl,
-    from: c.var.config.mailFrom,
+    smtpUrl: c.get('config').smtpUrl,
+    from: c.get('config').mailFrom,
     surveyUrl: publicSurveyUrl(c, campaign),
   });
   return c.redirect(`/staff/surveys/${campaign.id}?notice=surveys.emailed`, 303);
 });
 
 surveysStaffRoutes.get('/:id/poster', async (c) => {
-  const ctx = c.var.ctx;
+  const ctx = c.get('ctx');
   const campaign = await getCampaign(ctx.db, ctx.agencyId, uuidParam(c, 'id'));
   const url = publicSurveyUrl(c, campaign, 'qr');
   const svg = await qrSvg(url);
@@ -379,7 +379,7 @@ const download = (c: Context<AppEnv>, body: string | Buffer, type: string, name:
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 surveysStaffRoutes.get('/:id/:file{(answers|results)\\.(csv|xlsx)}', async (c) => {
-  const ctx = c.var.ctx;
+  const ctx = c.get('ctx');
   const campaign = await getCampaign(ctx.db, ctx.agencyId, uuidParam(c, 'id'));
   const file = c.req.param('file');
   let table: string[][];

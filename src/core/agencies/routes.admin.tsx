@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { asc } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../http/env.js';
@@ -25,12 +25,13 @@ const collator = new Intl.Collator('th');
 
 /** Only the instance administrator (a province or national host) manages the agency list. */
 const requireInstanceAdmin = createMiddleware<AppEnv>(async (c, next) => {
-  if (!c.var.user) {
+  const user = c.get('user');
+  if (!user) {
     if (c.req.method === 'GET')
       return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
     throw new UnauthenticatedError();
   }
-  if (!c.var.user.isInstanceAdmin) throw new ForbiddenError();
+  if (!user.isInstanceAdmin) throw new ForbiddenError();
   await next();
 });
 
@@ -143,8 +144,8 @@ function AgenciesPage(props: {
   );
 }
 
-async function listAgencies(c: { var: AppEnv['Variables'] }) {
-  const list = await c.var.database.db.select().from(agencies).orderBy(asc(agencies.slug));
+async function listAgencies(c: Context<AppEnv>) {
+  const list = await c.get('database').db.select().from(agencies).orderBy(asc(agencies.slug));
   return list.sort((a, b) => collator.compare(a.nameTh, b.nameTh));
 }
 
@@ -160,15 +161,15 @@ export const instanceAdminRoutes = new Hono<AppEnv>()
         <AgenciesPage list={await listAgencies(c)} values={form.values} errors={form.errors} />,
       );
     }
-    const user = c.var.user!;
+    const user = c.get('user')!;
     try {
       await createAgency(
         {
-          db: c.var.database.db,
+          db: c.get('database').db,
           actor: { userId: user.id, label: user.email, roles: [], isInstanceAdmin: true },
-          locale: c.var.locale,
+          locale: c.get('locale'),
           now: () => new Date(),
-          requestId: c.var.requestId,
+          requestId: c.get('requestId'),
         },
         form.data,
       );

@@ -417,7 +417,7 @@ function failed(error: unknown): { message: string; errors: FieldErrors; status:
 export const agencyStaffRoutes = new Hono<AppEnv>()
   .use(requirePermission('agencies.manage'))
   .get('/', (c) => {
-    const a = c.var.agency!;
+    const a = c.get('agency')!;
     return c.render(<AgencyPage values={{ ...a, ...a.contact }} />);
   })
   .post('/', async (c) => {
@@ -426,21 +426,21 @@ export const agencyStaffRoutes = new Hono<AppEnv>()
       c.status(422);
       return c.render(<AgencyPage values={form.values} errors={form.errors} />);
     }
-    await updateAgency(c.var.ctx, form.data);
+    await updateAgency(c.get('ctx'), form.data);
     return c.redirect('/staff/agency?notice=agencies.agency.updated', 303);
   })
   .get('/units', async (c) =>
-    c.render(<UnitsPage list={await listUnits(c.var.ctx.db, c.var.ctx.agencyId)} />),
+    c.render(<UnitsPage list={await listUnits(c.get('ctx').db, c.get('ctx').agencyId)} />),
   )
   .post('/units', async (c) => {
     const form = await readForm(c, UnitInput);
-    const list = () => listUnits(c.var.ctx.db, c.var.ctx.agencyId);
+    const list = () => listUnits(c.get('ctx').db, c.get('ctx').agencyId);
     if (!form.ok) {
       c.status(422);
       return c.render(<UnitsPage list={await list()} values={form.values} errors={form.errors} />);
     }
     try {
-      await createUnit(c.var.ctx, form.data);
+      await createUnit(c.get('ctx'), form.data);
     } catch (error) {
       const f = failed(error);
       c.status(f.status);
@@ -456,18 +456,18 @@ export const agencyStaffRoutes = new Hono<AppEnv>()
     return c.redirect('/staff/agency/units?notice=agencies.units.created', 303);
   })
   .get('/units/:id', async (c) => {
-    const unit = await getUnit(c.var.ctx.db, c.var.ctx.agencyId, uuidParam(c, 'id'));
+    const unit = await getUnit(c.get('ctx').db, c.get('ctx').agencyId, uuidParam(c, 'id'));
     return c.render(<UnitEditPage unit={unit} />);
   })
   .post('/units/:id', async (c) => {
-    const unit = await getUnit(c.var.ctx.db, c.var.ctx.agencyId, uuidParam(c, 'id'));
+    const unit = await getUnit(c.get('ctx').db, c.get('ctx').agencyId, uuidParam(c, 'id'));
     const form = await readForm(c, UnitInput);
     if (!form.ok) {
       c.status(422);
       return c.render(<UnitEditPage unit={unit} values={form.values} errors={form.errors} />);
     }
     try {
-      await updateUnit(c.var.ctx, unit.id, form.data);
+      await updateUnit(c.get('ctx'), unit.id, form.data);
     } catch (error) {
       const f = failed(error);
       c.status(f.status);
@@ -478,9 +478,9 @@ export const agencyStaffRoutes = new Hono<AppEnv>()
     return c.redirect('/staff/agency/units?notice=agencies.units.updated', 303);
   })
   .post('/units/:id/delete', async (c) => {
-    const unit = await getUnit(c.var.ctx.db, c.var.ctx.agencyId, uuidParam(c, 'id'));
+    const unit = await getUnit(c.get('ctx').db, c.get('ctx').agencyId, uuidParam(c, 'id'));
     try {
-      await deleteUnit(c.var.ctx, unit.id);
+      await deleteUnit(c.get('ctx'), unit.id);
     } catch (error) {
       const f = failed(error);
       c.status(f.status);
@@ -489,7 +489,7 @@ export const agencyStaffRoutes = new Hono<AppEnv>()
     return c.redirect('/staff/agency/units?notice=agencies.units.deleted', 303);
   })
   .get('/staff', async (c) => {
-    const { db, agencyId } = c.var.ctx;
+    const { db, agencyId } = c.get('ctx');
     return c.render(
       <StaffPage
         list={await listStaffMembers(db, agencyId)}
@@ -498,7 +498,7 @@ export const agencyStaffRoutes = new Hono<AppEnv>()
     );
   })
   .post('/staff', async (c) => {
-    const { db, agencyId } = c.var.ctx;
+    const { db, agencyId } = c.get('ctx');
     const form = await readForm(c, CreateStaffInput);
     const render = async (errors: FieldErrors, message?: string) =>
       c.render(
@@ -515,7 +515,7 @@ export const agencyStaffRoutes = new Hono<AppEnv>()
       return render(form.errors);
     }
     try {
-      await createStaffMember(c.var.ctx, form.data);
+      await createStaffMember(c.get('ctx'), form.data);
     } catch (error) {
       const f = failed(error);
       c.status(f.status);
@@ -524,12 +524,12 @@ export const agencyStaffRoutes = new Hono<AppEnv>()
     return c.redirect('/staff/agency/staff?notice=agencies.staff.created', 303);
   })
   .get('/staff/:id', async (c) => {
-    const { db, agencyId } = c.var.ctx;
+    const { db, agencyId } = c.get('ctx');
     const member = await getStaffMember(db, agencyId, uuidParam(c, 'id'));
     return c.render(<StaffEditPage member={member} units={await listUnits(db, agencyId)} />);
   })
   .post('/staff/:id', async (c) => {
-    const { db, agencyId } = c.var.ctx;
+    const { db, agencyId } = c.get('ctx');
     const member = await getStaffMember(db, agencyId, uuidParam(c, 'id'));
     const form = await readForm(c, UpdateStaffInput);
     const render = async (errors: FieldErrors, message?: string) =>
@@ -547,7 +547,7 @@ export const agencyStaffRoutes = new Hono<AppEnv>()
       return render(form.errors);
     }
     try {
-      await updateStaffMember(c.var.ctx, member.user.id, form.data);
+      await updateStaffMember(c.get('ctx'), member.user.id, form.data);
     } catch (error) {
       const f = failed(error);
       c.status(f.status);
@@ -556,10 +556,10 @@ export const agencyStaffRoutes = new Hono<AppEnv>()
     return c.redirect('/staff/agency/staff?notice=agencies.staff.updated', 303);
   })
   .post('/staff/:id/remove', async (c) => {
-    const { db, agencyId } = c.var.ctx;
+    const { db, agencyId } = c.get('ctx');
     const member = await getStaffMember(db, agencyId, uuidParam(c, 'id'));
     try {
-      await removeStaffMember(c.var.ctx, member.user.id);
+      await removeStaffMember(c.get('ctx'), member.user.id);
     } catch (error) {
       const f = failed(error);
       c.status(f.status);
@@ -570,7 +570,7 @@ export const agencyStaffRoutes = new Hono<AppEnv>()
     return c.redirect('/staff/agency/staff?notice=agencies.staff.removed', 303);
   })
   .get('/audit', async (c) => {
-    const { db, agencyId } = c.var.ctx;
+    const { db, agencyId } = c.get('ctx');
     const before = Number(c.req.query('before'));
     const PAGE = 50;
     const rows = await db

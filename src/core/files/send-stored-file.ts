@@ -69,7 +69,7 @@ export async function sendStoredFile(
   if (match && match.split(',').some((m) => m.trim() === etag)) {
     return c.body(null, 304, headers);
   }
-  const handle = await open(storedFilePath(c.var.config.dataDir, file.sha256), 'r').catch(() => {
+  const handle = await open(storedFilePath(c.get('config').dataDir, file.sha256), 'r').catch(() => {
     throw new NotFoundError();
   });
   const { size } = await handle.stat();

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { Hono } from 'hono';
-import { jsxRenderer } from 'hono/jsx-renderer';
 import { secureHeaders } from 'hono/secure-headers';
 import { createMiddleware } from 'hono/factory';
 import { trimTrailingSlash } from 'hono/trailing-slash';
@@ -29,6 +28,7 @@ import {
   session,
 } from './middleware.js';
 import { onError } from './on-error.js';
+import { pageRenderer } from './render-page.js';
 import { SharedPageCache } from './shared-page-cache.js';
 import { coreRoutes } from './core-routes.js';
 import { instanceAdminRoutes } from '../agencies/routes.admin.js';
@@ -124,6 +124,8 @@ export function createApp({ database, config, modules }: CreateAppOptions) {
   const pageCache = new SharedPageCache();
   pageCaches.set(app, pageCache);
   app.use(pageCache.middleware());
+  // First, so that even an error in the middleware below is shown as a page.
+  app.use(pageRenderer);
   const agencyOfHost = hostnameLookup(database);
   // Host-name routing: www.<agency>.go.th/x serves /a/<slug>/x. Paths the whole instance
   // owns (log-in, staff, static files, /a/…) stay as they are on every host.
@@ -145,7 +147,6 @@ export function createApp({ database, config, modules }: CreateAppOptions) {
     await next();
   });
   app.use(requestId, locale);
-  app.use(jsxRenderer(({ children }) => <>{children}</>, { docType: true }));
   app.use(
     secureHeaders({
       contentSecurityPolicy: {

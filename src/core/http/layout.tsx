@@ -1,6 +1,6 @@
 import type { PropsWithChildren } from 'hono/jsx';
 import { raw } from 'hono/html';
-import { useRequestContext } from 'hono/jsx-renderer';
+import { useRequestContext } from './render-page.js';
 import { can } from '../auth/permissions.js';
 import type { AppEnv } from './env.js';
 import { CsrfField } from './ui.js';
@@ -11,10 +11,17 @@ import { CsrfField } from './ui.js';
  * works as plain links and forms on a cheap phone.
  */
 export function Layout({ children, title }: PropsWithChildren<{ title?: string }>) {
-  const c = useRequestContext<AppEnv>();
-  const { t, locale, user, agency, nav, roles } = c.var;
+  const c = useRequestContext();
+  const [t, locale, user, agency, nav, roles] = [
+    c.get('t'),
+    c.get('locale'),
+    c.get('user'),
+    c.get('agency'),
+    c.get('nav'),
+    c.get('roles'),
+  ];
   const path = c.req.path;
-  const publicAgency = c.var.publicAgency as AppEnv['Variables']['publicAgency'] | undefined;
+  const publicAgency = c.get('publicAgency') as AppEnv['Variables']['publicAgency'] | undefined;
   const isStaffPage = path.startsWith('/staff');
   const headerAgency = isStaffPage ? agency : (publicAgency ?? null);
   const agencyName = headerAgency
@@ -22,7 +29,7 @@ export function Layout({ children, title }: PropsWithChildren<{ title?: string }
       ? headerAgency.nameEn
       : headerAgency.nameTh
     : null;
-  const pageTitle = [title ?? c.var.title, agencyName, t('appName')].filter(Boolean).join(' | ');
+  const pageTitle = [title ?? c.get('title'), agencyName, t('appName')].filter(Boolean).join(' | ');
   const actor = {
     userId: user?.id ?? null,
     label: user?.email ?? '',

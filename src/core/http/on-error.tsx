@@ -46,7 +46,7 @@ export function onError(rawError: Error, c: Context<AppEnv>): Response | Promise
           Object.fromEntries(rawError.issues.map((i) => [String(i.path[0] ?? '_form'), i.message])),
         )
       : rawError;
-  const t = c.var.t ?? ((k: string) => k);
+  const t = c.get('t') ?? ((k: string) => k);
   const wantsJson =
     c.req.path.startsWith('/api/') || (c.req.header('accept') ?? '').startsWith('application/json');
   if (error instanceof AppError) {
@@ -69,14 +69,14 @@ export function onError(rawError: Error, c: Context<AppEnv>): Response | Promise
   console.error(
     JSON.stringify({
       level: 'error',
-      requestId: c.var.requestId,
+      requestId: c.get('requestId'),
       path: c.req.path,
       error: error.stack ?? String(error),
     }),
   );
   if (wantsJson) {
     return c.json(
-      { error: { code: 'INTERNAL', message: t('errors.internal'), reference: c.var.requestId } },
+      { error: { code: 'INTERNAL', message: t('errors.internal'), reference: c.get('requestId') } },
       500,
     );
   }
@@ -84,7 +84,7 @@ export function onError(rawError: Error, c: Context<AppEnv>): Response | Promise
   return c.render(
     <ErrorPage
       message={t('errors.internal')}
-      reference={c.var.requestId}
+      reference={c.get('requestId')}
       referenceLabel={t('errors.reference')}
       homeLabel={t('home')}
     />,

@@ -1,6 +1,5 @@
 import type { PropsWithChildren } from 'hono/jsx';
-import { useRequestContext } from 'hono/jsx-renderer';
-import type { AppEnv } from '../../core/http/env.js';
+import { useRequestContext } from '../../core/http/render-page.js';
 import { Layout } from '../../core/http/layout.js';
 import { formatThaiDate } from '../../core/i18n/thai-format.js';
 import { publicText, type PublicText } from './public-text.js';
@@ -44,17 +43,17 @@ dl.contact dd{margin:0;overflow-wrap:anywhere}
 
 /** The words of the current request's language. */
 export function usePublicText(): PublicText {
-  return publicText(useRequestContext<AppEnv>().var.locale);
+  return publicText(useRequestContext().get('locale'));
 }
 
 /** Base path of the current agency's site (`/a/<slug>`); host-name routing keeps it valid. */
 export function useSiteBase(): string {
-  return `/a/${useRequestContext<AppEnv>().var.publicAgency.slug}`;
+  return `/a/${useRequestContext().get('publicAgency').slug}`;
 }
 
 /** A Thai date with the พ.ศ. year (or the English date on English pages). */
 export function useDateFormat(): (date: Date) => string {
-  const locale = useRequestContext<AppEnv>().var.locale;
+  const locale = useRequestContext().get('locale');
   return (date) => formatThaiDate(date, { style: 'long', locale });
 }
 

@@ -1,0 +1,55 @@
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import type { Child } from 'hono/jsx';
+import type { AppEnv } from './env.js';
+
+declare module 'hono' {
+  interface ContextRenderer {
+    (content: Child): Response;
+  }
+}
+
+let rendering: Context<AppEnv> | null = null;
+
+/**
+ * Makes `c.render(<Page/>)` answer with the page as HTML: a complete document as one string.
+ *
+ * hono/jsx-renderer did this before. It handed the Node adapter a `String` object rather than
+ * a string, so every header set after the handler (request id, security headers, no-store)
+ * rebuilt the response as a full undici Response with a stream body: a tenth of a survey
+ * POST's CPU at closing-day load. A plain string keeps the adapter on its light path.
+ */
+export const pageRenderer = createMiddleware<AppEnv>(async (c, next) => {
+  c.setRenderer(((content: unknown) => c.html(renderPage(c, content))) as never);
+  await next();
+});
+
+/**
+ * Renders a JSX tree to a document, with `c` available to its components through
+ * useRequestContext(). Rendering is synchronous (the app has no async components), so the
+ * context is simply the one being rendered right now: nothing can read it after the render
+ * returns, and a component that tried to (an async one) gets an error, never another
+ * request's context.
+ */
+export function renderPage(c: Context<AppEnv>, content: unknown): string {
+  const previous = rendering;
+  rendering = c;
+  try {
+    const html: unknown =
+      typeof content === 'object' && content !== null
+        ? (content as { toString(): unknown }).toString()
+        : content;
+    if (typeof html !== 'string') {
+      throw new Error('renderPage: async components are not supported');
+    }
+    return `<!DOCTYPE html>${html}`;
+  } finally {
+    rendering = previous;
+  }
+}
+
+/** The request being rendered, for components (layout, forms, CSRF field). */
+export function useRequestContext(): Context<AppEnv> {
+  if (!rendering) throw new Error('useRequestContext() is only available while c.render() runs');
+  return rendering;
+}
