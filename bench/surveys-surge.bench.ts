@@ -7,7 +7,7 @@
  * Run: TEST_DATABASE_URL=postgres://…/postgres node --import tsx bench/surveys-surge.bench.ts [N=1000]
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { connect as netConnect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,13 +21,12 @@ const { seedDemoAgency } = await import('../src/core/agencies/seed-demo.js');
 const { SYSTEM_ACTOR } = await import('../src/core/context.js');
 const { modules } = await import('../src/modules.js');
 const { spawn } = await import('node:child_process');
-const { prepareEitSubmission } = await import('../test/helpers/survey-client.js');
+const { prepareEitSubmission, seededRandom } = await import('../test/helpers/survey-client.js');
 type Database = Awaited<ReturnType<typeof openDatabase>>;
 type Prepared = Awaited<ReturnType<typeof prepareEitSubmission>>;
 
 const N = Number(process.argv[2] ?? '1000');
-let seed = 7;
-const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const random = seededRandom(7);
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -45,6 +44,7 @@ interface Figure {
   perSecond: number;
   p50: number;
   p99: number;
+  cores?: { server: number; database: number; client: number };
 }
 
 /**
@@ -53,7 +53,11 @@ interface Figure {
  * lean client leaves the two cores to the server and the database, as the raw-insert
  * baseline's in-process pg client does; fetch() cost more CPU than the server's own work.
  */
-async function surge(prepared: Prepared[], concurrency: number, baseUrl: string): Promise<Figure> {
+async function surge(
+  prepared: Prepared[],
+  concurrency: number,
+  baseUrl: string,
+): Promise<Required<Figure>> {
   const { hostname, port } = new URL(baseUrl);
   const requests = prepared.map((s) => {
     const body = new URLSearchParams({ _csrf: s.client.csrf, ...s.form }).toString();
@@ -65,6 +69,8 @@ async function surge(prepared: Prepared[], concurrency: number, baseUrl: string)
   const latencies: number[] = [];
   const outcomes = new Map<string, number>();
   let next = 0;
+  const cpu0 = cpuSeconds(serverPids());
+  const own0 = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: Math.min(concurrency, requests.length) }, async () => {
@@ -91,12 +97,60 @@ async function surge(prepared: Prepared[], concurrency: number, baseUrl: string)
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
+  const cpu1 = cpuSeconds(serverPids());
+  const own = process.cpuUsage(own0);
+  cpuShare = {
+    server: (cpu1.server - cpu0.server) / seconds,
+    database: (cpu1.database - cpu0.database) / seconds,
+    client: (own.user + own.system) / 1e6 / seconds,
+  };
   const recorded = outcomes.get('recorded') ?? 0;
   if (recorded !== prepared.length) {
     throw new Error(`${prepared.length - recorded} not recorded: ${JSON.stringify([...outcomes])}`);
   }
   latencies.sort((a, b) => a - b);
-  return { perSecond: prepared.length / seconds, p50: pct(latencies, 50), p99: pct(latencies, 99) };
+  return {
+    perSecond: prepared.length / seconds,
+    p50: pct(latencies, 50),
+    p99: pct(latencies, 99),
+    cores: cpuShare,
+  };
+}
+
+/** Cores busy during the last surge: the app server's processes, PostgreSQL's, this load generator. */
+let cpuShare = { server: 0, database: 0, client: 0 };
+let serverPidList: number[] = [];
+const serverPids = () => serverPidList;
+
+/** CPU seconds used so far by the given processes (with their children) and by all postgres processes. */
+function cpuSeconds(pids: number[]): { server: number; database: number } {
+  const ticks = (pid: string) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return {
+        name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+        ppid: Number(fields[1]),
+        used: Number(fields[11]) + Number(fields[12]),
+      };
+    } catch {
+      return null;
+    }
+  };
+  const all = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map((d) => [Number(d), ticks(d)] as const);
+  const server = new Set(pids);
+  // Worker processes of a clustered server are children of the one the bench started.
+  for (const [pid, t] of all) if (t && server.has(t.ppid)) server.add(pid);
+  let serverTicks = 0;
+  let databaseTicks = 0;
+  for (const [pid, t] of all) {
+    if (!t) continue;
+    if (server.has(pid)) serverTicks += t.used;
+    else if (t.name === 'postgres') databaseTicks += t.used;
+  }
+  return { server: serverTicks / 100, database: databaseTicks / 100 };
 }
 
 /** Sends one request and reads one HTTP/1.1 response with a Content-Length (what the app sends). */
@@ -168,11 +222,14 @@ async function serve(env: Record<string, string>, port: number) {
         PRONGSAI_SEED_DEMO: 'false',
         PRONGSAI_HOST: '127.0.0.1',
         PRONGSAI_LOG_LEVEL: 'error',
+        // BENCH_WORKERS=n: server processes (default: the app's own default, one per core on PostgreSQL).
+        ...(process.env.BENCH_WORKERS ? { PRONGSAI_WORKERS: process.env.BENCH_WORKERS } : {}),
         ...env,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
+  serverPidList = [child.pid!];
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => d.toString().includes('http://localhost') && resolve());
     child.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
@@ -210,7 +267,7 @@ async function runOn(
   for (const concurrency of [50, 200]) {
     const server = await serve(serverEnv, port);
     const prepared: Prepared[] = [];
-    let http: Figure;
+    let http: Required<Figure>;
     try {
       await pool(Array.from({ length: N }), 50, async () => {
         prepared.push(await prepareEitSubmission(server.baseUrl, surveyPath, 2566, random));
@@ -236,7 +293,8 @@ async function runOn(
     const raw = await rawInserts(database, rows, concurrency);
     const line =
       `${label} c=${concurrency} N=${N}: HTTP ${http.perSecond.toFixed(0)}/s p50 ${http.p50.toFixed(1)} ms p99 ${http.p99.toFixed(1)} ms | ` +
-      `raw INSERT ${raw.perSecond.toFixed(0)}/s p50 ${raw.p50.toFixed(1)} ms p99 ${raw.p99.toFixed(1)} ms | ratio ${(http.perSecond / raw.perSecond).toFixed(2)}`;
+      `raw INSERT ${raw.perSecond.toFixed(0)}/s p50 ${raw.p50.toFixed(1)} ms p99 ${raw.p99.toFixed(1)} ms | ratio ${(http.perSecond / raw.perSecond).toFixed(2)}` +
+      ` | cores busy during the HTTP surge: server ${http.cores.server.toFixed(2)}, database ${http.cores.database.toFixed(2)}, load generator ${http.cores.client.toFixed(2)}`;
     console.log(line);
     results.push(line);
     if (exclusive) await database.close();

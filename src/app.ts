@@ -12,12 +12,17 @@ import { modules } from './modules.js';
  * moves files still in the old measures layout into the one file store (both idempotent; this
  * runs at every start and in `prongsai migrate`).
  */
-export async function openAppDatabase(config: Config): Promise<Database> {
+export async function openAppDatabase(
+  config: Config,
+  options: { poolSize?: number; migrate?: boolean } = {},
+): Promise<Database> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
-    poolSize: config.databasePoolSize,
+    poolSize: options.poolSize ?? config.databasePoolSize,
   });
+  // A web worker opens a database its primary has already migrated.
+  if (options.migrate === false) return database;
   await migrateDatabase(database);
   const moved = await moveLegacyBlobs(config.dataDir);
   if (moved.damaged.length > 0) {

@@ -130,7 +130,7 @@ export async function submitResponse(
     /** Answers sent with the final POST (already validated), merged over the draft's. */
     lastPage?: { answers: StoredAnswers; extra: Record<string, string> };
     now: Date;
-    isDuplicate?: (answers: StoredAnswers) => boolean;
+    isDuplicate?: (answers: StoredAnswers) => boolean | Promise<boolean>;
     /** The draft as the route already read it; lets an EIT submit run as one statement. */
     draft?: Draft | undefined;
   },
@@ -192,7 +192,7 @@ export async function submitResponse(
         )!,
       );
       if (spent.length === 0) throw new ConflictError('surveys.errors.codeUsed');
-    } else if (input.isDuplicate?.(answers)) {
+    } else if (await input.isDuplicate?.(answers)) {
       return 'duplicate-ignored';
     }
     const inserted = await tx
@@ -226,7 +226,7 @@ async function submitEitInOneStatement(
     draft: Draft;
     lastPage?: { answers: StoredAnswers; extra: Record<string, string> };
     now: Date;
-    isDuplicate?: (answers: StoredAnswers) => boolean;
+    isDuplicate?: (answers: StoredAnswers) => boolean | Promise<boolean>;
   },
 ): Promise<SubmitOutcome> {
   const answers = { ...input.draft.answers, ...input.lastPage?.answers };
@@ -237,7 +237,7 @@ async function submitEitInOneStatement(
       [missing[0]!]: 'surveys.errors.incomplete',
     });
   }
-  const duplicate = input.isDuplicate?.(answers) ?? false;
+  const duplicate = (await input.isDuplicate?.(answers)) ?? false;
   const params = [campaign.agencyId, hashToken(input.token), campaign.id];
   if (duplicate) {
     await db.execute(

@@ -1,8 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppEnv } from '../core/http/env.js';
 import { Layout } from '../core/http/layout.js';
+import { clientAddress } from '../core/http/client-address.js';
+import { setLateHeader } from '../core/http/middleware.js';
 import { uuidParam } from '../core/http/params.js';
 import { ErrorSummary, PostForm, type FieldErrors } from '../core/http/ui.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
@@ -31,24 +32,15 @@ export const surveysPublicRoutes = new Hono<AppEnv>();
 // cached, by a browser, a proxy or the app's shared page cache.
 surveysPublicRoutes.use('*', async (c, next) => {
   await next();
-  c.header('Cache-Control', 'no-store');
+  setLateHeader(c, 'Cache-Control', 'no-store');
 });
 
 const DRAFT_COOKIE = 'prongsai_survey';
 const base = (c: Context<AppEnv>, campaign: Campaign) =>
-  `/a/${c.var.publicAgency.slug}/surveys/${campaign.id}`;
+  `/a/${c.get('publicAgency').slug}/surveys/${campaign.id}`;
 
 async function loadCampaign(c: Context<AppEnv>): Promise<Campaign> {
-  return getPublicCampaign(c.var.database.db, c.var.publicAgency.id, uuidParam(c, 'id'));
-}
-
-/** The client's address only ever goes into the rotating keyed hash. */
-function clientAddress(c: Context<AppEnv>): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
+  return getPublicCampaign(c.get('database').db, c.get('publicAgency').id, uuidParam(c, 'id'));
 }
 
 async function formBody(c: Context<AppEnv>): Promise<Record<string, unknown>> {
@@ -89,7 +81,7 @@ function PrivacyNotice({ tool }: { tool: 'IIT' | 'EIT' }) {
 surveysPublicRoutes.get('/:id', async (c) => {
   const campaign = await loadCampaign(c);
   const open = isCampaignOpen(campaign, new Date());
-  const draft = await findDraft(c.var.database.db, campaign, getCookie(c, DRAFT_COOKIE));
+  const draft = await findDraft(c.get('database').db, campaign, getCookie(c, DRAFT_COOKIE));
   const channel = toChannel(c.req.query('ch'), campaign.tool);
   return c.render(
     <Layout title={campaign.titleTh}>
@@ -124,11 +116,12 @@ surveysPublicRoutes.get('/:id', async (c) => {
 surveysPublicRoutes.post('/:id/start', async (c) => {
   const campaign = await loadCampaign(c);
   const now = new Date();
-  abuseControl.hit(abuseControl.clientKey(clientAddress(c), now), now);
+  // The address only ever goes into abuse control's rotating keyed hash.
+  await abuseControl.hit(clientAddress(c), now);
   const body = await formBody(c);
   const code = typeof body.code === 'string' ? body.code.slice(0, 40) : undefined;
   const ch = typeof body.ch === 'string' ? body.ch : undefined;
-  const { token } = await startDraft(c.var.database.db, campaign, {
+  const { token } = await startDraft(c.get('database').db, campaign, {
     channel: toChannel(ch, campaign.tool),
     code,
     now,
@@ -143,7 +136,7 @@ surveysPublicRoutes.post('/:id/start', async (c) => {
 });
 
 async function requireDraft(c: Context<AppEnv>, campaign: Campaign): Promise<Draft | null> {
-  return findDraft(c.var.database.db, campaign, getCookie(c, DRAFT_COOKIE));
+  return findDraft(c.get('database').db, campaign, getCookie(c, DRAFT_COOKIE));
 }
 
 function pageNo(c: Context<AppEnv>, shape: SurveyShape): SurveyPage {
@@ -329,12 +322,11 @@ surveysPublicRoutes.post('/:id/p/:n', async (c) => {
     read.missing.length === 0 &&
     isCampaignOpen(campaign, now)
   ) {
-    const key = abuseControl.clientKey(clientAddress(c), now);
-    abuseControl.hit(key, now);
+    const key = await abuseControl.hit(clientAddress(c), now);
     let fingerprinted: unknown = null;
     let outcome;
     try {
-      outcome = await submitEitBatched(c.var.database, {
+      outcome = await submitEitBatched(c.get('database'), {
         campaign,
         shape,
         token,
@@ -346,7 +338,7 @@ surveysPublicRoutes.post('/:id/p/:n', async (c) => {
         },
       });
     } catch (error) {
-      if (fingerprinted) abuseControl.forget(key, campaign.id, fingerprinted);
+      if (fingerprinted) await abuseControl.forget(key, campaign.id, fingerprinted, now);
       throw error;
     }
     if (outcome === 'incomplete') return c.redirect(`${base(c, campaign)}/p/1`, 303);
@@ -359,7 +351,7 @@ surveysPublicRoutes.post('/:id/p/:n', async (c) => {
   if (!draft) {
     // A retried final POST whose draft was already consumed: acknowledge, never count twice.
     if (isLast && typeof body.submissionKey === 'string') {
-      const outcome = await submitResponse(c.var.database.db, campaign, {
+      const outcome = await submitResponse(c.get('database').db, campaign, {
         token: undefined,
         submissionKey: body.submissionKey,
         now,
@@ -369,7 +361,7 @@ surveysPublicRoutes.post('/:id/p/:n', async (c) => {
     return c.redirect(base(c, campaign), 303);
   }
   if (body.action === 'back') {
-    await saveDraftPage(c.var.database.db, campaign, draft, read, now);
+    await saveDraftPage(c.get('database').db, campaign, draft, read, now);
     return c.redirect(`${base(c, campaign)}/p/${Math.max(1, page.no - 1)}`, 303);
   }
   if (read.missing.length > 0) {
@@ -388,15 +380,14 @@ surveysPublicRoutes.post('/:id/p/:n', async (c) => {
     );
   }
   if (!isLast) {
-    await saveDraftPage(c.var.database.db, campaign, draft, read, now);
+    await saveDraftPage(c.get('database').db, campaign, draft, read, now);
     return c.redirect(`${base(c, campaign)}/p/${page.no + 1}`, 303);
   }
-  const key = abuseControl.clientKey(clientAddress(c), now);
-  abuseControl.hit(key, now);
+  const key = await abuseControl.hit(clientAddress(c), now);
   let fingerprinted: unknown = null;
   let outcome;
   try {
-    outcome = await submitResponse(c.var.database.db, campaign, {
+    outcome = await submitResponse(c.get('database').db, campaign, {
       token: getCookie(c, DRAFT_COOKIE),
       submissionKey: draft.submissionKey,
       lastPage: read,
@@ -409,7 +400,7 @@ surveysPublicRoutes.post('/:id/p/:n', async (c) => {
     });
   } catch (error) {
     // The submission was not stored: let the same answers through on a retry.
-    if (fingerprinted) abuseControl.forget(key, campaign.id, fingerprinted);
+    if (fingerprinted) await abuseControl.forget(key, campaign.id, fingerprinted, now);
     if (error instanceof ValidationError && error.messageKey === 'surveys.errors.incomplete') {
       return c.redirect(`${base(c, campaign)}/p/1`, 303);
     }

@@ -23,7 +23,7 @@ export interface EitSubmission {
   lastPage: { answers: StoredAnswers; extra: Record<string, string> };
   now: Date;
   /** Duplicate detection on the merged answers (EIT abuse control, in memory). */
-  isDuplicate?: (answers: StoredAnswers) => boolean;
+  isDuplicate?: (answers: StoredAnswers) => boolean | Promise<boolean>;
 }
 
 interface Pending extends EitSubmission {
@@ -128,8 +128,12 @@ class EitSubmitBatcher {
         continue;
       }
       taken.add(draft);
-      rows.push({ pending: p, answers, extra, duplicate: p.isDuplicate?.(answers) ?? false });
+      rows.push({ pending: p, answers, extra, duplicate: false });
     }
+    const duplicates = await Promise.all(
+      rows.map((w) => w.pending.isDuplicate?.(w.answers) ?? false),
+    );
+    duplicates.forEach((duplicate, i) => (rows[i]!.duplicate = duplicate));
     if (rows.length === 0) {
       for (const p of replays) p.resolve('no-draft');
       return;

@@ -44,6 +44,21 @@ export class SurveyClient {
   }
 }
 
+/**
+ * A seeded generator of numbers in [0, 1) (mulberry32, 32-bit integer arithmetic), so runs
+ * repeat. A floating-point LCG overflowed 2^53, cycled early and sent identical answer sets,
+ * which duplicate detection rightly refused to count twice.
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed | 0;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /** Random answers for every question of one page (`random` returns [0, 1)). */
 export function randomPageForm(
   fiscalYear: number,

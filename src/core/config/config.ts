@@ -17,12 +17,26 @@ export const ConfigSchema = z
       .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
       .optional(),
     /**
-     * PostgreSQL connections this process may hold (ignored for PGlite, which has one). A
-     * submit on the closing-day surge waits for a free connection, not for the server, once
-     * dozens of respondents post at once; 20 keeps that queue short and stays well under
-     * PostgreSQL's default max_connections of 100 for a few processes.
+     * PostgreSQL connections the web server may hold, shared out among its worker processes
+     * (each gets at least 2; ignored for PGlite, which has one). A submit on the closing-day
+     * surge waits for a free connection, not for the server, once dozens of respondents post
+     * at once; 20 keeps that queue short and stays well under PostgreSQL's default
+     * max_connections of 100.
      */
     databasePoolSize: z.coerce.number().int().min(2).max(500).default(20),
+    /**
+     * Processes serving HTTP. `auto`: one per core but one (left to PostgreSQL) with
+     * PostgreSQL; PGlite is one process's database, so it always runs one. The connection
+     * pool above is shared out among them.
+     */
+    workers: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default('auto'),
+    /**
+     * Reverse proxies in front of Prongsai (nginx, Caddy, a load balancer) whose
+     * X-Forwarded-For to believe. 0: none, the client is the socket's peer. Set it to the
+     * number of proxies, or every respondent behind one nginx shares one rate limit, and
+     * with 0 behind a proxy a forged header is ignored rather than believed.
+     */
+    trustProxy: z.coerce.number().int().min(0).max(10).default(0),
     dataDir: z.string().min(1).default('./data'),
     /** Public base URL, used in QR codes, feeds and link sheets. */
     baseUrl: z.url().optional(),
@@ -54,6 +68,8 @@ const ENV_KEYS: Record<string, keyof Config> = {
   PRONGSAI_DATABASE_URL: 'databaseUrl',
   PRONGSAI_DATABASE_POOL_SIZE: 'databasePoolSize',
   PRONGSAI_DATA_DIR: 'dataDir',
+  PRONGSAI_WORKERS: 'workers',
+  PRONGSAI_TRUST_PROXY: 'trustProxy',
   PRONGSAI_BASE_URL: 'baseUrl',
   PRONGSAI_SEED_DEMO: 'seedDemo',
   PRONGSAI_SECURE_COOKIES: 'secureCookies',
@@ -68,6 +84,8 @@ const FILE_KEYS: Record<string, keyof Config> = {
   database_url: 'databaseUrl',
   database_pool_size: 'databasePoolSize',
   data_dir: 'dataDir',
+  workers: 'workers',
+  trust_proxy: 'trustProxy',
   base_url: 'baseUrl',
   seed_demo: 'seedDemo',
   secure_cookies: 'secureCookies',

@@ -12,6 +12,7 @@ import {
   setSessionAgency,
 } from '../auth/sessions.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
+import { clientAddress } from './client-address.js';
 import type { AppEnv } from './env.js';
 import { readForm } from './form.js';
 import { LOCALE_COOKIE, requireStaff } from './middleware.js';
@@ -147,12 +148,12 @@ export function safeLocalPath(value: string | undefined, fallback: string): stri
 
 export const coreRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
-    const list = await c.var.database.db.select().from(agencies).orderBy(asc(agencies.slug));
+    const list = await c.get('database').db.select().from(agencies).orderBy(asc(agencies.slug));
     list.sort((a, b) => collator.compare(a.nameTh, b.nameTh));
     return c.render(<HomePage list={list} />);
   })
   .get('/healthz', async (c) => {
-    await c.var.database.query('select 1');
+    await c.get('database').query('select 1');
     return c.json({ ok: true });
   })
   .get('/lang/:locale', (c) => {
@@ -161,12 +162,12 @@ export const coreRoutes = new Hono<AppEnv>()
       path: '/',
       sameSite: 'Lax',
       maxAge: 365 * 24 * 3600,
-      secure: c.var.config.secureCookies,
+      secure: c.get('config').secureCookies,
     });
     return c.redirect(safeLocalPath(c.req.query('back'), '/'), 303);
   })
   .get('/login', (c) => {
-    if (c.var.user) return c.redirect(safeLocalPath(c.req.query('next'), '/staff'), 303);
+    if (c.get('user')) return c.redirect(safeLocalPath(c.req.query('next'), '/staff'), 303);
     return c.render(<LoginPage next={c.req.query('next')} />);
   })
   .post('/login', async (c) => {
@@ -178,19 +179,17 @@ export const coreRoutes = new Hono<AppEnv>()
         <LoginPage errors={form.errors} email={String(form.values.email ?? '')} next={next} />,
       );
     }
-    const clientKey =
-      c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ||
-      (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
-        ?.socket?.remoteAddress ||
-      'unknown';
+    // Not the first X-Forwarded-For entry: anyone can write one per attempt and so never
+    // reach the per-client limit.
+    const clientKey = clientAddress(c);
     try {
       const result = await logIn(
         {
-          db: c.var.database.db,
+          db: c.get('database').db,
           actor: { userId: null, label: form.data.email, roles: [], isInstanceAdmin: false },
-          locale: c.var.locale,
+          locale: c.get('locale'),
           now: () => new Date(),
-          requestId: c.var.requestId,
+          requestId: c.get('requestId'),
         },
         form.data,
         clientKey,
@@ -199,7 +198,7 @@ export const coreRoutes = new Hono<AppEnv>()
         httpOnly: true,
         sameSite: 'Lax',
         path: '/',
-        secure: c.var.config.secureCookies,
+        secure: c.get('config').secureCookies,
         maxAge: SESSION_TTL_MS / 1000,
       });
       return c.redirect(next, 303);
@@ -214,7 +213,8 @@ export const coreRoutes = new Hono<AppEnv>()
     }
   })
   .post('/logout', async (c) => {
-    if (c.var.sessionToken) await deleteSession(c.var.database.db, c.var.sessionToken);
+    const token = c.get('sessionToken');
+    if (token) await deleteSession(c.get('database').db, token);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.redirect('/?notice=auth.loggedOut', 303);
   })
@@ -222,8 +222,8 @@ export const coreRoutes = new Hono<AppEnv>()
   .use('/staff/*', requireStaff)
   .get('/staff', (c) => c.render(<StaffHome />))
   .get('/staff/choose-agency', async (c) => {
-    const user = c.var.user!;
-    const db = c.var.database.db;
+    const user = c.get('user')!;
+    const db = c.get('database').db;
     const list = user.isInstanceAdmin
       ? await db.select({ id: agencies.id, nameTh: agencies.nameTh }).from(agencies)
       : await db
@@ -235,10 +235,10 @@ export const coreRoutes = new Hono<AppEnv>()
     return c.render(<ChooseAgencyPage list={list} />);
   })
   .post('/staff/choose-agency', async (c) => {
-    const user = c.var.user!;
+    const user = c.get('user')!;
     const form = await readForm(c, z.object({ agencyId: z.uuid() }));
     if (!form.ok) throw new ValidationError('errors.validation', form.errors);
-    const db = c.var.database.db;
+    const db = c.get('database').db;
     const [membership] = await db
       .select()
       .from(staff)
@@ -246,6 +246,6 @@ export const coreRoutes = new Hono<AppEnv>()
       .then((rows) => rows.filter((r) => r.agencyId === form.data.agencyId));
     const [agency] = await db.select().from(agencies).where(eq(agencies.id, form.data.agencyId));
     if (!agency || (!membership && !user.isInstanceAdmin)) throw new ForbiddenError();
-    await setSessionAgency(db, c.var.sessionToken!, agency.id);
+    await setSessionAgency(db, c.get('sessionToken')!, agency.id);
     return c.redirect('/staff', 303);
   });

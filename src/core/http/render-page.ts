@@ -40,6 +40,9 @@ export function renderPage(c: Context<AppEnv>, content: unknown): string {
         ? (content as { toString(): unknown }).toString()
         : content;
     if (typeof html !== 'string') {
+      // Its continuation would fail on its own later (no request to read by then): keep
+      // that from becoming an unhandled rejection, which would stop the process.
+      if (html instanceof Promise) html.catch(() => undefined);
       throw new Error('renderPage: async components are not supported');
     }
     return `<!DOCTYPE html>${html}`;
