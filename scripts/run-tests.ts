@@ -76,8 +76,11 @@ const args = process.argv.slice(2);
 const pgliteOnly = args.includes('--pglite-only');
 const chosen = args.filter((a) => !a.startsWith('--'));
 const files = (chosen.length ? chosen : [...findTests('src'), ...findTests('test')]).sort();
+// A file that asks which database it runs on, or opens one, runs on both.
 const usesDatabase = (file: string) =>
-  /createTestContext|openTestDatabase|TEST_DATABASE_URL/.test(readFileSync(file, 'utf8'));
+  /createTestContext|openTestDatabase|testDatabaseKind|serverDatabase|TEST_DATABASE_URL/.test(
+    readFileSync(file, 'utf8'),
+  );
 
 const started = Date.now();
 await preparePgliteTemplate();
