@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../core/http/env.js';
-import { requirePermission } from '../core/http/middleware.js';
+import { formFields, requirePermission } from '../core/http/middleware.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import { getFramework, listFrameworkYears } from './frameworks/load-frameworks.js';
 import { diffFrameworks } from './diff-frameworks.js';
@@ -44,7 +44,7 @@ const lines = (text: unknown) =>
 
 /** Reads the upload form; the file is either the upload or the preview's base64 copy. */
 async function readUpload(c: Context<AppEnv>) {
-  const body = await c.req.parseBody();
+  const body = await formFields(c);
   const fiscalYear = Number(body.fiscalYear);
   if (!listFrameworkYears().includes(fiscalYear)) {
     throw new ValidationError('errors.validation', { fiscalYear: 'form.required' });
@@ -196,7 +196,7 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
   })
   .post('/years/:year/weak-questions', requirePermission('assessment.manage'), async (c) => {
     const year = yearParam(c);
-    const body = await c.req.parseBody();
+    const body = await formFields(c);
     const rule =
       body.kind === 'lowestPerIndicator'
         ? { kind: 'lowestPerIndicator' as const, n: Number(body.n) }
@@ -230,7 +230,7 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
   })
   .post('/years/:year/analysis', requirePermission('assessment.manage'), async (c) => {
     const year = yearParam(c);
-    const body = await c.req.parseBody();
+    const body = await formFields(c);
     const parsed = UpdateAnalysisInput.safeParse({
       titleTh: body.titleTh ?? '',
       forewordTh: body.forewordTh ?? '',
@@ -274,7 +274,7 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
     async (c) => {
       const year = yearParam(c);
       const areaCode = c.req.param('areaCode');
-      const body = await c.req.parseBody();
+      const body = await formFields(c);
       const measures: {
         measureTh: string;
         methodsTh: string[];

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../core/http/env.js';
 import { Layout } from '../core/http/layout.js';
-import { requirePermission } from '../core/http/middleware.js';
+import { formFields, requirePermission } from '../core/http/middleware.js';
 import { uuidParam } from '../core/http/params.js';
 import {
   ErrorSummary,
@@ -274,7 +274,7 @@ export const basicInfoRoutes = new Hono<AppEnv>()
   .get('/', async (c) => c.render(<BasicInfoPage lists={await loadLists(c)} />))
   .post('/:kind', async (c) => {
     const kind = kindParam(c);
-    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    const body = await formFields(c);
     const { _csrf: _ignored, photo, ...values } = body;
     try {
       let photoDocumentId: string | null = null;

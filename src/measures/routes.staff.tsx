@@ -4,7 +4,7 @@ import { raw } from 'hono/html';
 import { z } from 'zod';
 import type { AppEnv } from '../core/http/env.js';
 import { Layout } from '../core/http/layout.js';
-import { requirePermission } from '../core/http/middleware.js';
+import { formFields, requirePermission } from '../core/http/middleware.js';
 import { parseForm, readForm } from '../core/http/form.js';
 import { uuidParam } from '../core/http/params.js';
 import {
@@ -682,7 +682,7 @@ export const measuresStaffRoutes = new Hono<AppEnv>()
   })
   .post('/actions/:id/progress', requirePermission('measures.report'), async (c) => {
     const id = uuidParam(c, 'id');
-    const body = (await c.req.parseBody({ all: true })) as Record<string, unknown>;
+    const body = await formFields(c, { all: true });
     const links = String(body.links ?? '')
       .split(/\r?\n/)
       .map((l) => l.trim())
@@ -729,7 +729,7 @@ export const measuresStaffRoutes = new Hono<AppEnv>()
   })
   .post('/:id/actions', requirePermission('measures.manage'), async (c) => {
     const id = uuidParam(c, 'id');
-    const body = (await c.req.parseBody()) as Record<string, string>;
+    const body = (await formFields(c)) as Record<string, string>;
     await addAction(c.get('ctx'), id, {
       stepText: body.stepText ?? '',
       unitId: body.unitId ?? '',

@@ -3,7 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../core/http/env.js';
 import { Layout } from '../core/http/layout.js';
 import { clientAddress } from '../core/http/client-address.js';
-import { setLateHeader } from '../core/http/middleware.js';
+import { formFields, setLateHeader } from '../core/http/middleware.js';
 import { uuidParam } from '../core/http/params.js';
 import { ErrorSummary, PostForm, type FieldErrors } from '../core/http/ui.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
@@ -41,11 +41,6 @@ const base = (c: Context<AppEnv>, campaign: Campaign) =>
 
 async function loadCampaign(c: Context<AppEnv>): Promise<Campaign> {
   return getPublicCampaign(c.get('database').db, c.get('publicAgency').id, uuidParam(c, 'id'));
-}
-
-async function formBody(c: Context<AppEnv>): Promise<Record<string, unknown>> {
-  const body = (await c.req.parseBody({ all: true })) as Record<string, unknown>;
-  return body;
 }
 
 function PrivacyNotice({ tool }: { tool: 'IIT' | 'EIT' }) {
@@ -118,7 +113,7 @@ surveysPublicRoutes.post('/:id/start', async (c) => {
   const now = new Date();
   // The address only ever goes into abuse control's rotating keyed hash.
   await abuseControl.hit(clientAddress(c), now);
-  const body = await formBody(c);
+  const body = await formFields(c, { all: true });
   const code = typeof body.code === 'string' ? body.code.slice(0, 40) : undefined;
   const ch = typeof body.ch === 'string' ? body.ch : undefined;
   const { token } = await startDraft(c.get('database').db, campaign, {
@@ -308,7 +303,7 @@ surveysPublicRoutes.post('/:id/p/:n', async (c) => {
   const now = new Date();
   const shape = surveyShape(campaign.fiscalYear, campaign.tool, campaign.extraQuestions);
   const page = pageNo(c, shape);
-  const body = await formBody(c);
+  const body = await formFields(c, { all: true });
   const read = readPageAnswers(shape, page, body);
   const isLast = page.no === shape.pages.length;
   const token = getCookie(c, DRAFT_COOKIE);

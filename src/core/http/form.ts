@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { ValidationError } from '../errors.js';
 import type { AppEnv } from './env.js';
+import { formFields } from './middleware.js';
 
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
 // C0/C1 controls except tab, newline and carriage return.
@@ -43,7 +44,7 @@ export async function readForm<S extends z.ZodType>(
 ): Promise<FormResult<z.infer<S>>> {
   let body: Record<string, unknown>;
   try {
-    body = (await c.req.parseBody({ all: true })) as Record<string, unknown>;
+    body = await formFields(c, { all: true });
   } catch (error) {
     throw new ValidationError('errors.badForm', {}, { cause: String(error) });
   }

@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Hono } from 'hono';
 import type { AppEnv } from './env.js';
-import { pageRenderer, useRequestContext } from './render-page.js';
+import { createContext, useContext } from 'hono/jsx';
+import { pageRenderer, renderPage, useRequestContext } from './render-page.js';
 import { clientAddress } from './client-address.js';
 import { testConfig } from '../../../test/helpers/test-context.js';
 
@@ -37,6 +38,56 @@ void describe('pageRenderer', () => {
     const res = await app.request('/async');
     assert.equal(res.status, 500);
     assert.match(await res.text(), /async components are not supported/);
+  });
+
+  void it('writes the same HTML as hono’s own render, context providers and SVG included', async () => {
+    const Theme = createContext('plain');
+    const Themed = () => <span class={useContext(Theme)}>ก</span>;
+    const tree = (
+      <html lang="th">
+        <head>
+          <meta charset="utf-8" />
+          <title>หน้า &lt;1&gt;</title>
+          <link rel="stylesheet" href="/static/app.css" />
+          <style>{'p{color:red}'}</style>
+        </head>
+        <body>
+          <Theme.Provider value="dark">
+            <Themed />
+          </Theme.Provider>
+          <Themed />
+          <form method="post" action="/x">
+            <input type="radio" name="q" value="1" checked />
+            <button type="submit">ส่ง</button>
+          </form>
+          <svg viewBox="0 0 10 10">
+            <rect x={1} y={1} width={8} height={8} strokeWidth={2} />
+          </svg>
+          {'<script>alert(1)</script>'}
+        </body>
+      </html>
+    );
+    const ours = renderPage({} as never, tree);
+    assert.equal(ours, `<!DOCTYPE html>${await tree.toString()}`);
+    assert.match(ours, /<span class="dark">ก<\/span><span class="plain">/);
+    assert.match(ours, /stroke-width="2"/);
+    assert.match(ours, /&lt;script&gt;/);
+  });
+
+  void it('leaves hono/jsx without AsyncLocalStorage, so no promise hooks tax the process', async () => {
+    // With AsyncLocalStorage a provided value survives an await; hono's synchronous mode
+    // (chosen when render-page.ts loads) gives the default there instead.
+    const Mode = createContext('default');
+    const AfterAwait = async () => {
+      await new Promise((r) => setTimeout(r, 1));
+      return <b>{useContext(Mode)}</b>;
+    };
+    const html = await (
+      <Mode.Provider value="provided">
+        <AfterAwait />
+      </Mode.Provider>
+    ).toString();
+    assert.equal(String(html), '<b>default</b>');
   });
 
   void it('has no request outside a render', () => {

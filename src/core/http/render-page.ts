@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import type { Child } from 'hono/jsx';
+import { jsx, type Child } from 'hono/jsx';
 import type { AppEnv } from './env.js';
 
 declare module 'hono' {
@@ -35,21 +35,47 @@ export function renderPage(c: Context<AppEnv>, content: unknown): string {
   const previous = rendering;
   rendering = c;
   try {
-    const html: unknown =
-      typeof content === 'object' && content !== null
-        ? (content as { toString(): unknown }).toString()
-        : content;
-    if (typeof html !== 'string') {
-      // Its continuation would fail on its own later (no request to read by then): keep
-      // that from becoming an unhandled rejection, which would stop the process.
-      if (html instanceof Promise) html.catch(() => undefined);
-      throw new Error('renderPage: async components are not supported');
-    }
-    return `<!DOCTYPE html>${html}`;
+    return `<!DOCTYPE html>${renderSynchronously(content)}`;
   } finally {
     rendering = previous;
   }
 }
+
+interface JsxNode {
+  toString(): string | Promise<string>;
+}
+
+function renderSynchronously(content: unknown): string {
+  const html =
+    typeof content === 'object' && content !== null ? (content as JsxNode).toString() : content;
+  if (typeof html === 'string') return html;
+  // An async component. Its continuation would fail on its own later (no request to read by
+  // then): keep that from becoming an unhandled rejection, which would stop the process.
+  if (html instanceof Promise) html.catch(() => undefined);
+  throw new Error('renderPage: async components are not supported');
+}
+
+/**
+ * hono/jsx keeps a render's context in AsyncLocalStorage when the runtime has one, and on
+ * Node 20 the first `AsyncLocalStorage.run()` installs promise hooks that tax every promise
+ * in the process from then on: a tenth of a survey submit's CPU, pg and our own awaits
+ * included. Our renders are synchronous (renderPage refuses async components), and for those
+ * hono's other mode, plain context stacks, is exact; it is the mode hono uses on runtimes
+ * without AsyncLocalStorage. hono looks for AsyncLocalStorage once, at its first render, so
+ * that first render happens here, at load, with `process.getBuiltinModule` out of sight.
+ * (In ESM there is no `process.mainModule`, hono's other way to find it.)
+ */
+function chooseSynchronousJsxContext(): void {
+  const host = process as { getBuiltinModule?: unknown };
+  const original = host.getBuiltinModule;
+  host.getBuiltinModule = undefined;
+  try {
+    void jsx('i', {}).toString();
+  } finally {
+    host.getBuiltinModule = original;
+  }
+}
+chooseSynchronousJsxContext();
 
 /** The request being rendered, for components (layout, forms, CSRF field). */
 export function useRequestContext(): Context<AppEnv> {
