@@ -3,15 +3,12 @@ import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { request } from 'node:http';
-import { migrateDatabase } from '../src/core/db/migrate.js';
-import { seedDemoAgency } from '../src/core/agencies/seed-demo.js';
-import { SYSTEM_ACTOR } from '../src/core/context.js';
-import { modules } from '../src/modules.js';
 import {
   freePort,
   killAll,
   processTree,
-  serverDatabase,
+  demoServerDatabase,
+  type ServerDatabase,
   startServe,
 } from './helpers/serve-process.js';
 import { testDatabaseKind } from './helpers/test-context.js';
@@ -48,20 +45,15 @@ const waitFor = async (what: string, check: () => boolean | Promise<boolean>) =>
 
 void describe(`prongsai serve with worker processes (${testDatabaseKind()})`, () => {
   let child: ChildProcess | undefined;
-  let server: Awaited<ReturnType<typeof serverDatabase>> | undefined;
+  let server: ServerDatabase | undefined;
   after(async () => {
     if (child) await killAll(processTree(child.pid!));
     await server?.drop();
   });
 
   void it('shares one survey rate limit among workers, restarts a crashed worker, and dies with its primary', async () => {
-    server = await serverDatabase();
+    server = await demoServerDatabase();
     const database = await server.open();
-    await migrateDatabase(database);
-    await seedDemoAgency(
-      { db: database.db, actor: SYSTEM_ACTOR, locale: 'th', now: () => new Date() },
-      modules,
-    );
     const [campaign] = await database.query<{ id: string }>(
       `select id from surveys_campaigns where tool = 'EIT'`,
     );

@@ -2,10 +2,6 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { migrateDatabase } from '../src/core/db/migrate.js';
-import { seedDemoAgency } from '../src/core/agencies/seed-demo.js';
-import { SYSTEM_ACTOR } from '../src/core/context.js';
-import { modules } from '../src/modules.js';
 import {
   prepareEitSubmission,
   seededRandom,
@@ -18,7 +14,8 @@ import {
   freePort,
   killAll,
   processTree,
-  serverDatabase,
+  demoServerDatabase,
+  type ServerDatabase,
   startServe,
 } from './helpers/serve-process.js';
 
@@ -26,20 +23,15 @@ const random = seededRandom(42);
 
 void describe(`kill -9 during a surge of survey submissions (${testDatabaseKind()})`, () => {
   let child: ChildProcess | undefined;
-  let server: Awaited<ReturnType<typeof serverDatabase>> | undefined;
+  let server: ServerDatabase | undefined;
   after(async () => {
     if (child && child.exitCode === null) await killAll(processTree(child.pid!));
     await server?.drop();
   });
 
   void it('keeps every thanked submission and counts none twice', async () => {
-    server = await serverDatabase();
+    server = await demoServerDatabase();
     const database = await server.open();
-    await migrateDatabase(database);
-    await seedDemoAgency(
-      { db: database.db, actor: SYSTEM_ACTOR, locale: 'th', now: () => new Date() },
-      modules,
-    );
     const [campaign] = await database.query<{ id: string; n: number }>(
       `select c.id, (select count(*)::int from surveys_responses r where r.campaign_id = c.id) as n
        from surveys_campaigns c where c.tool = 'EIT'`,

@@ -6,6 +6,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/core/db/client.js';
+import { migrateDatabase } from '../../src/core/db/migrate.js';
+import { seedDemoAgency } from '../../src/core/agencies/seed-demo.js';
+import { SYSTEM_ACTOR } from '../../src/core/context.js';
+import { modules } from '../../src/modules.js';
 
 /** `prongsai serve` as a real process (or a primary and its workers), for crash and cluster tests. */
 
@@ -25,11 +29,29 @@ export function freePort(): Promise<number> {
  * a fresh PostgreSQL database served by two worker processes, as `auto` runs it on a bigger
  * machine.
  */
-export async function serverDatabase(): Promise<{
+export interface ServerDatabase {
   env: Record<string, string>;
   open: () => Promise<Database>;
   drop: () => Promise<void>;
-}> {
+}
+
+/** serverDatabase() migrated and with the demo agency (its open EIT campaign included). */
+export async function demoServerDatabase(): Promise<ServerDatabase> {
+  const server = await serverDatabase();
+  const database = await server.open();
+  try {
+    await migrateDatabase(database);
+    await seedDemoAgency(
+      { db: database.db, actor: SYSTEM_ACTOR, locale: 'th', now: () => new Date() },
+      modules,
+    );
+  } finally {
+    await database.close();
+  }
+  return server;
+}
+
+export async function serverDatabase(): Promise<ServerDatabase> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'prongsai-survey-crash-'));
