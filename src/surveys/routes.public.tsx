@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../core/http/env.js';
 import { Layout } from '../core/http/layout.js';
+import { renderSameForAnyone } from '../core/http/render-page.js';
 import { clientAddress } from '../core/http/client-address.js';
 import { formFields, setLateHeader } from '../core/http/middleware.js';
 import { uuidParam } from '../core/http/params.js';
@@ -297,6 +298,10 @@ function ThankYou({ campaign, outcome }: { campaign: Campaign; outcome: string }
   );
 }
 
+/** Only the outcome differs between respondents' thank-you pages; the campaign is in the URL. */
+const thankYou = (c: Context<AppEnv>, campaign: Campaign, outcome: string) =>
+  renderSameForAnyone(c, outcome, () => <ThankYou campaign={campaign} outcome={outcome} />);
+
 /** The last page's POST submits: validate → one transaction → "thank you" only after commit. */
 surveysPublicRoutes.post('/:id/p/:n', async (c) => {
   const campaign = await loadCampaign(c);
@@ -339,7 +344,7 @@ surveysPublicRoutes.post('/:id/p/:n', async (c) => {
     if (outcome === 'incomplete') return c.redirect(`${base(c, campaign)}/p/1`, 303);
     if (outcome !== 'no-draft') {
       deleteCookie(c, DRAFT_COOKIE, { path: base(c, campaign) });
-      return c.render(<ThankYou campaign={campaign} outcome={outcome} />);
+      return thankYou(c, campaign, outcome);
     }
   }
   const draft = await requireDraft(c, campaign);
@@ -351,7 +356,7 @@ surveysPublicRoutes.post('/:id/p/:n', async (c) => {
         submissionKey: body.submissionKey,
         now,
       });
-      return c.render(<ThankYou campaign={campaign} outcome={outcome} />);
+      return thankYou(c, campaign, outcome);
     }
     return c.redirect(base(c, campaign), 303);
   }
@@ -402,5 +407,5 @@ surveysPublicRoutes.post('/:id/p/:n', async (c) => {
     throw error;
   }
   deleteCookie(c, DRAFT_COOKIE, { path: base(c, campaign) });
-  return c.render(<ThankYou campaign={campaign} outcome={outcome} />);
+  return thankYou(c, campaign, outcome);
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { Hono } from 'hono';
 import type { AppEnv } from './env.js';
 import { createContext, useContext } from 'hono/jsx';
-import { pageRenderer, renderPage, useRequestContext } from './render-page.js';
+import { pageRenderer, renderPage, renderSameForAnyone, useRequestContext } from './render-page.js';
 import { clientAddress } from './client-address.js';
 import { testConfig } from '../../../test/helpers/test-context.js';
 
@@ -92,6 +92,43 @@ void describe('pageRenderer', () => {
 
   void it('has no request outside a render', () => {
     assert.throws(() => useRequestContext(), /only available while c\.render\(\) runs/);
+  });
+});
+
+void describe('renderSameForAnyone', () => {
+  let renders = 0;
+  const Counted = ({ who }: { who: string }) => {
+    renders += 1;
+    return <p>{who}</p>;
+  };
+  const app = new Hono<AppEnv>();
+  app.use(pageRenderer);
+  app.post('/thanks', (c) => {
+    c.set('locale', c.req.header('x-lang') === 'en' ? 'en' : 'th');
+    c.set('user', c.req.header('x-user') ? ({ id: c.req.header('x-user') } as never) : null);
+    const variant = c.req.query('v') ?? 'recorded';
+    return renderSameForAnyone(c, variant, () => (
+      <Counted who={c.req.header('x-user') ?? variant} />
+    ));
+  });
+  const post = async (path: string, headers: Record<string, string> = {}) =>
+    (await app.request(path, { method: 'POST', headers })).text();
+
+  void it('renders once for anonymous visitors of one URL, variant and language', async () => {
+    renders = 0;
+    assert.equal(await post('/thanks'), '<!DOCTYPE html><p>recorded</p>');
+    assert.equal(await post('/thanks'), '<!DOCTYPE html><p>recorded</p>');
+    assert.equal(renders, 1);
+    assert.equal(await post('/thanks?v=duplicate'), '<!DOCTYPE html><p>duplicate</p>');
+    await post('/thanks', { 'x-lang': 'en' });
+    assert.equal(renders, 3, 'another variant or language is its own page');
+  });
+
+  void it('renders afresh for a logged-in visitor, whose header is their own', async () => {
+    renders = 0;
+    assert.equal(await post('/thanks', { 'x-user': 'u1' }), '<!DOCTYPE html><p>u1</p>');
+    assert.equal(await post('/thanks', { 'x-user': 'u2' }), '<!DOCTYPE html><p>u2</p>');
+    assert.equal(renders, 2);
   });
 });
 

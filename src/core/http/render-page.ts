@@ -77,6 +77,33 @@ function chooseSynchronousJsxContext(): void {
 }
 chooseSynchronousJsxContext();
 
+const sameForAnyone = new Map<string, { html: string; until: number }>();
+
+/**
+ * c.render for a page that every anonymous visitor of this URL sees the same in one language
+ * (a "thank you" after a survey), rendered at most once per `ttlMs`: on closing day the same
+ * page is sent thousands of times a minute, and its layout was a tenth of a submit's CPU.
+ * `variant` separates the versions one URL can answer with. A logged-in visitor's page shows
+ * their account and log-out form, so it is always rendered afresh.
+ */
+export function renderSameForAnyone(
+  c: Context<AppEnv>,
+  variant: string,
+  page: () => Child,
+  ttlMs = 5_000,
+): Response {
+  if (c.get('user')) return c.render(page());
+  const url = c.req.url;
+  const key = `${c.get('locale')}|${variant}|${url.slice(url.indexOf('/', url.indexOf('//') + 2))}`;
+  const now = Date.now();
+  const hit = sameForAnyone.get(key);
+  if (hit && hit.until > now) return c.html(hit.html);
+  const html = renderPage(c, page());
+  if (sameForAnyone.size >= 1_000) sameForAnyone.clear();
+  sameForAnyone.set(key, { html, until: now + ttlMs });
+  return c.html(html);
+}
+
 /** The request being rendered, for components (layout, forms, CSRF field). */
 export function useRequestContext(): Context<AppEnv> {
   if (!rendering) throw new Error('useRequestContext() is only available while c.render() runs');
