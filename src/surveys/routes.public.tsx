@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { setCookie } from 'hono/cookie';
+import { clearCookie, requestCookie } from '../core/http/cookies.js';
 import type { AppEnv } from '../core/http/env.js';
 import { Layout } from '../core/http/layout.js';
 import { renderSameForAnyone } from '../core/http/render-page.js';
@@ -77,7 +78,7 @@ function PrivacyNotice({ tool }: { tool: 'IIT' | 'EIT' }) {
 surveysPublicRoutes.get('/:id', async (c) => {
   const campaign = await loadCampaign(c);
   const open = isCampaignOpen(campaign, new Date());
-  const draft = await findDraft(c.get('database').db, campaign, getCookie(c, DRAFT_COOKIE));
+  const draft = await findDraft(c.get('database').db, campaign, requestCookie(c, DRAFT_COOKIE));
   const channel = toChannel(c.req.query('ch'), campaign.tool);
   return c.render(
     <Layout title={campaign.titleTh}>
@@ -132,7 +133,7 @@ surveysPublicRoutes.post('/:id/start', async (c) => {
 });
 
 async function requireDraft(c: Context<AppEnv>, campaign: Campaign): Promise<Draft | null> {
-  return findDraft(c.get('database').db, campaign, getCookie(c, DRAFT_COOKIE));
+  return findDraft(c.get('database').db, campaign, requestCookie(c, DRAFT_COOKIE));
 }
 
 function pageNo(c: Context<AppEnv>, shape: SurveyShape): SurveyPage {
@@ -311,7 +312,7 @@ surveysPublicRoutes.post('/:id/p/:n', async (c) => {
   const body = await formFields(c, { all: true });
   const read = readPageAnswers(shape, page, body);
   const isLast = page.no === shape.pages.length;
-  const token = getCookie(c, DRAFT_COOKIE);
+  const token = requestCookie(c, DRAFT_COOKIE);
   // Closing-day hot path: a complete last EIT page goes through the group-commit batch
   // without reading its draft first; anything unusual falls through to the path below.
   if (
@@ -343,7 +344,7 @@ surveysPublicRoutes.post('/:id/p/:n', async (c) => {
     }
     if (outcome === 'incomplete') return c.redirect(`${base(c, campaign)}/p/1`, 303);
     if (outcome !== 'no-draft') {
-      deleteCookie(c, DRAFT_COOKIE, { path: base(c, campaign) });
+      clearCookie(c, DRAFT_COOKIE, { path: base(c, campaign) });
       return thankYou(c, campaign, outcome);
     }
   }
@@ -388,7 +389,7 @@ surveysPublicRoutes.post('/:id/p/:n', async (c) => {
   let outcome;
   try {
     outcome = await submitResponse(c.get('database').db, campaign, {
-      token: getCookie(c, DRAFT_COOKIE),
+      token: requestCookie(c, DRAFT_COOKIE),
       submissionKey: draft.submissionKey,
       lastPage: read,
       draft,
@@ -406,6 +407,6 @@ surveysPublicRoutes.post('/:id/p/:n', async (c) => {
     }
     throw error;
   }
-  deleteCookie(c, DRAFT_COOKIE, { path: base(c, campaign) });
+  clearCookie(c, DRAFT_COOKIE, { path: base(c, campaign) });
   return thankYou(c, campaign, outcome);
 });

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { getCookie, setCookie } from 'hono/cookie';
+import { setCookie } from 'hono/cookie';
+import { requestCookie } from './cookies.js';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { and, eq } from 'drizzle-orm';
@@ -34,7 +35,7 @@ export function setLateHeader(c: Context, name: string, value: string): void {
 
 /** Thai unless the visitor chose English (cookie set by /lang/:locale). */
 export const locale = createMiddleware<AppEnv>(async (c, next) => {
-  const chosen = getCookie(c, LOCALE_COOKIE);
+  const chosen = requestCookie(c, LOCALE_COOKIE);
   const value: Locale = chosen === 'en' ? 'en' : 'th';
   c.set('locale', value);
   c.set('t', translator(value));
@@ -153,7 +154,7 @@ export async function formFields(
  * cross-site page can neither read the cookie nor set it, so it cannot forge the pair.
  */
 export const csrf = createMiddleware<AppEnv>(async (c, next) => {
-  let token = getCookie(c, CSRF_COOKIE);
+  let token = requestCookie(c, CSRF_COOKIE);
   if (!token || !/^[\w-]{43}$/.test(token)) {
     token = randomBytes(32).toString('base64url');
     setCookie(c, CSRF_COOKIE, token, {
@@ -194,7 +195,7 @@ export const session = createMiddleware<AppEnv>(async (c, next) => {
   c.set('sessionToken', null);
   c.set('agency', null);
   c.set('roles', []);
-  const token = getCookie(c, SESSION_COOKIE);
+  const token = requestCookie(c, SESSION_COOKIE);
   if (token) {
     const db = c.get('database').db;
     const found = await findSessionUser(db, token, new Date());
