@@ -198,24 +198,38 @@ async function rawInserts(database: Database, rows: unknown[][], concurrency: nu
   return { perSecond: rows.length / seconds, p50: pct(latencies, 50), p99: pct(latencies, 99) };
 }
 
+/** Starts, then stops, the CPU profile of every server process (BENCH_CPU_PROF only). */
+function profileSignal() {
+  if (!process.env.BENCH_CPU_PROF) return;
+  const all = new Set(serverPidList);
+  for (const d of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (all.has(ppid)) all.add(Number(d));
+    } catch {
+      // gone
+    }
+  }
+  for (const pid of all) process.kill(pid, 'SIGUSR2');
+}
+
 /** The server in its own process (as in production), so the load generator does not share its event loop. */
 async function serve(env: Record<string, string>, port: number) {
-  // BENCH_CPU_PROF=<dir> profiles the server (node --cpu-prof; written when it stops).
+  // BENCH_CPU_PROF=<dir> profiles the server's processes during the measured surge only
+  // (bench/profile-on-signal.ts; one <pid>.cpuprofile per process).
   const profile = process.env.BENCH_CPU_PROF;
   const child = spawn(
-    profile ? process.execPath : path.resolve(import.meta.dirname, '../bin/prongsai'),
-    profile
-      ? [
-          '--cpu-prof',
-          `--cpu-prof-dir=${profile}`,
-          '--import',
-          'tsx',
-          path.resolve(import.meta.dirname, '../src/main.ts'),
-          'serve',
-          '--port',
-          String(port),
-        ]
-      : ['serve', '--port', String(port)],
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      ...(profile ? ['--import', process.env.BENCH_PRELOAD ?? path.resolve(import.meta.dirname, 'profile-on-signal.ts')] : []),
+      path.resolve(import.meta.dirname, '../src/main.ts'),
+      'serve',
+      '--port',
+      String(port),
+    ],
     {
       env: {
         ...process.env,
@@ -280,7 +294,9 @@ async function runOn(
       // A fresh server compiles the submit path on its first few hundred POSTs; the figure is
       // the sustained rate after that (the warm-up submissions are sent, and checked, first).
       await surge(prepared.splice(0, warmUp), concurrency, server.baseUrl);
+      profileSignal();
       http = await surge(prepared, concurrency, server.baseUrl);
+      profileSignal();
     } finally {
       await server.close();
     }

@@ -12,6 +12,8 @@ import { scoreCampaign, scoreRespondents } from './score-campaign.js';
 import { compareWithOfficial } from './compare-with-official.js';
 import { surveysModule } from './module.js';
 import { purgeExpiredDrafts } from './answer-survey.js';
+import { digestAnswers } from './abuse-control.js';
+import { answersDigestSql } from './submit-eit-batch.js';
 
 /** A respondent's browser: keeps the CSRF and draft cookies between requests. */
 function visitor(t: TestContext) {
@@ -213,7 +215,33 @@ void describe('answering a survey', () => {
     await v2.post(`${base(eit)}/start`, { ch: 'facebook' });
     const second = await answerAll(v2, eit, pick);
     assert.equal(second.status, 200);
+    assert.match(await second.text(), /data-outcome="duplicate-ignored"/);
     assert.equal(await count(eit), before + 1);
+    // Different answers from the same client are a new respondent.
+    const v3 = visitor(t);
+    await v3.post(`${base(eit)}/start`, { ch: 'facebook' });
+    const third = await answerAll(v3, eit, (code) => (code === 'e2' ? 'least' : 'much'));
+    assert.match(await third.text(), /data-outcome="recorded"/);
+    assert.equal(await count(eit), before + 2);
+  });
+
+  void it('digests answers in JavaScript exactly as the batch statement does in SQL', async () => {
+    // The batch fingerprints answers in the database, the other submit paths in JavaScript:
+    // the same answers must give the same digest, whatever the key order or the text.
+    const samples: unknown[] = [
+      {},
+      { e1: 'much', e10: 'least', e2: ['1', '2'], i9: 'most' },
+      { i20: '4', e1: '3', b: 'x', aa: 'y', ข้อ1: 'ค่ะ', Z: 'a' },
+      { q: 'quote " backslash \\ tab \t newline \n bell \u0007 del \u007f', r: ['', ' '] },
+      { éa: '1', ea: '2', '€': '3', '😀': ['😀', 'ไทย'] },
+    ];
+    for (const answers of samples) {
+      const [row] = await t.database.query<{ digest: string }>(
+        `select ${answersDigestSql('$1::uuid', '$2::jsonb')} as digest`,
+        [eit.id, JSON.stringify(answers)],
+      );
+      assert.equal(digestAnswers(eit.id, answers), row!.digest, JSON.stringify(answers));
+    }
   });
 
   void it('batches a burst of final EIT posts: each thanked one stored once, replays not', async () => {

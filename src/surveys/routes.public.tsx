@@ -127,6 +127,7 @@ surveysPublicRoutes.post('/:id/start', async (c) => {
     path: base(c, campaign),
     httpOnly: true,
     sameSite: 'Lax',
+    secure: c.get('config').secureCookies,
     maxAge: 14 * 86_400,
   });
   return c.redirect(`${base(c, campaign)}/p/1`, 303);
@@ -324,24 +325,15 @@ surveysPublicRoutes.post('/:id/p/:n', async (c) => {
     isCampaignOpen(campaign, now)
   ) {
     const key = await abuseControl.hit(clientAddress(c), now);
-    let fingerprinted: unknown = null;
-    let outcome;
-    try {
-      outcome = await submitEitBatched(c.get('database'), {
-        campaign,
-        shape,
-        token,
-        lastPage: read,
-        now,
-        isDuplicate: (answers) => {
-          fingerprinted = answers;
-          return abuseControl.isDuplicate(key, campaign.id, answers, now);
-        },
-      });
-    } catch (error) {
-      if (fingerprinted) await abuseControl.forget(key, campaign.id, fingerprinted, now);
-      throw error;
-    }
+    // Fingerprints are taken only for committed responses: nothing to forget on an error.
+    const outcome = await submitEitBatched(c.get('database'), {
+      campaign,
+      shape,
+      token,
+      lastPage: read,
+      now,
+      isDuplicate: (digest) => abuseControl.isDuplicateDigest(key, digest, now),
+    });
     if (outcome === 'incomplete') return c.redirect(`${base(c, campaign)}/p/1`, 303);
     if (outcome !== 'no-draft') {
       clearCookie(c, DRAFT_COOKIE, { path: base(c, campaign) });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from '../core/db/client.js';
 import { bangkokDate, type Campaign } from './campaigns.js';
 import type { StoredAnswers } from './schema.js';
-import { unansweredQuestions, type SurveyShape } from './survey-pages.js';
+import type { SurveyShape } from './survey-pages.js';
 
 /** What became of one final EIT POST sent through the batch. */
 export type BatchedSubmitOutcome =
@@ -22,8 +22,11 @@ export interface EitSubmission {
   token: string;
   lastPage: { answers: StoredAnswers; extra: Record<string, string> };
   now: Date;
-  /** Duplicate detection on the merged answers (EIT abuse control, in memory). */
-  isDuplicate?: (answers: StoredAnswers) => boolean | Promise<boolean>;
+  /**
+   * Duplicate detection (EIT abuse control, in memory) on the digest of the merged answers
+   * (`digestAnswers`), asked once the response is committed: a duplicate is then removed.
+   */
+  isDuplicate?: (answersDigest: string) => boolean | Promise<boolean>;
 }
 
 interface Pending extends EitSubmission {
@@ -32,31 +35,95 @@ interface Pending extends EitSubmission {
   reject: (error: unknown) => void;
 }
 
-interface DraftRow {
+interface WrittenRow {
   agency_id: string;
   token_hash: string;
-  submission_key: string;
-  answers: StoredAnswers;
-  extra_answers: Record<string, string>;
+  outcome: 'recorded' | 'already-recorded' | 'incomplete' | 'no-draft';
+  id: string | null;
+  digest: string | null;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-// Up to this many submissions share two statements; more wait for the next batch.
+// Up to this many submissions share one statement; more wait for the next batch.
 const MAX_BATCH = 128;
 // Batches in flight at once: one collecting while another commits keeps the pool busy
 // without letting a surge open every pooled connection.
 const MAX_IN_FLIGHT = 2;
 
 /**
+ * The SQL for digestAnswers(campaignId, answers): SHA-256 (hex) of the campaign id and the
+ * answers' jsonb text, which is canonical (keys sorted).
+ */
+export const answersDigestSql = (campaignId: string, answers: string) =>
+  `encode(sha256(convert_to(${campaignId}::text || '|' || ${answers}::text, 'UTF8')), 'hex')`;
+
+/**
+ * The batch's one statement. Per submission (a row of the unnest): find the live draft, merge
+ * the last page over it (jsonb `||`, the same as an object spread), and only when every ITA
+ * question of the survey is answered (`?&` the required codes) delete the draft and insert
+ * the response from what was deleted, so that of two statements racing for one draft only
+ * the one that deleted it stores a row. Each submission comes back with its outcome, and a
+ * stored one with the digest abuse control fingerprints (answersDigestSql), computed by the
+ * database, which has a core to spare at surge, rather than by the web server.
+ */
+const SUBMIT_BATCH_SQL = `
+  with input as (
+    select * from unnest($1::uuid[], $2::text[], $3::uuid[], $4::date[], $5::jsonb[],
+                         $6::jsonb[], $7::text[])
+      as t(agency_id, token_hash, campaign_id, today, answers, extra_answers, required)
+  ), found as (
+    select d.agency_id, d.token_hash, d.campaign_id, d.channel, d.submission_key, i.today,
+           d.answers || i.answers as answers, d.extra_answers || i.extra_answers as extra_answers,
+           i.required
+      from input i
+      join surveys_drafts d
+        on d.agency_id = i.agency_id and d.token_hash = i.token_hash
+       and d.campaign_id = i.campaign_id and d.expires_on >= i.today
+  ), complete as (
+    select * from found where answers ?& string_to_array(required, ',')
+  ), consumed as (
+    delete from surveys_drafts s using complete c
+     where s.agency_id = c.agency_id and s.token_hash = c.token_hash
+    returning s.agency_id, s.token_hash
+  ), ins as (
+    insert into surveys_responses
+      (agency_id, campaign_id, answered_on, channel, answers, extra_answers, submission_key)
+    select c.agency_id, c.campaign_id, c.today, c.channel, c.answers, c.extra_answers,
+           c.submission_key
+      from complete c
+      join consumed k on k.agency_id = c.agency_id and k.token_hash = c.token_hash
+    on conflict do nothing
+    returning agency_id, id, submission_key
+  )
+  select f.agency_id, f.token_hash,
+         case when c.token_hash is null then 'incomplete'
+              when k.token_hash is null then 'no-draft'
+              when ins.id is null then 'already-recorded'
+              else 'recorded' end as outcome,
+         ins.id,
+         case when ins.id is not null then
+           ${answersDigestSql('f.campaign_id', 'f.answers')}
+         end as digest
+    from found f
+    left join complete c on c.agency_id = f.agency_id and c.token_hash = f.token_hash
+    left join consumed k on k.agency_id = f.agency_id and k.token_hash = f.token_hash
+    left join ins on ins.agency_id = f.agency_id and ins.submission_key = f.submission_key`;
+
+/**
  * Group commit for the closing-day hot path. Final EIT POSTs that arrive while earlier ones
- * are being written wait a moment and are written together: one read of their drafts, then
- * ONE statement that deletes the drafts and inserts the responses (atomic on its own). Each
- * POST still gets its "thank you" only after that statement committed its own row, and a
- * lone POST on a quiet day goes straight through as a batch of one.
+ * are being written wait a moment and are written together in ONE statement (atomic on its
+ * own, see SUBMIT_BATCH_SQL). Each POST still gets its "thank you" only after that statement
+ * committed its own row, and a lone POST on a quiet day goes straight through as a batch of
+ * one.
  *
- * Measured in bench/surveys-surge.bench.ts: per submission the database does two statements
- * divided by the batch size instead of two statements.
+ * Duplicate detection needs the merged answers, which only the database has: it is asked
+ * after the commit, with the digest the statement returned, and a duplicate's row is then
+ * deleted. A crash in between leaves that duplicate counted, as a restart (which empties the
+ * in-memory fingerprints) would anyway.
+ *
+ * Measured in bench/surveys-surge.bench.ts: per submission the database does one statement
+ * divided by the batch size, and the web server neither reads drafts nor merges answers.
  */
 class EitSubmitBatcher {
   private queue: Pending[] = [];
@@ -87,106 +154,76 @@ class EitSubmitBatcher {
   }
 
   private async write(batch: Pending[]): Promise<void> {
-    const drafts = await this.database.query<DraftRow>(
-      `select d.agency_id, d.token_hash, d.submission_key, d.answers, d.extra_answers
-         from surveys_drafts d
-         join unnest($1::uuid[], $2::text[], $3::uuid[], $4::date[])
-           as k(agency_id, token_hash, campaign_id, today)
-           on d.agency_id = k.agency_id and d.token_hash = k.token_hash
-          and d.campaign_id = k.campaign_id and d.expires_on >= k.today`,
-      [
-        batch.map((p) => p.campaign.agencyId),
-        batch.map((p) => p.tokenHash),
-        batch.map((p) => p.campaign.id),
-        batch.map((p) => bangkokDate(p.now)),
-      ],
-    );
-    const draftOf = new Map(drafts.map((d) => [`${d.agency_id}|${d.token_hash}`, d]));
-    // One row per draft; a second POST of the same draft in this batch is a replay.
-    const rows: {
-      pending: Pending;
-      answers: StoredAnswers;
-      extra: Record<string, string>;
-      duplicate: boolean;
-    }[] = [];
-    const replays: Pending[] = [];
-    const taken = new Set<DraftRow>();
+    // A second POST of the same draft in this batch (a double click) is a replay: it is
+    // answered from the first one's outcome, never sent as a row of its own.
+    const first = new Map<string, Pending>();
+    const replays: [Pending, Pending][] = [];
     for (const p of batch) {
-      const draft = draftOf.get(`${p.campaign.agencyId}|${p.tokenHash}`);
-      if (!draft) {
-        p.resolve('no-draft');
-        continue;
-      }
-      if (taken.has(draft)) {
-        replays.push(p);
-        continue;
-      }
-      const answers = { ...draft.answers, ...p.lastPage.answers };
-      const extra = { ...draft.extra_answers, ...p.lastPage.extra };
-      if (unansweredQuestions(p.shape, answers).length > 0) {
-        p.resolve('incomplete');
-        continue;
-      }
-      taken.add(draft);
-      rows.push({ pending: p, answers, extra, duplicate: false });
+      const id = `${p.campaign.agencyId}|${p.tokenHash}`;
+      const seen = first.get(id);
+      if (seen) replays.push([p, seen]);
+      else first.set(id, p);
     }
-    const duplicates = await Promise.all(
-      rows.map((w) => w.pending.isDuplicate?.(w.answers) ?? false),
+    const rows = [...first.values()];
+    const written = await this.database.query<WrittenRow>(SUBMIT_BATCH_SQL, [
+      rows.map((p) => p.campaign.agencyId),
+      rows.map((p) => p.tokenHash),
+      rows.map((p) => p.campaign.id),
+      rows.map((p) => bangkokDate(p.now)),
+      rows.map((p) => JSON.stringify(p.lastPage.answers)),
+      rows.map((p) => JSON.stringify(p.lastPage.extra)),
+      rows.map((p) => requiredCodes(p.shape)),
+    ]);
+    const byDraft = new Map(written.map((r) => [`${r.agency_id}|${r.token_hash}`, r]));
+    const outcomes = new Map<Pending, BatchedSubmitOutcome>();
+    const duplicates: { pending: Pending; row: WrittenRow }[] = [];
+    await Promise.all(
+      rows.map(async (p) => {
+        // No row back: no live draft behind the token (expired, submitted, never existed).
+        const row = byDraft.get(`${p.campaign.agencyId}|${p.tokenHash}`);
+        const outcome = row?.outcome ?? 'no-draft';
+        if (outcome === 'recorded' && row!.digest && (await p.isDuplicate?.(row!.digest))) {
+          duplicates.push({ pending: p, row: row! });
+        } else {
+          outcomes.set(p, outcome);
+        }
+      }),
     );
-    duplicates.forEach((duplicate, i) => (rows[i]!.duplicate = duplicate));
-    if (rows.length === 0) {
-      for (const p of replays) p.resolve('no-draft');
-      return;
+    if (duplicates.length > 0) {
+      const removed = await this.database
+        .query(
+          `delete from surveys_responses r using unnest($1::uuid[], $2::uuid[]) as t(agency_id, id)
+            where r.agency_id = t.agency_id and r.id = t.id`,
+          [duplicates.map((d) => d.row.agency_id), duplicates.map((d) => d.row.id)],
+        )
+        .then(
+          () => true,
+          () => false,
+        );
+      // If the delete failed the duplicate stays counted, and the respondent is told so.
+      for (const d of duplicates)
+        outcomes.set(d.pending, removed ? 'duplicate-ignored' : 'recorded');
     }
-    const written = await this.database.query<{
-      token_hash: string;
-      agency_id: string;
-      inserted: boolean;
-    }>(
-      `with input as (
-         select * from unnest($1::uuid[], $2::text[], $3::uuid[], $4::date[], $5::jsonb[],
-                              $6::jsonb[], $7::boolean[])
-           as t(agency_id, token_hash, campaign_id, answered_on, answers, extra_answers, duplicate)
-       ), d as (
-         delete from surveys_drafts s using input i
-          where s.agency_id = i.agency_id and s.token_hash = i.token_hash
-            and s.campaign_id = i.campaign_id
-         returning s.agency_id, s.token_hash, s.channel, s.submission_key, i.campaign_id,
-                   i.answered_on, i.answers, i.extra_answers, i.duplicate
-       ), ins as (
-         insert into surveys_responses
-           (agency_id, campaign_id, answered_on, channel, answers, extra_answers, submission_key)
-         select agency_id, campaign_id, answered_on, channel, answers, extra_answers, submission_key
-           from d where not duplicate
-         on conflict do nothing
-         returning agency_id, submission_key
-       )
-       select d.token_hash, d.agency_id, (ins.submission_key is not null) as inserted
-         from d left join ins
-           on ins.agency_id = d.agency_id and ins.submission_key = d.submission_key`,
-      [
-        rows.map((w) => w.pending.campaign.agencyId),
-        rows.map((w) => w.pending.tokenHash),
-        rows.map((w) => w.pending.campaign.id),
-        rows.map((w) => bangkokDate(w.pending.now)),
-        rows.map((w) => JSON.stringify(w.answers)),
-        rows.map((w) => JSON.stringify(w.extra)),
-        rows.map((w) => w.duplicate),
-      ],
-    );
-    const outcomeOf = new Map(written.map((r) => [`${r.agency_id}|${r.token_hash}`, r.inserted]));
-    const insertedFor = (p: Pending) => outcomeOf.get(`${p.campaign.agencyId}|${p.tokenHash}`);
-    for (const { pending: p, duplicate } of rows) {
-      const inserted = insertedFor(p);
-      // Undefined: the draft was consumed between the read and the delete (a concurrent replay).
-      if (inserted === undefined) p.resolve('no-draft');
-      else if (duplicate) p.resolve('duplicate-ignored');
-      else p.resolve(inserted ? 'recorded' : 'already-recorded');
+    for (const [p, outcome] of outcomes) p.resolve(outcome);
+    for (const [p, original] of replays) {
+      const outcome = outcomes.get(original)!;
+      p.resolve(
+        outcome === 'recorded' || outcome === 'duplicate-ignored' ? 'already-recorded' : outcome,
+      );
     }
-    // A replay inside the batch: acknowledged as the first one's answer, never counted twice.
-    for (const p of replays)
-      p.resolve(insertedFor(p) === undefined ? 'no-draft' : 'already-recorded');
   }
+}
+
+const requiredOfShape = new WeakMap<SurveyShape, string>();
+
+/** The codes every submission of this survey must answer, comma-separated for the statement. */
+function requiredCodes(shape: SurveyShape): string {
+  let codes = requiredOfShape.get(shape);
+  if (codes === undefined) {
+    codes = shape.questions.map((q) => q.code).join(',');
+    requiredOfShape.set(shape, codes);
+  }
+  return codes;
 }
 
 const batchers = new WeakMap<Database, EitSubmitBatcher>();

@@ -24,14 +24,39 @@ export interface SurveyShape {
   fourLevel: AnswerScale;
 }
 
+const shapesWithoutExtra = new Map<string, SurveyShape>();
+const shapesWithExtra = new WeakMap<readonly ExtraQuestion[], Map<string, SurveyShape>>();
+
 /**
  * The survey a campaign asks, straight from that year's framework data: one page per
  * indicator of the tool (IIT 1–5, EIT 6–8), then the agency's extra questions if any.
+ * Built once per year, tool and extra-questions array (a campaign's, which is never edited),
+ * since every respondent's page view and submit needs it; frozen, as it is shared.
  */
 export function surveyShape(
   fiscalYear: number,
   tool: 'IIT' | 'EIT',
   extra: readonly ExtraQuestion[] = [],
+): SurveyShape {
+  const key = `${fiscalYear}|${tool}`;
+  let shapes = shapesWithoutExtra;
+  if (extra.length > 0) {
+    let byExtra = shapesWithExtra.get(extra);
+    if (!byExtra) shapesWithExtra.set(extra, (byExtra = new Map()));
+    shapes = byExtra;
+  }
+  let shape = shapes.get(key);
+  if (!shape) {
+    shape = buildSurveyShape(fiscalYear, tool, extra);
+    shapes.set(key, shape);
+  }
+  return shape;
+}
+
+function buildSurveyShape(
+  fiscalYear: number,
+  tool: 'IIT' | 'EIT',
+  extra: readonly ExtraQuestion[],
 ): SurveyShape {
   const framework = getFramework(fiscalYear);
   const questions = tool === 'IIT' ? framework.iitQuestions : framework.eitQuestions;
@@ -55,18 +80,41 @@ export function surveyShape(
     });
   }
   const fourLevel = scales.get('four-level') ?? framework.answerScales[0]!;
-  return {
+  for (const page of pages) Object.freeze(page);
+  return Object.freeze({
     framework,
-    pages,
+    pages: Object.freeze(pages) as SurveyPage[],
     questions,
     fourLevel,
-    scaleOf: (q) => scales.get(q.scaleId)!,
-  };
+    scaleOf: (q: SurveyQuestion) => scales.get(q.scaleId)!,
+  });
 }
 
 /** Form field name of a question or one of its sub-items. */
 export const fieldName = (code: string, subItem?: number) =>
   subItem === undefined ? `q.${code}` : `q.${code}.${subItem}`;
+
+const fieldsOfPage = new WeakMap<
+  SurveyPage,
+  { allowed: Set<string>; optionsOf: Map<SurveyQuestion, Set<string>> }
+>();
+
+/** The form fields a page may send and each question's allowed values, worked out once per page. */
+function pageFields(shape: SurveyShape, page: SurveyPage) {
+  let fields = fieldsOfPage.get(page);
+  if (!fields) {
+    const allowed = new Set<string>(['_csrf', 'action', 'submissionKey']);
+    const optionsOf = new Map<SurveyQuestion, Set<string>>();
+    for (const q of page.questions) {
+      if (q.subItems.length === 0) allowed.add(fieldName(q.code));
+      q.subItems.forEach((_, i) => allowed.add(fieldName(q.code, i)));
+      optionsOf.set(q, new Set(shape.scaleOf(q).options.map((o) => o.value)));
+    }
+    for (const e of page.extra) allowed.add(fieldName(e.code));
+    fieldsOfPage.set(page, (fields = { allowed, optionsOf }));
+  }
+  return fields;
+}
 
 /**
  * Reads the answers of one page from a submitted form. Any field that is not a question of
@@ -78,12 +126,7 @@ export function readPageAnswers(
   page: SurveyPage,
   form: Record<string, unknown>,
 ): { answers: StoredAnswers; extra: Record<string, string>; missing: string[] } {
-  const allowed = new Set<string>(['_csrf', 'action', 'submissionKey']);
-  for (const q of page.questions) {
-    if (q.subItems.length === 0) allowed.add(fieldName(q.code));
-    q.subItems.forEach((_, i) => allowed.add(fieldName(q.code, i)));
-  }
-  for (const e of page.extra) allowed.add(fieldName(e.code));
+  const { allowed, optionsOf } = pageFields(shape, page);
   const unknown = Object.keys(form).filter((k) => !allowed.has(k));
   if (unknown.length > 0) {
     throw new ValidationError('surveys.errors.unknownQuestion', {
@@ -99,7 +142,7 @@ export function readPageAnswers(
   const answers: StoredAnswers = {};
   const missing: string[] = [];
   for (const q of page.questions) {
-    const options = new Set(shape.scaleOf(q).options.map((o) => o.value));
+    const options = optionsOf.get(q)!;
     const check = (key: string) => {
       const v = single(key);
       if (v !== undefined && !options.has(v)) {

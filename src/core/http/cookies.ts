@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { getCookie } from 'hono/cookie';
 
 const parsedCookies = new WeakMap<Request, Record<string, string>>();
 
@@ -16,7 +16,10 @@ export function requestCookie(c: Context, name: string): string | undefined {
   return all[name];
 }
 
-/** Tells the browser to drop a cookie (what hono's deleteCookie sends, without reading it first). */
+/**
+ * Tells the browser to drop a cookie: what hono's deleteCookie sends, without reading the
+ * cookie first or going through its option checks (the path is one the app built).
+ */
 export function clearCookie(c: Context, name: string, options: { path: string }): void {
-  setCookie(c, name, '', { ...options, maxAge: 0 });
+  c.header('Set-Cookie', `${name}=; Max-Age=0; Path=${options.path}`, { append: true });
 }
