@@ -3,6 +3,7 @@ import type { CliCommand } from './cli/command.js';
 import type { AgencyContext } from './context.js';
 import type { StaffRole } from './agencies/schema.js';
 import type { AppEnv, NavItem } from './http/env.js';
+import type { NodeLane, NodeLaneContext } from './http/node-lane.js';
 import type { Translation } from './i18n/i18n.js';
 
 type Catalog = { [key: string]: string | Catalog };
@@ -21,6 +22,11 @@ export interface ModuleManifest<C extends Catalog = Catalog> {
   };
   publicMount?: string;
   staffMount?: string;
+  /**
+   * Hot requests the Node server answers before Hono (core/http/node-lane.ts), each the
+   * plain case of one of this module's routes, handing anything else to that route.
+   */
+  nodeLanes?: (context: NodeLaneContext) => NodeLane[];
   permissions?: Record<string, readonly StaffRole[]>;
   nav?: NavItem[];
   commands?: CliCommand[];

@@ -3,6 +3,7 @@ import { defineModule } from '../core/module.js';
 import { bangkokDate } from './campaigns.js';
 import { issueAccessCodes } from './access-codes.js';
 import { th, en } from './i18n.js';
+import { eitSubmitLane } from './node-lane.js';
 import { surveysPublicRoutes } from './routes.public.js';
 import { surveysStaffRoutes } from './routes.staff.js';
 import { surveyCampaigns } from './schema.js';
@@ -13,6 +14,7 @@ import { createCampaign } from './campaigns.js';
 export const surveysModule = defineModule({
   name: 'surveys',
   routes: { public: surveysPublicRoutes, staff: surveysStaffRoutes },
+  nodeLanes: (context) => [eitSubmitLane(context)],
   permissions: {
     'surveys.manage': ['agency_admin'],
     'surveys.view': ['agency_admin', 'executive'],

@@ -19,7 +19,7 @@ import {
   type Draft,
 } from './answer-survey.js';
 import { getPublicCampaign, isCampaignOpen, type Campaign } from './campaigns.js';
-import { submitEitBatched } from './submit-eit-batch.js';
+import { DRAFT_COOKIE, isCompleteLastEitPage, submitLastEitPage } from './submit-last-eit-page.js';
 import {
   fieldName,
   readPageAnswers,
@@ -37,7 +37,6 @@ surveysPublicRoutes.use('*', async (c, next) => {
   setLateHeader(c, 'Cache-Control', 'no-store');
 });
 
-const DRAFT_COOKIE = 'prongsai_survey';
 const base = (c: Context<AppEnv>, campaign: Campaign) =>
   `/a/${c.get('publicAgency').slug}/surveys/${campaign.id}`;
 
@@ -300,9 +299,18 @@ function ThankYou({ campaign, outcome }: { campaign: Campaign; outcome: string }
   );
 }
 
+/** What a final POST may thank for; the Node lane sends these pages as the route rendered them. */
+export const THANK_YOU_OUTCOMES = ['recorded', 'already-recorded', 'duplicate-ignored'] as const;
+
 /** Only the outcome differs between respondents' thank-you pages; the campaign is in the URL. */
 const thankYou = (c: Context<AppEnv>, campaign: Campaign, outcome: string) =>
-  renderSameForAnyone(c, outcome, () => <ThankYou campaign={campaign} outcome={outcome} />);
+  renderSameForAnyone(
+    c,
+    outcome,
+    Object.fromEntries(
+      THANK_YOU_OUTCOMES.map((o) => [o, () => <ThankYou campaign={campaign} outcome={o} />]),
+    ),
+  );
 
 /** The last page's POST submits: validate → one transaction → "thank you" only after commit. */
 surveysPublicRoutes.post('/:id/p/:n', async (c) => {
@@ -313,27 +321,12 @@ surveysPublicRoutes.post('/:id/p/:n', async (c) => {
   const body = await formFields(c, { all: true });
   const read = readPageAnswers(shape, page, body);
   const isLast = page.no === shape.pages.length;
-  const token = requestCookie(c, DRAFT_COOKIE);
-  // Closing-day hot path: a complete last EIT page goes through the group-commit batch
-  // without reading its draft first; anything unusual falls through to the path below.
-  if (
-    isLast &&
-    campaign.tool === 'EIT' &&
-    token &&
-    body.action !== 'back' &&
-    read.missing.length === 0 &&
-    isCampaignOpen(campaign, now)
-  ) {
-    const key = await abuseControl.hit(clientAddress(c), now);
-    // Fingerprints are taken only for committed responses: nothing to forget on an error.
-    const outcome = await submitEitBatched(c.get('database'), {
-      campaign,
-      shape,
-      token,
-      lastPage: read,
-      now,
-      isDuplicate: (digest) => abuseControl.isDuplicateDigest(key, digest, now),
-    });
+  const post = { campaign, shape, page, body, read, token: requestCookie(c, DRAFT_COOKIE), now };
+  // Closing-day hot path (also answered before Hono by node-lane.ts): a complete last EIT
+  // page goes through the group-commit batch without reading its draft first; anything
+  // unusual falls through to the path below.
+  if (isCompleteLastEitPage(post)) {
+    const outcome = await submitLastEitPage(c.get('database'), post, clientAddress(c));
     if (outcome === 'incomplete') return c.redirect(`${base(c, campaign)}/p/1`, 303);
     if (outcome !== 'no-draft') {
       clearCookie(c, DRAFT_COOKIE, { path: base(c, campaign) });

@@ -10,10 +10,22 @@ import type { AppEnv } from './env.js';
  */
 export function clientAddress(c: Context<AppEnv>): string {
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-  const peer = incoming?.socket?.remoteAddress ?? 'unknown';
-  const hops = c.get('config').trustProxy;
+  return addressFromHops(
+    incoming?.socket?.remoteAddress ?? 'unknown',
+    c.req.header('x-forwarded-for'),
+    c.get('config').trustProxy,
+  );
+}
+
+/** clientAddress from the socket peer, the X-Forwarded-For header and the trusted hops. */
+export function addressFromHops(
+  peer: string,
+  forwardedFor: string | string[] | undefined,
+  hops: number,
+): string {
   if (hops === 0) return peer;
-  const forwarded = (c.req.header('x-forwarded-for') ?? '')
+  const header = Array.isArray(forwardedFor) ? forwardedFor.join(',') : (forwardedFor ?? '');
+  const forwarded = header
     .split(',')
     .map((part) => part.trim())
     .filter(Boolean);

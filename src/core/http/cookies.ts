@@ -21,5 +21,8 @@ export function requestCookie(c: Context, name: string): string | undefined {
  * cookie first or going through its option checks (the path is one the app built).
  */
 export function clearCookie(c: Context, name: string, options: { path: string }): void {
-  c.header('Set-Cookie', `${name}=; Max-Age=0; Path=${options.path}`, { append: true });
+  c.header('Set-Cookie', clearedCookie(name, options.path), { append: true });
 }
+
+/** The Set-Cookie value that drops a cookie (for responses written outside Hono too). */
+export const clearedCookie = (name: string, path: string) => `${name}=; Max-Age=0; Path=${path}`;

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { Hono } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
 import { createMiddleware } from 'hono/factory';
 import { trimTrailingSlash } from 'hono/trailing-slash';
 import { eq } from 'drizzle-orm';
@@ -18,6 +17,7 @@ import * as coreCatalog from '../i18n/core-catalog.js';
 import { agencies } from '../agencies/schema.js';
 import { NotFoundError } from '../errors.js';
 import type { AgencyRow, AppEnv, NavItem } from './env.js';
+import type { NodeLane } from './node-lane.js';
 import {
   bodyLimit,
   csrf,
@@ -29,6 +29,7 @@ import {
 } from './middleware.js';
 import { onError } from './on-error.js';
 import { pageRenderer } from './render-page.js';
+import { securityHeaders } from './security-headers.js';
 import { SharedPageCache } from './shared-page-cache.js';
 import { coreRoutes } from './core-routes.js';
 import { instanceAdminRoutes } from '../agencies/routes.admin.js';
@@ -103,6 +104,13 @@ export function pageCacheOf(app: object): SharedPageCache | undefined {
   return pageCaches.get(app);
 }
 
+const nodeLanes = new WeakMap<object, NodeLane[]>();
+
+/** The modules' Node lanes of an app built by createApp (serve-app.ts tries them before Hono). */
+export function nodeLanesOf(app: object): NodeLane[] {
+  return nodeLanes.get(app) ?? [];
+}
+
 /**
  * Builds the web application: core pages, then every module's public routes under
  * /a/:slug/<module> and staff routes under /staff/<module>, with one error handler.
@@ -147,19 +155,7 @@ export function createApp({ database, config, modules }: CreateAppOptions) {
     await next();
   });
   app.use(requestId, locale);
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  app.use(securityHeaders);
   app.get('/static/*', (c) => {
     const file = statics.get(c.req.path);
     if (!file) throw new NotFoundError();
@@ -201,6 +197,11 @@ export function createApp({ database, config, modules }: CreateAppOptions) {
   app.use('/a/:slug', publicAgency);
   app.use('/a/:slug/*', publicAgency);
   app.use('/staff/*', requireStaff);
+  const laneContext = { database, config, agencyOfSlug };
+  nodeLanes.set(
+    app,
+    modules.flatMap((module) => module.nodeLanes?.(laneContext) ?? []),
+  );
   for (const module of modules) {
     if (module.routes?.public) {
       const mount = module.publicMount ?? module.name;

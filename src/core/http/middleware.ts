@@ -112,7 +112,7 @@ const parsedForms = new WeakMap<Request, FormFields>();
  * application/x-www-form-urlencoded, decoded strictly: a malformed percent sequence throws
  * (URLSearchParams would keep it as literal text). Same fields as URLSearchParams otherwise.
  */
-function parseUrlencodedStrictly(text: string): FormFields {
+export function parseUrlencodedStrictly(text: string): FormFields {
   const fields: FormFields = Object.create(null) as FormFields;
   const decode = (part: string) => decodeURIComponent(part.replace(/\+/g, ' '));
   for (const pair of text.split('&')) {

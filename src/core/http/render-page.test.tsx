@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { Hono } from 'hono';
 import type { AppEnv } from './env.js';
 import { createContext, useContext } from 'hono/jsx';
-import { pageRenderer, renderPage, renderSameForAnyone, useRequestContext } from './render-page.js';
+import {
+  pageRenderer,
+  renderPage,
+  renderSameForAnyone,
+  sameForAnyoneHtml,
+  useRequestContext,
+} from './render-page.js';
 import { clientAddress } from './client-address.js';
 import { testConfig } from '../../../test/helpers/test-context.js';
 
@@ -107,21 +113,30 @@ void describe('renderSameForAnyone', () => {
     c.set('locale', c.req.header('x-lang') === 'en' ? 'en' : 'th');
     c.set('user', c.req.header('x-user') ? ({ id: c.req.header('x-user') } as never) : null);
     const variant = c.req.query('v') ?? 'recorded';
-    return renderSameForAnyone(c, variant, () => (
-      <Counted who={c.req.header('x-user') ?? variant} />
-    ));
+    const page = (name: string) => () => <Counted who={c.req.header('x-user') ?? name} />;
+    return renderSameForAnyone(c, variant, {
+      recorded: page('recorded'),
+      duplicate: page('duplicate'),
+    });
   });
   const post = async (path: string, headers: Record<string, string> = {}) =>
     (await app.request(path, { method: 'POST', headers })).text();
 
-  void it('renders once for anonymous visitors of one URL, variant and language', async () => {
+  void it('renders once for anonymous visitors of one URL and language, every variant at once', async () => {
     renders = 0;
     assert.equal(await post('/thanks'), '<!DOCTYPE html><p>recorded</p>');
     assert.equal(await post('/thanks'), '<!DOCTYPE html><p>recorded</p>');
-    assert.equal(renders, 1);
+    assert.equal(renders, 2, 'both variants, once');
+    assert.equal(
+      sameForAnyoneHtml('th', 'duplicate', '/thanks'),
+      '<!DOCTYPE html><p>duplicate</p>',
+    );
+    assert.equal(sameForAnyoneHtml('th', 'recorded', '/thanks', Date.now() + 6_000), undefined);
     assert.equal(await post('/thanks?v=duplicate'), '<!DOCTYPE html><p>duplicate</p>');
+    assert.equal(renders, 4, 'another URL is its own page');
     await post('/thanks', { 'x-lang': 'en' });
-    assert.equal(renders, 3, 'another variant or language is its own page');
+    assert.equal(renders, 6, 'and so is another language');
+    assert.equal(sameForAnyoneHtml('en', 'recorded', '/thanks'), '<!DOCTYPE html><p>recorded</p>');
   });
 
   void it('renders afresh for a logged-in visitor, whose header is their own', async () => {

@@ -79,29 +79,53 @@ chooseSynchronousJsxContext();
 
 const sameForAnyone = new Map<string, { html: string; until: number }>();
 
+const sameForAnyoneKey = (locale: string, variant: string, pathWithQuery: string) =>
+  `${locale}|${variant}|${pathWithQuery}`;
+
 /**
  * c.render for a page that every anonymous visitor of this URL sees the same in one language
  * (a "thank you" after a survey), rendered at most once per `ttlMs`: on closing day the same
  * page is sent thousands of times a minute, and its layout was a tenth of a submit's CPU.
- * `variant` separates the versions one URL can answer with. A logged-in visitor's page shows
- * their account and log-out form, so it is always rendered afresh.
+ * `variant` picks one of the versions one URL can answer with; all of `variants` are
+ * rendered together when one is missing, so that `sameForAnyoneHtml` finds every version
+ * a Node lane may need. A logged-in visitor's page shows their account and log-out form, so
+ * it is always rendered afresh.
  */
 export function renderSameForAnyone(
   c: Context<AppEnv>,
   variant: string,
-  page: () => Child,
+  variants: Record<string, () => Child>,
   ttlMs = 5_000,
 ): Response {
+  const page = variants[variant];
+  if (!page) throw new Error(`renderSameForAnyone: no variant ${variant}`);
   if (c.get('user')) return c.render(page());
   const url = c.req.url;
-  const key = `${c.get('locale')}|${variant}|${url.slice(url.indexOf('/', url.indexOf('//') + 2))}`;
+  const path = url.slice(url.indexOf('/', url.indexOf('//') + 2));
+  const locale = c.get('locale');
   const now = Date.now();
-  const hit = sameForAnyone.get(key);
+  const hit = sameForAnyone.get(sameForAnyoneKey(locale, variant, path));
   if (hit && hit.until > now) return c.html(hit.html);
-  const html = renderPage(c, page());
   if (sameForAnyone.size >= 1_000) sameForAnyone.clear();
-  sameForAnyone.set(key, { html, until: now + ttlMs });
-  return c.html(html);
+  for (const [name, render] of Object.entries(variants)) {
+    const html = renderPage(c, render());
+    sameForAnyone.set(sameForAnyoneKey(locale, name, path), { html, until: now + ttlMs });
+  }
+  return c.html(sameForAnyone.get(sameForAnyoneKey(locale, variant, path))!.html);
+}
+
+/**
+ * The page renderSameForAnyone keeps for anonymous visitors of `pathWithQuery` in `locale`,
+ * if it is still fresh, for a Node lane to send; undefined sends the request to Hono.
+ */
+export function sameForAnyoneHtml(
+  locale: string,
+  variant: string,
+  pathWithQuery: string,
+  now = Date.now(),
+): string | undefined {
+  const hit = sameForAnyone.get(sameForAnyoneKey(locale, variant, pathWithQuery));
+  return hit && hit.until > now ? hit.html : undefined;
 }
 
 /** The request being rendered, for components (layout, forms, CSRF field). */

@@ -1,23 +1,32 @@
 import { createServer, type RequestListener, type Server, type ServerOptions } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
-import { pageCacheOf } from './create-app.js';
+import { nodeLanesOf, pageCacheOf } from './create-app.js';
 import type { SharedPageCache } from './shared-page-cache.js';
 
 /**
  * The Node HTTP server for an app: anonymous hits of the shared page cache are written
- * straight from memory, everything else goes through Hono's Node adapter as before.
+ * straight from memory, the modules' Node lanes answer the plain case of their hot routes,
+ * and everything else goes through Hono's Node adapter.
  */
 export function createNodeServer(
   app: { fetch: (request: Request, ...rest: never[]) => Response | Promise<Response> },
   options: { hostname?: string; pageCache?: SharedPageCache } = {},
 ): Server {
   const pageCache = options.pageCache ?? pageCacheOf(app);
+  const lanes = nodeLanesOf(app);
   return createAdaptorServer({
     fetch: app.fetch as never,
     ...(options.hostname ? { hostname: options.hostname } : {}),
     createServer: ((serverOptions: ServerOptions, honoListener: RequestListener) =>
       createServer(serverOptions, (req, res) => {
-        if (!pageCache?.serveFromNode(req, res)) void honoListener(req, res);
+        if (pageCache?.serveFromNode(req, res)) return;
+        for (const lane of lanes) {
+          if (lane.accepts(req)) {
+            void lane.serve(req, res, () => void honoListener(req, res));
+            return;
+          }
+        }
+        void honoListener(req, res);
       })) as never,
   }) as Server;
 }

@@ -1,0 +1,129 @@
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parse as parseCookies } from 'hono/utils/cookie';
+import type { Config } from '../config/config.js';
+import type { Database } from '../db/client.js';
+import { SESSION_COOKIE } from '../auth/sessions.js';
+import type { AgencyRow } from './env.js';
+import { addressFromHops } from './client-address.js';
+import { SECURITY_HEADERS } from './security-headers.js';
+import {
+  CSRF_COOKIE,
+  FORM_BODY_LIMIT,
+  LOCALE_COOKIE,
+  parseUrlencodedStrictly,
+  type FormFields,
+} from './middleware.js';
+
+/**
+ * A request that the Node server answers itself, before Hono: one route's hottest case (the
+ * closing-day survey submit), when the Request/Response pair and the middleware chain around
+ * it cost more CPU than the work itself (docs/benchmarks.md). A lane takes only the plain
+ * case and hands everything else to Hono unchanged (`fallback`), so Hono's route stays the
+ * one definition of the behaviour and the lane never has to answer an error.
+ */
+export interface NodeLane {
+  /** A cheap look at the request line and headers; the body is not read yet. */
+  accepts(req: IncomingMessage): boolean;
+  /**
+   * Answers the request, or calls `fallback()` once, before writing anything, to let Hono
+   * answer it as if there were no lane (the body already read goes along). Never rejects.
+   */
+  serve(req: IncomingMessage, res: ServerResponse, fallback: () => void): Promise<void>;
+}
+
+/** What a module's lanes may use: the app's database and configuration, and its agency lookup. */
+export interface NodeLaneContext {
+  database: Database;
+  config: Config;
+  /** The public agency of a URL slug, as Hono's `/a/:slug` middleware finds it (cached). */
+  agencyOfSlug: (slug: string) => Promise<AgencyRow | undefined>;
+}
+
+/**
+ * Whether a request is an anonymous, Thai, urlencoded form POST small enough to read at
+ * once: the only kind a lane takes. A session (staff trying a survey), the English site, a
+ * CSRF header instead of a field, or a chunked or oversized body go to Hono.
+ */
+export function isPlainFormPost(req: IncomingMessage): boolean {
+  if (req.method !== 'POST') return false;
+  const headers = req.headers;
+  if (!headers['content-type']?.startsWith('application/x-www-form-urlencoded')) return false;
+  const length = Number(headers['content-length']);
+  if (!(length >= 0 && length <= FORM_BODY_LIMIT) || headers['transfer-encoding']) return false;
+  if (headers['x-csrf-token'] !== undefined) return false;
+  const cookies = requestCookies(req);
+  return !cookies[SESSION_COOKIE] && (cookies[LOCALE_COOKIE] ?? 'th') !== 'en';
+}
+
+const cookiesOf = new WeakMap<IncomingMessage, Record<string, string>>();
+
+/** The request's cookies, parsed once (the same parser Hono's getCookie uses). */
+export function requestCookies(req: IncomingMessage): Record<string, string> {
+  let cookies = cookiesOf.get(req);
+  if (!cookies) {
+    cookies = req.headers.cookie ? parseCookies(req.headers.cookie) : {};
+    cookiesOf.set(req, cookies);
+  }
+  return cookies;
+}
+
+/**
+ * Reads the whole body of a plain form POST and decodes it as the strict UTF-8 middleware
+ * does. The bytes are kept on the request as `rawBody`, where Hono's Node adapter reads a
+ * body that is already consumed, so a fallback sees the same request. Null: not valid
+ * UTF-8 or not a well-formed form (Hono answers 422).
+ */
+export async function readFormBody(req: IncomingMessage): Promise<FormFields | null> {
+  const body = await new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    req.once('error', reject);
+  });
+  (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body;
+  try {
+    return parseUrlencodedStrictly(strictUtf8.decode(body));
+  } catch {
+    return null;
+  }
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The double-submit CSRF check of the `csrf` middleware: the form's `_csrf` equals the cookie. */
+export function csrfMatches(req: IncomingMessage, fields: FormFields): boolean {
+  const token = requestCookies(req)[CSRF_COOKIE];
+  const sent = fields._csrf;
+  if (!token || !/^[\w-]{43}$/.test(token) || typeof sent !== 'string') return false;
+  const a = Buffer.from(sent);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The client address for rate limits, as `clientAddress(c)` gives it to Hono's routes. */
+export function nodeClientAddress(req: IncomingMessage, config: Config): string {
+  return addressFromHops(
+    req.socket.remoteAddress ?? 'unknown',
+    req.headers['x-forwarded-for'],
+    config.trustProxy,
+  );
+}
+
+/**
+ * Writes a complete response with the headers every app response carries (security headers,
+ * a request id) plus the route's own.
+ */
+export function writeLaneResponse(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string | string[]>,
+  body = '',
+): void {
+  const all: Record<string, string | string[] | number> = { ...headers };
+  for (const [name, value] of SECURITY_HEADERS) all[name] = value;
+  all['x-request-id'] = randomUUID();
+  all['content-length'] = Buffer.byteLength(body);
+  res.writeHead(status, all);
+  res.end(body);
+}
