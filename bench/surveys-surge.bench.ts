@@ -224,7 +224,12 @@ async function serve(env: Record<string, string>, port: number) {
     [
       '--import',
       'tsx',
-      ...(profile ? ['--import', process.env.BENCH_PRELOAD ?? path.resolve(import.meta.dirname, 'profile-on-signal.ts')] : []),
+      ...(profile
+        ? [
+            '--import',
+            process.env.BENCH_PRELOAD ?? path.resolve(import.meta.dirname, 'profile-on-signal.ts'),
+          ]
+        : []),
       path.resolve(import.meta.dirname, '../src/main.ts'),
       'serve',
       '--port',
