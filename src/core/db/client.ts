@@ -22,8 +22,16 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Runs raw SQL (several statements allowed); used by migrations, backup and tests. */
   exec: (sql: string) => Promise<void>;
-  /** Parameterised raw query returning plain rows. */
-  query: <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
+  /**
+   * Parameterised raw query returning plain rows. `options.name` makes it a named prepared
+   * statement on PostgreSQL (parsed and planned once per connection, for a hot statement
+   * whose planning costs more than running it); the SQL of a name must never change.
+   */
+  query: <T = Record<string, unknown>>(
+    sql: string,
+    params?: unknown[],
+    options?: { name?: string },
+  ) => Promise<T[]>;
   close: () => Promise<void>;
   /** Raw SQL in one transaction on one connection (restore); rolls back if `fn` throws. */
   rawTransaction: <T>(fn: (q: RawQuery) => Promise<T>) => Promise<T>;
@@ -78,8 +86,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       exec: async (sql) => {
         await pool.query(sql);
       },
-      query: async <T>(sql: string, params?: unknown[]) =>
-        (await pool.query(sql, params as unknown[])).rows as T[],
+      query: async <T>(sql: string, params?: unknown[], options?: { name?: string }) =>
+        (options?.name
+          ? await pool.query({ name: options.name, text: sql, values: params as unknown[] })
+          : await pool.query(sql, params as unknown[])
+        ).rows as T[],
       close: () => pool.end(),
       rawTransaction: async (fn) => {
         const client = await pool.connect();
