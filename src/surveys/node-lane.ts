@@ -33,7 +33,8 @@ const PAGE_POST =
  */
 export function eitSubmitLane(context: NodeLaneContext): NodeLane {
   return {
-    accepts: (req) => PAGE_POST.test(req.url ?? '') && isPlainFormPost(req),
+    accepts: (req) =>
+      req.method === 'POST' && PAGE_POST.test(req.url ?? '') && isPlainFormPost(req),
     async serve(req, res, fallback) {
       const target = req.url!;
       let outcome: BatchedSubmitOutcome;
