@@ -31,7 +31,16 @@ export type {
   ToolCode,
   Confidence,
   AnswerScale,
+  MinimumSampleRule,
 } from './frameworks/framework-schema.js';
+export {
+  minimumSample,
+  applyMinimumSampleRule,
+  describeMinimumSampleRule,
+  type MinimumSample,
+  type MinimumSampleBasis,
+  type SurveyToolCode,
+} from './minimum-sample.js';
 export {
   scoreFramework,
   compareStatedLevel,

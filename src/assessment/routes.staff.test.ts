@@ -129,6 +129,9 @@ void describe('results import and dashboard over HTTP', () => {
   void it('shows unconfirmed framework facts as such, and the year diff', async () => {
     const page = await (await t.get('/staff/assessment/frameworks/2567', admin)).text();
     assert.match(page, /ยังไม่ยืนยัน/);
+    const eitRule = /<li data-minimum-sample-rule="EIT">[\s\S]*?<\/li>/.exec(page)?.[0] ?? '';
+    assert.match(eitRule, /ร้อยละ 10 ของจำนวนทั้งหมด/);
+    assert.match(eitRule, /ยังไม่ยืนยัน/);
     const diff = await t.get('/staff/assessment/diff?from=2566&to=2567', admin);
     assert.equal(diff.status, 200);
     assert.equal((await t.get('/staff/assessment/years/2499', admin)).status, 404);

@@ -5,6 +5,7 @@ import type { AgencyContext } from '../core/context.js';
 import type { DbOrTx } from '../core/db/client.js';
 import { scoped } from '../core/db/scoped.js';
 import { requiredText } from '../core/http/form.js';
+import { fromThaiDigits } from '../core/i18n/thai-format.js';
 import { hasFramework } from './survey-pages.js';
 import { surveyCampaigns, type ExtraQuestion } from './schema.js';
 
@@ -30,6 +31,36 @@ let lastDay = { start: NaN, date: '' };
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'surveys.errors.date');
 
+/**
+ * More people than live in Thailand: a larger headcount is a typing error. It also keeps the
+ * value far inside PostgreSQL's integer, so a huge number is a 422, not an overflow.
+ */
+// surveys.errors.population states this number to the user.
+export const MAX_STAKEHOLDER_POPULATION = 100_000_000;
+
+/**
+ * จำนวนผู้มีส่วนได้ส่วนเสีย as typed: Thai or ASCII digits, with thousands separators or
+ * spaces ("1,250", "๑๒๕๐"); empty = not known. Anything else (a sign, a decimal point, words)
+ * is left as text so that the number check refuses it with the Thai message.
+ */
+export const StakeholderPopulation = z
+  .preprocess(
+    (value) => {
+      if (typeof value !== 'string') return value;
+      const digits = fromThaiDigits(value.normalize('NFC')).replace(/[\s,\u200B]/g, '');
+      if (digits === '') return null;
+      return /^\d{1,15}$/.test(digits) ? Number(digits) : value;
+    },
+    z
+      .number({ error: 'surveys.errors.population' })
+      .int('surveys.errors.population')
+      .min(0, 'surveys.errors.population')
+      .max(MAX_STAKEHOLDER_POPULATION, 'surveys.errors.population')
+      .nullable(),
+  )
+  .optional()
+  .transform((value) => value ?? null);
+
 export const CreateCampaignInput = z
   .object({
     fiscalYear: z.coerce.number().int().min(2560).max(2700),
@@ -54,6 +85,7 @@ export const CreateCampaignInput = z
               : { code: `x${i + 1}`, textTh: line, kind: 'four-level' },
           ),
       ),
+    stakeholderPopulation: StakeholderPopulation,
   })
   .refine((v) => v.opensOn <= v.closesOn, { path: ['closesOn'], message: 'surveys.errors.dates' })
   .refine((v) => hasFramework(v.fiscalYear), {
@@ -83,6 +115,42 @@ export async function createCampaign(
   });
 }
 
+export const UpdateCampaignPopulationInput = z.object({
+  stakeholderPopulation: StakeholderPopulation,
+});
+export type UpdateCampaignPopulationInput = z.input<typeof UpdateCampaignPopulationInput>;
+
+/**
+ * Sets or clears a campaign's จำนวนผู้มีส่วนได้ส่วนเสีย. The agency often learns the figure
+ * (HR's count of staff with a year of service, last year's service statistics) after opening
+ * the survey, and the minimum sample follows it. Saving the same figure writes nothing.
+ */
+export async function updateCampaignPopulation(
+  ctx: AgencyContext,
+  campaignId: string,
+  raw: UpdateCampaignPopulationInput,
+): Promise<Campaign> {
+  const input = UpdateCampaignPopulationInput.parse(raw);
+  return ctx.db.transaction(async (tx) => {
+    const q = scoped(tx, ctx.agencyId);
+    const before = await q.get(surveyCampaigns, eq(surveyCampaigns.id, campaignId));
+    if (before.stakeholderPopulation === input.stakeholderPopulation) return before;
+    const [after] = await q.update(
+      surveyCampaigns,
+      { stakeholderPopulation: input.stakeholderPopulation, updatedAt: ctx.now() },
+      eq(surveyCampaigns.id, campaignId),
+    );
+    await audit(tx, ctx, ctx.agencyId, {
+      action: 'surveys.campaign.population',
+      entityType: 'surveys_campaign',
+      entityId: campaignId,
+      before: { stakeholderPopulation: before.stakeholderPopulation },
+      after: { stakeholderPopulation: after!.stakeholderPopulation },
+    });
+    return after!;
+  });
+}
+
 /** The agency's campaigns, newest first. */
 export function listCampaigns(db: DbOrTx, agencyId: string): Promise<Campaign[]> {
   return scoped(db, agencyId).list(surveyCampaigns, undefined, [
@@ -96,8 +164,9 @@ export function getCampaign(db: DbOrTx, agencyId: string, id: string): Promise<C
   return scoped(db, agencyId).get(surveyCampaigns, eq(surveyCampaigns.id, id));
 }
 
-// A campaign is never edited after it is opened, so a short-lived copy is exact; the TTL only
-// bounds memory and how long a deleted campaign stays answerable.
+// What respondents' pages read of a campaign is never edited after it is opened (only the
+// staff-side headcount is), so a short-lived copy is exact; the TTL only bounds memory and how
+// long a deleted campaign stays answerable.
 const PUBLIC_CAMPAIGN_TTL_MS = 5_000;
 const publicCampaigns = new WeakMap<object, Map<string, { campaign: Campaign; until: number }>>();
 

@@ -4,6 +4,7 @@ export const th = {
   nav: { surveys: 'แบบวัด IIT/EIT' },
   created: 'เปิดแบบวัดแล้ว',
   emailed: 'ส่งรหัสทางอีเมลแล้ว',
+  populationSaved: 'บันทึกจำนวนผู้มีส่วนได้ส่วนเสียแล้ว',
   errors: {
     unknownQuestion: 'แบบฟอร์มมีข้อคำถามที่ไม่อยู่ในแบบวัดนี้',
     badAnswer: 'คำตอบไม่อยู่ในตัวเลือกของข้อคำถาม',
@@ -22,6 +23,7 @@ export const th = {
     codesForIitOnly: 'รหัสเข้าตอบใช้กับแบบวัด IIT เท่านั้น',
     emails: 'กรุณากรอกอีเมลที่ถูกต้อง บรรทัดละหนึ่งอีเมล',
     noSmtp: 'ยังไม่ได้ตั้งค่าเซิร์ฟเวอร์อีเมล (smtpUrl)',
+    population: 'จำนวนผู้มีส่วนได้ส่วนเสียต้องเป็นจำนวนเต็มตั้งแต่ 0 ถึง 100,000,000 คน (เว้นว่างได้ถ้ายังไม่ทราบ)',
   },
 };
 
@@ -29,6 +31,7 @@ export const en: Translation<typeof th> = {
   nav: { surveys: 'IIT/EIT surveys' },
   created: 'Survey opened',
   emailed: 'Codes e-mailed',
+  populationSaved: 'Number of stakeholders saved',
   errors: {
     unknownQuestion: 'The form contains a question that is not in this survey',
     badAnswer: 'The answer is not one of the options',
@@ -47,5 +50,7 @@ export const en: Translation<typeof th> = {
     codesForIitOnly: 'Access codes are for IIT surveys only',
     emails: 'Enter valid e-mail addresses, one per line',
     noSmtp: 'No mail server configured (smtpUrl)',
+    population:
+      'The number of stakeholders must be a whole number from 0 to 100,000,000 (or empty)',
   },
 };

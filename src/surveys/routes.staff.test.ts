@@ -13,10 +13,12 @@ void describe('surveys staff pages', () => {
   });
   after(() => t.close());
 
+  // The seeded campaign of a tool (its title ends in "ทดลองตอบ"); tests open others beside it.
   const campaignId = async (tool: string) =>
     (
       await t.database.query<{ id: string }>(
-        'select id from surveys_campaigns where agency_id = $1 and tool = $2',
+        `select id from surveys_campaigns
+         where agency_id = $1 and tool = $2 and title_th like '%ทดลองตอบ'`,
         [t.agency.id, tool],
       )
     ).map((r) => r.id);
@@ -31,6 +33,167 @@ void describe('surveys staff pages', () => {
     const executive = await t.loginAs('executive');
     const denied = await t.post('/staff/surveys', { ...form, closesOn: '2024-02-01' }, executive);
     assert.equal(denied.status, 403);
+  });
+
+  const populationOf = async (id: string) =>
+    (
+      await t.database.query<{ n: number | null }>(
+        'select stakeholder_population as n from surveys_campaigns where agency_id = $1 and id = $2',
+        [t.agency.id, id],
+      )
+    )[0]!.n;
+  const populationAudits = async (id: string) =>
+    t.database.query<{ before: unknown; after: unknown }>(
+      `select before, after from core_audit_log
+       where agency_id = $1 and action = 'surveys.campaign.population' and entity_id = $2
+       order by seq`,
+      [t.agency.id, id],
+    );
+  const campaignCount = async () =>
+    (
+      await t.database.query<{ n: number }>(
+        'select count(*)::int as n from surveys_campaigns where agency_id = $1',
+        [t.agency.id],
+      )
+    )[0]!.n;
+  const BAD_POPULATIONS: (string | string[])[] = [
+    '-5',
+    'abc',
+    '12.5',
+    '1e3',
+    '100000001',
+    '99999999999999999999',
+    '2147483648',
+    ['10', '20'],
+  ];
+
+  void it('stores the stakeholder population typed on creation, Thai digits and commas too', async () => {
+    const admin = await t.loginAs('agency_admin');
+    const form = { tool: 'EIT', opensOn: '2024-01-10', closesOn: '2024-02-01' };
+    const created = await t.post(
+      '/staff/surveys',
+      { ...form, fiscalYear: '2567', titleTh: 'EIT มีจำนวน', stakeholderPopulation: '๑,๒๓๔' },
+      admin,
+    );
+    assert.equal(created.status, 303);
+    const id = /\/staff\/surveys\/([0-9a-f-]{36})/.exec(created.headers.get('location')!)![1]!;
+    assert.equal(await populationOf(id), 1234);
+    const page = await (await t.get(`/staff/surveys/${id}`, admin)).text();
+    assert.match(page, /data-minimum-sample="124" data-minimum-basis="fraction"/);
+    assert.match(page, /คำนวณจากผู้รับบริการ\/ผู้มาติดต่อ โดยประมาณ 1,234 คน/);
+
+    const without = await t.post(
+      '/staff/surveys',
+      { ...form, fiscalYear: '2566', titleTh: 'EIT ไม่มีจำนวน', stakeholderPopulation: '' },
+      admin,
+    );
+    assert.equal(without.status, 303);
+    const withoutId = /([0-9a-f-]{36})/.exec(without.headers.get('location')!)![1]!;
+    assert.equal(await populationOf(withoutId), null);
+  });
+
+  void it('refuses a bad population on creation with a Thai 422 and creates nothing', async () => {
+    const admin = await t.loginAs('agency_admin');
+    const form = {
+      fiscalYear: '2567',
+      tool: 'IIT',
+      titleTh: 'IIT จำนวนผิด',
+      opensOn: '2024-01-10',
+      closesOn: '2024-02-01',
+    };
+    for (const bad of BAD_POPULATIONS) {
+      const before = await campaignCount();
+      const res = await t.post('/staff/surveys', { ...form, stakeholderPopulation: bad }, admin);
+      assert.equal(res.status, 422, String(bad));
+      assert.match(await res.text(), /จำนวนผู้มีส่วนได้ส่วนเสียต้องเป็นจำนวนเต็ม/, String(bad));
+      assert.equal(await campaignCount(), before, String(bad));
+    }
+  });
+
+  void it('lets the agency admin set, correct and clear the population, audited', async () => {
+    const admin = await t.loginAs('agency_admin');
+    const [iit] = await campaignId('IIT');
+    const url = `/staff/surveys/${iit}/population`;
+
+    const set = await t.post(url, { stakeholderPopulation: '๔๕' }, admin);
+    assert.equal(set.status, 303);
+    assert.match(set.headers.get('location')!, /notice=surveys\.populationSaved/);
+    assert.equal(await populationOf(iit!), 45);
+    const page = await (await t.get(`/staff/surveys/${iit}`, admin)).text();
+    assert.match(page, /data-minimum-sample="25" data-minimum-basis="floor"/);
+    assert.match(page, /คำนวณจากบุคลากรที่ปฏิบัติงานมาไม่น้อยกว่า 1 ปี 45 คน/);
+    assert.match(
+      page,
+      /name="stakeholderPopulation"[^>]*value="45"|value="45"[^>]*name="stakeholderPopulation"/,
+    );
+
+    assert.equal((await t.post(url, { stakeholderPopulation: '20' }, admin)).status, 303);
+    const small = await (await t.get(`/staff/surveys/${iit}`, admin)).text();
+    assert.match(small, /data-minimum-sample="20" data-minimum-basis="everyone"/);
+    assert.match(small, /ต้องตอบทุกคน/);
+
+    assert.equal((await t.post(url, { stakeholderPopulation: '20' }, admin)).status, 303);
+    assert.equal((await t.post(url, { stakeholderPopulation: '' }, admin)).status, 303);
+    assert.equal(await populationOf(iit!), null);
+    assert.deepEqual(
+      (await populationAudits(iit!)).map((r) => [r.before, r.after]),
+      [
+        [{ stakeholderPopulation: null }, { stakeholderPopulation: 45 }],
+        [{ stakeholderPopulation: 45 }, { stakeholderPopulation: 20 }],
+        // Saving 20 again changed nothing and wrote nothing.
+        [{ stakeholderPopulation: 20 }, { stakeholderPopulation: null }],
+      ],
+    );
+  });
+
+  void it('refuses a bad population edit with a Thai 422 and stores nothing', async () => {
+    const admin = await t.loginAs('agency_admin');
+    const [iit] = await campaignId('IIT');
+    const url = `/staff/surveys/${iit}/population`;
+    assert.equal((await t.post(url, { stakeholderPopulation: '60' }, admin)).status, 303);
+    const audits = (await populationAudits(iit!)).length;
+    for (const bad of BAD_POPULATIONS) {
+      const res = await t.post(url, { stakeholderPopulation: bad }, admin);
+      assert.equal(res.status, 422, String(bad));
+      const page = await res.text();
+      assert.match(page, /จำนวนผู้มีส่วนได้ส่วนเสียต้องเป็นจำนวนเต็ม/, String(bad));
+      assert.match(page, /aria-invalid="true"/);
+      assert.equal(await populationOf(iit!), 60, String(bad));
+    }
+    assert.equal((await populationAudits(iit!)).length, audits);
+  });
+
+  void it('shows an executive the population but refuses their edit', async () => {
+    const executive = await t.loginAs('executive');
+    const [iit] = await campaignId('IIT');
+    const denied = await t.post(
+      `/staff/surveys/${iit}/population`,
+      { stakeholderPopulation: '1' },
+      executive,
+    );
+    assert.equal(denied.status, 403);
+    const page = await (await t.get(`/staff/surveys/${iit}`, executive)).text();
+    assert.match(page, /data-population/);
+    assert.doesNotMatch(page, /action="\/staff\/surveys\/[^"]+\/population"/);
+  });
+
+  void it('says when no population is entered and shows the rule floor, source and confidence', async () => {
+    const admin = await t.loginAs('agency_admin');
+    const [eit] = await campaignId('EIT');
+    const page = await (await t.get(`/staff/surveys/${eit}`, admin)).text();
+    assert.match(page, /data-minimum-sample="30" data-minimum-basis="no-population"/);
+    assert.match(page, /อย่างน้อย 30 คน/);
+    assert.match(page, /ยังไม่ได้กรอกจำนวนผู้รับบริการ\/ผู้มาติดต่อ โดยประมาณ/);
+    assert.match(page, /ไม่ใช่ค่าที่คำนวณจากจำนวนจริง/);
+    assert.match(page, /href="#population"/);
+    assert.match(page, /ได้คำตอบแล้ว 12 จาก 30 ยังขาดอีก 18/);
+    assert.match(page, /<span class="badge warn">ยังไม่ยืนยัน<\/span>/);
+    assert.match(
+      page,
+      /href="https:\/\/spvc\.ac\.th\/MU-ITA2021\/files\/basic-html\/page46\.html"/,
+    );
+    assert.match(page, /ร้อยละ 10 ของจำนวนทั้งหมด/);
+    assert.match(page, /<progress max="30" value="12"/);
   });
 
   void it('prints N code slips once and exports answers and results', async () => {

@@ -1,24 +1,39 @@
 import { Hono, type Context } from 'hono';
+import { can } from '../core/auth/permissions.js';
 import type { AppEnv } from '../core/http/env.js';
 import { Layout } from '../core/http/layout.js';
 import { requirePermission } from '../core/http/middleware.js';
 import { readForm } from '../core/http/form.js';
 import { uuidParam } from '../core/http/params.js';
-import { ErrorSummary, Notice, PageHeader, PostForm, type FieldErrors } from '../core/http/ui.js';
+import {
+  ErrorSummary,
+  Notice,
+  PageHeader,
+  PostForm,
+  useT,
+  type FieldErrors,
+} from '../core/http/ui.js';
+import { formatNumberTh } from '../core/i18n/thai-format.js';
 import { raw } from 'hono/html';
 import { z } from 'zod';
+import {
+  describeMinimumSampleRule,
+  minimumSample,
+  type MinimumSample,
+} from '../assessment/index.js';
 import {
   createCampaign,
   CreateCampaignInput,
   getCampaign,
   isCampaignOpen,
   listCampaigns,
+  updateCampaignPopulation,
+  UpdateCampaignPopulationInput,
   type Campaign,
 } from './campaigns.js';
 import { issueAccessCodes } from './access-codes.js';
 import { sendAccessCodes } from './send-access-codes.js';
 import { campaignCounts, scoreCampaign, type CampaignScore } from './score-campaign.js';
-import { MINIMUM_SAMPLE } from './minimum-sample.js';
 import { responseTable, scoreTable, toCsv, toXlsx } from './export-responses.js';
 import { qrSvg } from './render-qr-code.js';
 import { CHANNELS, purgeExpiredDrafts } from './answer-survey.js';
@@ -34,6 +49,20 @@ const CHANNEL_TH: Record<string, string> = {
   qr: 'QR code',
   other: 'อื่น ๆ',
 };
+
+/** Who counts in จำนวนผู้มีส่วนได้ส่วนเสีย, in ITAS's words, per tool. */
+const POPULATION_TH: Record<Campaign['tool'], string> = {
+  IIT: 'บุคลากรที่ปฏิบัติงานมาไม่น้อยกว่า 1 ปี',
+  EIT: 'ผู้รับบริการ/ผู้มาติดต่อ โดยประมาณ',
+};
+
+const CONFIDENCE_TH = {
+  confirmed: { label: 'ยืนยันแล้ว', badge: 'ok' },
+  likely: { label: 'น่าจะถูกต้อง', badge: 'warn' },
+  unconfirmed: { label: 'ยังไม่ยืนยัน', badge: 'warn' },
+} as const;
+
+const people = (n: number) => `${formatNumberTh(n)} คน`;
 
 /** Absolute public URL of a campaign (what the QR code and e-mails carry). */
 export function publicSurveyUrl(c: Context<AppEnv>, campaign: Campaign, channel?: string): string {
@@ -126,6 +155,21 @@ function CampaignsPage(props: {
           <input id="f-closesOn" name="closesOn" type="date" required value={v('closesOn')} />
         </div>
         <div class="field">
+          <label for="f-stakeholderPopulation">จำนวนผู้มีส่วนได้ส่วนเสีย (คน, ไม่บังคับ)</label>
+          <p class="hint" id="f-stakeholderPopulation-hint">
+            IIT: {POPULATION_TH.IIT} · EIT: {POPULATION_TH.EIT} · ไม่ต้องใส่รายชื่อ
+            ระบบใช้จำนวนนี้คำนวณกลุ่มตัวอย่างขั้นต่ำ กรอกหรือแก้ภายหลังได้
+          </p>
+          <input
+            id="f-stakeholderPopulation"
+            name="stakeholderPopulation"
+            inputmode="numeric"
+            aria-describedby="f-stakeholderPopulation-hint"
+            aria-invalid={props.errors?.stakeholderPopulation ? 'true' : undefined}
+            value={v('stakeholderPopulation')}
+          />
+        </div>
+        <div class="field">
           <label for="f-extraQuestions">
             คำถามเพิ่มเติม (บรรทัดละข้อ; ขึ้นต้นด้วย * = ความคิดเห็นแบบเขียน) ไม่นำไปคิดคะแนน ITA
           </label>
@@ -193,14 +237,132 @@ function ScoreTable({ score }: { score: CampaignScore }) {
   );
 }
 
-surveysStaffRoutes.get('/:id', async (c) => {
+/**
+ * กลุ่มตัวอย่างขั้นต่ำ against the answers so far. The rule's confidence and source are always
+ * shown: the NACC's own formula is not known, so nobody should take the number as official.
+ */
+function MinimumSampleProgress(props: {
+  minimum: MinimumSample;
+  total: number;
+  canManage: boolean;
+}) {
+  const { minimum, total } = props;
+  const confidence = CONFIDENCE_TH[minimum.confidence];
+  const whoCounts = POPULATION_TH[minimum.tool];
+  const isEstimate = minimum.basis === 'no-population';
+  const missing = Math.max(0, minimum.sample - total);
+  return (
+    <div data-minimum-sample={minimum.sample} data-minimum-basis={minimum.basis}>
+      <p>
+        กลุ่มตัวอย่างขั้นต่ำ{' '}
+        <strong>{isEstimate ? `อย่างน้อย ${people(minimum.sample)}` : people(minimum.sample)}</strong>{' '}
+        {confidence.badge === 'ok' ? null : (
+          <span class={`badge ${confidence.badge}`}>{confidence.label}</span>
+        )}
+      </p>
+      {isEstimate ? (
+        <p class="notice" data-no-population>
+          ยังไม่ได้กรอกจำนวน{whoCounts} จึงแสดงค่าขั้นต่ำของเกณฑ์ ({people(minimum.sample)}) ไว้ก่อน
+          ไม่ใช่ค่าที่คำนวณจากจำนวนจริง{' '}
+          {props.canManage ? (
+            <>
+              กรอกจำนวนได้ที่ <a href="#population">จำนวนผู้มีส่วนได้ส่วนเสีย</a> ด้านล่าง
+            </>
+          ) : (
+            'ผู้ดูแลระบบของหน่วยงานกรอกจำนวนได้ที่หน้านี้'
+          )}{' '}
+          แล้วระบบจะคำนวณกลุ่มตัวอย่างขั้นต่ำให้
+        </p>
+      ) : (
+        <p>
+          คำนวณจาก{whoCounts} {people(minimum.population!)}
+          {minimum.basis === 'everyone' && ' (มีไม่ถึงเกณฑ์ ต้องตอบทุกคน)'}
+        </p>
+      )}
+      <p data-progress>
+        ได้คำตอบแล้ว {formatNumberTh(total)} จาก {formatNumberTh(minimum.sample)}{' '}
+        {missing === 0 ? 'ครบตามกลุ่มตัวอย่างขั้นต่ำแล้ว' : `ยังขาดอีก ${formatNumberTh(missing)}`}
+      </p>
+      <progress max={minimum.sample} value={Math.min(total, minimum.sample)} />
+      <p class="muted">
+        เกณฑ์ปีงบประมาณ {minimum.fiscalYear}: {describeMinimumSampleRule(minimum.rule)}
+      </p>
+      <p class="muted" data-minimum-source>
+        ที่มา:{' '}
+        {minimum.source.url ? (
+          <a href={minimum.source.url}>{minimum.source.title}</a>
+        ) : (
+          minimum.source.title
+        )}
+        {minimum.confidence !== 'confirmed' &&
+          ' · ยังไม่ได้ตรวจกับคู่มือ ป.ป.ช. ของปีนี้ ตัวเลขทางการคือค่าที่ระบบ ITAS คำนวณจากจำนวนเดียวกัน'}
+      </p>
+    </div>
+  );
+}
+
+/** จำนวนผู้มีส่วนได้ส่วนเสีย: the agency admin enters or corrects it; others only read it. */
+function PopulationSection(props: {
+  campaign: Campaign;
+  canManage: boolean;
+  errors?: FieldErrors | undefined;
+  values?: Record<string, unknown> | undefined;
+}) {
+  const { campaign } = props;
+  const stored = campaign.stakeholderPopulation;
+  const typed = props.values?.stakeholderPopulation;
+  const value = typeof typed === 'string' ? typed : stored === null ? '' : String(stored);
+  const error = props.errors?.stakeholderPopulation;
+  return (
+    <section id="population">
+      <h2>จำนวนผู้มีส่วนได้ส่วนเสีย</h2>
+      {!props.canManage ? (
+        <p data-population>
+          {POPULATION_TH[campaign.tool]}: {stored === null ? 'ยังไม่ได้กรอก' : people(stored)}
+        </p>
+      ) : (
+        <>
+          <ErrorSummary errors={props.errors} />
+          <PostForm action={`/staff/surveys/${campaign.id}/population`} class="card">
+            <div class={error ? 'field field-error' : 'field'}>
+              <label for="f-stakeholderPopulation">จำนวน{POPULATION_TH[campaign.tool]} (คน)</label>
+              <p class="hint" id="f-stakeholderPopulation-hint">
+                ไม่ต้องใส่รายชื่อ เว้นว่างได้ถ้ายังไม่ทราบ ระบบใช้จำนวนนี้คำนวณกลุ่มตัวอย่างขั้นต่ำ เช่นเดียวกับที่ระบบ ITAS
+                ของ ป.ป.ช. ถามจำนวนนี้
+              </p>
+              {error && (
+                <p class="error" id="f-stakeholderPopulation-error">
+                  {useT()(error)}
+                </p>
+              )}
+              <input
+                id="f-stakeholderPopulation"
+                name="stakeholderPopulation"
+                inputmode="numeric"
+                value={value}
+                aria-invalid={error ? 'true' : undefined}
+                aria-describedby={`f-stakeholderPopulation-hint${error ? ' f-stakeholderPopulation-error' : ''}`}
+              />
+            </div>
+            <button type="submit">บันทึกจำนวน</button>
+          </PostForm>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The campaign dashboard; also what a refused population form re-renders (with 422). */
+async function renderCampaignPage(
+  c: Context<AppEnv>,
+  campaign: Campaign,
+  form?: { errors: FieldErrors; values: Record<string, unknown> },
+) {
   const ctx = c.get('ctx');
-  const campaign = await getCampaign(ctx.db, ctx.agencyId, uuidParam(c, 'id'));
-  // Abandoned drafts go when someone looks at the results: no scheduler needed.
-  await purgeExpiredDrafts(ctx.db, new Date());
   const counts = await campaignCounts(ctx.db, campaign);
   const score = await scoreCampaign(ctx.db, campaign);
-  const minimum = MINIMUM_SAMPLE[campaign.tool];
+  const minimum = minimumSample(campaign.fiscalYear, campaign.tool, campaign.stakeholderPopulation);
+  const canManage = can(ctx.actor, 'surveys.manage');
   const self = `/staff/surveys/${campaign.id}`;
   return c.render(
     <Layout title={campaign.titleTh}>
@@ -215,11 +377,7 @@ surveysStaffRoutes.get('/:id', async (c) => {
           <p class="num" style="font-size:2rem" data-total>
             {counts.total}
           </p>
-          <p>
-            กลุ่มตัวอย่างขั้นต่ำ {minimum.value} <span class="badge warn">ยังไม่ยืนยัน</span>
-          </p>
-          <p class="muted">{minimum.noteTh}</p>
-          <progress max={minimum.value} value={Math.min(counts.total, minimum.value)} />
+          <MinimumSampleProgress minimum={minimum} total={counts.total} canManage={canManage} />
         </div>
         <div class="card">
           <h2>รายวัน</h2>
@@ -242,6 +400,12 @@ surveysStaffRoutes.get('/:id', async (c) => {
           </ul>
         </div>
       </section>
+      <PopulationSection
+        campaign={campaign}
+        canManage={canManage}
+        errors={form?.errors}
+        values={form?.values}
+      />
       <h2>ผลคะแนน</h2>
       {score ? <ScoreTable score={score} /> : <p>ยังไม่มีคำตอบ</p>}
       <p class="muted">
@@ -303,6 +467,27 @@ surveysStaffRoutes.get('/:id', async (c) => {
       )}
     </Layout>,
   );
+}
+
+surveysStaffRoutes.get('/:id', async (c) => {
+  const ctx = c.get('ctx');
+  const campaign = await getCampaign(ctx.db, ctx.agencyId, uuidParam(c, 'id'));
+  // Abandoned drafts go when someone looks at the results: no scheduler needed.
+  await purgeExpiredDrafts(ctx.db, new Date());
+  return renderCampaignPage(c, campaign);
+});
+
+surveysStaffRoutes.post('/:id/population', requirePermission('surveys.manage'), async (c) => {
+  const ctx = c.get('ctx');
+  // Looked up before the form is read: another agency's id is a 404, never a 422.
+  const campaign = await getCampaign(ctx.db, ctx.agencyId, uuidParam(c, 'id'));
+  const form = await readForm(c, UpdateCampaignPopulationInput);
+  if (!form.ok) {
+    c.status(422);
+    return renderCampaignPage(c, campaign, form);
+  }
+  await updateCampaignPopulation(ctx, campaign.id, form.values as UpdateCampaignPopulationInput);
+  return c.redirect(`/staff/surveys/${campaign.id}?notice=surveys.populationSaved#population`, 303);
 });
 
 surveysStaffRoutes.post('/:id/codes', requirePermission('surveys.manage'), async (c) => {

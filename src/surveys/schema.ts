@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   date,
   index,
   integer,
@@ -36,8 +38,17 @@ export const surveyCampaigns = pgTable(
     opensOn: date({ mode: 'string' }).notNull(),
     closesOn: date({ mode: 'string' }).notNull(),
     extraQuestions: jsonb().$type<ExtraQuestion[]>().notNull().default([]),
+    /**
+     * จำนวนผู้มีส่วนได้ส่วนเสีย, the headcount the minimum sample is computed from (IIT: staff
+     * who have worked here for at least a year; EIT: service users, estimated). The agency may
+     * not know it when opening the survey, so it is optional and editable afterwards.
+     */
+    stakeholderPopulation: integer(),
   },
-  (t) => [primaryKey({ columns: [t.agencyId, t.id] })],
+  (t) => [
+    primaryKey({ columns: [t.agencyId, t.id] }),
+    check('surveys_campaigns_stakeholder_population_check', sql`${t.stakeholderPopulation} >= 0`),
+  ],
 );
 
 /**

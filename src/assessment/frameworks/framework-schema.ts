@@ -24,6 +24,30 @@ export const TOOL_CODES: readonly ToolCode[] = ToolCode.options;
 
 export const FrameworkSource = z.object({ title: z.string().min(1), url: z.url().optional() });
 
+/**
+ * กลุ่มตัวอย่างขั้นต่ำ: how many respondents a survey tool needs, computed from the one
+ * headcount the agency enters (ITAS asks for that number only and computes the minimum itself).
+ * The parameters are applied in this order, and the result never exceeds the headcount:
+ * 1. fewer than `allIfFewerThan` people → all of them;
+ * 2. more than `cap.abovePopulation` people → `cap.sample`;
+ * 3. otherwise the larger of `floor` and `fraction` of the headcount, rounded up to a whole
+ *    person (a share of 10 % of 301 people is 31, never 30).
+ */
+export const MinimumSampleRule = z.object({
+  /** Decimal share of the headcount, e.g. 0.1; 0 = no share, only the floor counts. */
+  fraction: z.number().min(0).max(1),
+  floor: z.number().int().min(0),
+  allIfFewerThan: z.number().int().min(0),
+  /** null = the share keeps growing with the headcount. */
+  cap: z
+    .object({
+      abovePopulation: z.number().int().min(1),
+      sample: z.number().int().min(1),
+    })
+    .nullable(),
+  ...provenance,
+});
+
 /** เครื่องมือการประเมิน: IIT, EIT or OIT with its weight in the total. */
 export const FrameworkTool = z.object({
   code: ToolCode,
@@ -31,6 +55,8 @@ export const FrameworkTool = z.object({
   nameEn: z.string().min(1),
   /** Decimal fraction of the total, e.g. 0.3; kept short so it converts exactly to a ratio. */
   weight: z.number().gt(0).lte(1),
+  /** IIT and EIT only: OIT has no respondents. Its own source, separate from the weight's. */
+  minimumSample: MinimumSampleRule.optional(),
   ...provenance,
 });
 
@@ -175,7 +201,26 @@ export const ItaFramework = ItaFrameworkShape.superRefine((f, ctx) => {
   const checkSource = (path: (string | number)[], source: string) => {
     if (!(source in f.sources)) issue([...path, 'source'], `unknown source "${source}"`);
   };
-  f.tools.forEach((t, i) => checkSource(['tools', i], t.source));
+  f.tools.forEach((t, i) => {
+    checkSource(['tools', i], t.source);
+    const rule = t.minimumSample;
+    const at = ['tools', i, 'minimumSample'];
+    if (t.code === 'OIT') {
+      if (rule) issue(at, 'OIT has no respondents, so no minimum sample');
+      return;
+    }
+    if (!rule) {
+      issue(at, `${t.code} needs a minimumSample rule`);
+      return;
+    }
+    checkSource(at, rule.source);
+    if (rule.cap && rule.cap.sample < rule.floor) {
+      issue([...at, 'cap', 'sample'], 'the cap must not be below the floor');
+    }
+    if (rule.cap && rule.cap.sample > rule.cap.abovePopulation) {
+      issue([...at, 'cap', 'sample'], 'the cap cannot ask for more people than there are');
+    }
+  });
 
   const indicatorTool = new Map<number, string>();
   f.indicators.forEach((ind, i) => {
@@ -266,6 +311,9 @@ export const ItaFramework = ItaFrameworkShape.superRefine((f, ctx) => {
   f.scoringRules.forEach((r, i) => checkSource(['scoringRules', i], r.source));
 });
 export type ItaFramework = z.infer<typeof ItaFramework>;
+export type FrameworkTool = z.infer<typeof FrameworkTool>;
+export type FrameworkSource = z.infer<typeof FrameworkSource>;
+export type MinimumSampleRule = z.infer<typeof MinimumSampleRule>;
 export type FrameworkIndicator = z.infer<typeof FrameworkIndicator>;
 export type SurveyQuestion = z.infer<typeof SurveyQuestion>;
 export type AnswerScale = z.infer<typeof AnswerScale>;

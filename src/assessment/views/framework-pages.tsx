@@ -2,6 +2,7 @@ import type { ItaFramework } from '../frameworks/framework-schema.js';
 import type { FrameworkDiff } from '../diff-frameworks.js';
 import { Layout } from '../../core/http/layout.js';
 import { PageHeader } from '../../core/http/ui.js';
+import { describeMinimumSampleRule } from '../minimum-sample.js';
 
 /** ความเชื่อมั่น badge: anything not confirmed is marked so nobody takes it as official. */
 export function ConfidenceBadge(props: { confidence: string; note?: string | undefined }) {
@@ -81,6 +82,23 @@ export function FrameworkPage(props: { framework: ItaFramework; years: number[] 
         น้ำหนัก: {f.tools.map((t) => `${t.code} ${Math.round(t.weight * 100)}%`).join(' · ')} ·
         ค่าเป้าหมาย {f.target.value} <ConfidenceBadge confidence={f.target.confidence} />
       </p>
+      <h2>กลุ่มตัวอย่างขั้นต่ำ</h2>
+      <ul>
+        {f.tools.flatMap((t) =>
+          t.minimumSample
+            ? [
+                <li data-minimum-sample-rule={t.code}>
+                  {t.code}: {describeMinimumSampleRule(t.minimumSample)} (
+                  {src(t.minimumSample.source)}){' '}
+                  <ConfidenceBadge
+                    confidence={t.minimumSample.confidence}
+                    note={t.minimumSample.note}
+                  />
+                </li>,
+              ]
+            : [],
+        )}
+      </ul>
       <h2>ระดับผลการประเมิน</h2>
       <ul>
         {f.resultLevels.levels.map((l) => (

@@ -1,0 +1,2 @@
+ALTER TABLE "surveys_campaigns" ADD COLUMN "stakeholder_population" integer;--> statement-breakpoint
+ALTER TABLE "surveys_campaigns" ADD CONSTRAINT "surveys_campaigns_stakeholder_population_check" CHECK ("surveys_campaigns"."stakeholder_population" >= 0);
