@@ -1,5 +1,5 @@
 import { defineCommand, type CliCommand, type CommandIo } from '../core/cli/command.js';
-import { diffFrameworks, isEmptyDiff, type FrameworkDiff } from './diff-frameworks.js';
+import { diffFrameworks, diffRows, isEmptyDiff, type FrameworkDiff } from './diff-frameworks.js';
 import type { ItaFramework } from './frameworks/framework-schema.js';
 import { getFramework, UnknownFrameworkYearError } from './frameworks/load-frameworks.js';
 import { parseScoreFile } from './parse-score-file.js';
@@ -157,30 +157,7 @@ function printDiff(diff: FrameworkDiff, to: ItaFramework, io: CommandIo): void {
     io.out('ไม่พบความแตกต่างในข้อมูลเกณฑ์ที่บันทึกไว้ / no recorded differences\n');
     return;
   }
-  const rows: string[][] = [['หมวด', 'รหัส', 'จาก', 'เป็น']];
-  for (const w of diff.weights) rows.push(['น้ำหนัก', w.tool, String(w.from), String(w.to)]);
-  for (const i of diff.indicators) {
-    rows.push(['ตัวชี้วัด', String(i.no), i.fromNameTh ?? '—', i.toNameTh ?? '—']);
-  }
-  const o = diff.oitItems;
-  for (const i of o.added) rows.push(['OIT เพิ่ม', i.code, '—', `${i.subIndicator} ${i.nameTh}`]);
-  for (const i of o.removed) rows.push(['OIT ตัดออก', i.code, `${i.subIndicator} ${i.nameTh}`, '—']);
-  for (const i of o.renamed) rows.push(['OIT เปลี่ยนชื่อ', i.code, i.fromNameTh, i.toNameTh]);
-  for (const i of o.moved)
-    rows.push(['OIT ย้ายตัวชี้วัดย่อย', i.code, i.fromSubIndicator, i.toSubIndicator]);
-  for (const i of o.renumbered) rows.push(['OIT เปลี่ยนเลขข้อ', i.nameTh, i.fromCode, i.toCode]);
-  const q = diff.questions;
-  for (const i of q.added) rows.push(['ข้อคำถามเพิ่ม', i.code, '—', i.textTh ?? '(ไม่ทราบถ้อยคำ)']);
-  for (const i of q.removed) rows.push(['ข้อคำถามตัดออก', i.code, i.textTh ?? '(ไม่ทราบถ้อยคำ)', '—']);
-  for (const i of q.reworded) {
-    rows.push(['ข้อคำถามเปลี่ยนถ้อยคำ', i.code, i.fromTextTh ?? '—', i.toTextTh ?? '—']);
-  }
-  const l = diff.levels;
-  if (l.schemeChanged) rows.push(['ระบบระดับผล', '', l.schemeChanged.from, l.schemeChanged.to]);
-  for (const x of l.added) rows.push(['ระดับผลเพิ่ม', '', '—', x]);
-  for (const x of l.removed) rows.push(['ระดับผลตัดออก', '', x, '—']);
-  for (const x of l.changed) rows.push(['เกณฑ์ระดับผล', x.code, x.from, x.to]);
-  if (diff.target) rows.push(['ค่าเป้าหมาย', '', String(diff.target.from), String(diff.target.to)]);
+  const rows: string[][] = [['หมวด', 'รหัส', 'จาก', 'เป็น'], ...diffRows(diff)];
   io.out(table(rows));
 }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ItaFramework } from './frameworks/framework-schema.js';
 import { getFramework } from './frameworks/load-frameworks.js';
-import { diffFrameworks, isEmptyDiff } from './diff-frameworks.js';
+import { diffFrameworks, diffRows, isEmptyDiff } from './diff-frameworks.js';
 
 const fy2566 = getFramework(2566);
 
@@ -50,6 +50,8 @@ void describe('diffFrameworks', () => {
     next.tools = next.tools.map((t) => ({ ...t, weight: t.code === 'OIT' ? 0.3 : 0.35 }));
     next.resultLevels.levels[0]!.minEachTool = 90;
     next.target.value = 90;
+    const eit = next.tools.find((t) => t.code === 'EIT')!;
+    eit.minimumSample = { ...eit.minimumSample!, floor: 40 };
     const diff = diffFrameworks(fy2566, next);
     assert.deepEqual(
       diff.questions.reworded.map((q) => q.code),
@@ -76,6 +78,11 @@ void describe('diffFrameworks', () => {
       ['excellent'],
     );
     assert.deepEqual(diff.target, { from: 85, to: 90 });
+    assert.deepEqual(
+      diff.minimumSamples.map((m) => [m.tool, /ไม่น้อยกว่า 30 คน/.test(m.from!), /40 คน/.test(m.to!)]),
+      [['EIT', true, true]],
+    );
+    assert.ok(diffRows(diff).some(([what, code]) => what === 'กลุ่มตัวอย่างขั้นต่ำ' && code === 'EIT'));
     assert.equal(isEmptyDiff(diff), false);
   });
 

@@ -1,4 +1,5 @@
 import type { ItaFramework, ResultLevel, SurveyQuestion } from './frameworks/framework-schema.js';
+import { describeMinimumSampleRule } from './minimum-sample.js';
 
 /** What changed in the ITA criteria from one fiscal year to another. */
 export interface FrameworkDiff {
@@ -26,6 +27,8 @@ export interface FrameworkDiff {
     changed: { code: string; from: string; to: string }[];
   };
   target: { from: number; to: number } | null;
+  /** A tool's minimum-sample rule, in Thai, where the two years differ (null: no rule). */
+  minimumSamples: { tool: string; from: string | null; to: string | null }[];
 }
 
 const questionText = (q: SurveyQuestion) =>
@@ -43,7 +46,8 @@ export function isEmptyDiff(diff: FrameworkDiff): boolean {
     Object.values(q).every((list) => list.length === 0) &&
     l.schemeChanged === null &&
     l.added.length + l.removed.length + l.changed.length === 0 &&
-    diff.target === null
+    diff.target === null &&
+    diff.minimumSamples.length === 0
   );
 }
 
@@ -162,5 +166,49 @@ export function diffFrameworks(from: ItaFramework, to: ItaFramework): FrameworkD
       from.target.value === to.target.value
         ? null
         : { from: from.target.value, to: to.target.value },
+    minimumSamples: (['IIT', 'EIT'] as const).flatMap((tool) => {
+      const rule = (f: ItaFramework) => {
+        const found = f.tools.find((t) => t.code === tool)?.minimumSample;
+        return found ? describeMinimumSampleRule(found) : null;
+      };
+      const [a, b] = [rule(from), rule(to)];
+      return a === b ? [] : [{ tool, from: a, to: b }];
+    }),
   };
+}
+
+/**
+ * The diff as rows of (what, code, from, to) in Thai, the same for `prongsai ita diff` and
+ * the staff page.
+ */
+export function diffRows(diff: FrameworkDiff): [string, string, string, string][] {
+  const rows: [string, string, string, string][] = [];
+  for (const w of diff.weights) rows.push(['น้ำหนัก', w.tool, String(w.from), String(w.to)]);
+  for (const i of diff.indicators) {
+    rows.push(['ตัวชี้วัด', String(i.no), i.fromNameTh ?? '—', i.toNameTh ?? '—']);
+  }
+  const o = diff.oitItems;
+  for (const i of o.added) rows.push(['OIT เพิ่ม', i.code, '—', `${i.subIndicator} ${i.nameTh}`]);
+  for (const i of o.removed) rows.push(['OIT ตัดออก', i.code, `${i.subIndicator} ${i.nameTh}`, '—']);
+  for (const i of o.renamed) rows.push(['OIT เปลี่ยนชื่อ', i.code, i.fromNameTh, i.toNameTh]);
+  for (const i of o.moved) {
+    rows.push(['OIT ย้ายตัวชี้วัดย่อย', i.code, i.fromSubIndicator, i.toSubIndicator]);
+  }
+  for (const i of o.renumbered) rows.push(['OIT เปลี่ยนเลขข้อ', i.nameTh, i.fromCode, i.toCode]);
+  const q = diff.questions;
+  for (const i of q.added) rows.push(['ข้อคำถามเพิ่ม', i.code, '—', i.textTh ?? '(ไม่ทราบถ้อยคำ)']);
+  for (const i of q.removed) rows.push(['ข้อคำถามตัดออก', i.code, i.textTh ?? '(ไม่ทราบถ้อยคำ)', '—']);
+  for (const i of q.reworded) {
+    rows.push(['ข้อคำถามเปลี่ยนถ้อยคำ', i.code, i.fromTextTh ?? '—', i.toTextTh ?? '—']);
+  }
+  const l = diff.levels;
+  if (l.schemeChanged) rows.push(['ระบบระดับผล', '', l.schemeChanged.from, l.schemeChanged.to]);
+  for (const x of l.added) rows.push(['ระดับผลเพิ่ม', '', '—', x]);
+  for (const x of l.removed) rows.push(['ระดับผลตัดออก', '', x, '—']);
+  for (const x of l.changed) rows.push(['เกณฑ์ระดับผล', x.code, x.from, x.to]);
+  if (diff.target) rows.push(['ค่าเป้าหมาย', '', String(diff.target.from), String(diff.target.to)]);
+  for (const m of diff.minimumSamples) {
+    rows.push(['กลุ่มตัวอย่างขั้นต่ำ', m.tool, m.from ?? '—', m.to ?? '—']);
+  }
+  return rows;
 }

@@ -1,5 +1,5 @@
 import type { ItaFramework } from '../frameworks/framework-schema.js';
-import type { FrameworkDiff } from '../diff-frameworks.js';
+import { diffRows, type FrameworkDiff } from '../diff-frameworks.js';
 import { Layout } from '../../core/http/layout.js';
 import { PageHeader } from '../../core/http/ui.js';
 import { describeMinimumSampleRule } from '../minimum-sample.js';
@@ -173,27 +173,7 @@ export function FrameworkPage(props: { framework: ItaFramework; years: number[] 
 /** The same comparison as `ita diff`, as a page. */
 export function DiffPage(props: { diff: FrameworkDiff; years: number[] }) {
   const d = props.diff;
-  const rows: string[][] = [];
-  for (const w of d.weights) rows.push(['น้ำหนัก', w.tool, String(w.from), String(w.to)]);
-  for (const i of d.indicators)
-    rows.push(['ตัวชี้วัด', String(i.no), i.fromNameTh ?? '—', i.toNameTh ?? '—']);
-  for (const i of d.oitItems.added) rows.push(['OIT เพิ่ม', i.code, '—', i.nameTh]);
-  for (const i of d.oitItems.removed) rows.push(['OIT ตัดออก', i.code, i.nameTh, '—']);
-  for (const i of d.oitItems.renamed) rows.push(['OIT เปลี่ยนชื่อ', i.code, i.fromNameTh, i.toNameTh]);
-  for (const i of d.oitItems.moved)
-    rows.push(['OIT ย้ายตัวชี้วัดย่อย', i.code, i.fromSubIndicator, i.toSubIndicator]);
-  for (const i of d.oitItems.renumbered)
-    rows.push(['OIT เปลี่ยนเลขข้อ', i.nameTh, i.fromCode, i.toCode]);
-  for (const i of d.questions.added) rows.push(['ข้อคำถามเพิ่ม', i.code, '—', i.textTh ?? '—']);
-  for (const i of d.questions.removed) rows.push(['ข้อคำถามตัดออก', i.code, i.textTh ?? '—', '—']);
-  for (const i of d.questions.reworded)
-    rows.push(['ข้อคำถามเปลี่ยนถ้อยคำ', i.code, i.fromTextTh ?? '—', i.toTextTh ?? '—']);
-  if (d.levels.schemeChanged)
-    rows.push(['ระบบระดับผล', '', d.levels.schemeChanged.from, d.levels.schemeChanged.to]);
-  for (const x of d.levels.added) rows.push(['ระดับผลเพิ่ม', '', '—', x]);
-  for (const x of d.levels.removed) rows.push(['ระดับผลตัดออก', '', x, '—']);
-  for (const x of d.levels.changed) rows.push(['เกณฑ์ระดับผล', x.code, x.from, x.to]);
-  if (d.target) rows.push(['ค่าเป้าหมาย', '', String(d.target.from), String(d.target.to)]);
+  const rows = diffRows(d);
   return (
     <Layout title={`เปรียบเทียบเกณฑ์ ${d.from} → ${d.to}`}>
       <PageHeader
