@@ -141,33 +141,44 @@ let cpuShare = { server: 0, database: 0, client: 0 };
 let serverPidList: number[] = [];
 const serverPids = () => serverPidList;
 
+/** Every process on the machine with its parent and the CPU ticks it has used. */
+function processTable() {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .flatMap((d) => {
+      try {
+        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return [
+          {
+            pid: Number(d),
+            name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+            ppid: Number(fields[1]),
+            used: Number(fields[11]) + Number(fields[12]),
+          },
+        ];
+      } catch {
+        return []; // gone
+      }
+    });
+}
+
+/** The server's processes: the ones the bench started and their workers (a clustered server). */
+function serverProcesses(table: ReturnType<typeof processTable>, pids: number[]): Set<number> {
+  const server = new Set(pids);
+  for (const p of table) if (server.has(p.ppid)) server.add(p.pid);
+  return server;
+}
+
 /** CPU seconds used so far by the given processes (with their children) and by all postgres processes. */
 function cpuSeconds(pids: number[]): { server: number; database: number } {
-  const ticks = (pid: string) => {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return {
-        name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
-        ppid: Number(fields[1]),
-        used: Number(fields[11]) + Number(fields[12]),
-      };
-    } catch {
-      return null;
-    }
-  };
-  const all = readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .map((d) => [Number(d), ticks(d)] as const);
-  const server = new Set(pids);
-  // Worker processes of a clustered server are children of the one the bench started.
-  for (const [pid, t] of all) if (t && server.has(t.ppid)) server.add(pid);
+  const table = processTable();
+  const server = serverProcesses(table, pids);
   let serverTicks = 0;
   let databaseTicks = 0;
-  for (const [pid, t] of all) {
-    if (!t) continue;
-    if (server.has(pid)) serverTicks += t.used;
-    else if (t.name === 'postgres') databaseTicks += t.used;
+  for (const p of table) {
+    if (server.has(p.pid)) serverTicks += p.used;
+    else if (p.name === 'postgres') databaseTicks += p.used;
   }
   return { server: serverTicks / 100, database: databaseTicks / 100 };
 }
@@ -220,17 +231,7 @@ async function rawInserts(database: Database, rows: unknown[][], concurrency: nu
 /** Starts, then stops, the CPU profile of every server process (BENCH_CPU_PROF only). */
 function profileSignal() {
   if (!process.env.BENCH_CPU_PROF) return;
-  const all = new Set(serverPidList);
-  for (const d of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (all.has(ppid)) all.add(Number(d));
-    } catch {
-      // gone
-    }
-  }
-  for (const pid of all) process.kill(pid, 'SIGUSR2');
+  for (const pid of serverProcesses(processTable(), serverPidList)) process.kill(pid, 'SIGUSR2');
 }
 
 /** The server in its own process (as in production), so the load generator does not share its event loop. */
@@ -243,12 +244,7 @@ async function serve(env: Record<string, string>, port: number) {
     [
       '--import',
       'tsx',
-      ...(profile
-        ? [
-            '--import',
-            process.env.BENCH_PRELOAD ?? path.resolve(import.meta.dirname, 'profile-on-signal.ts'),
-          ]
-        : []),
+      ...(profile ? ['--import', path.resolve(import.meta.dirname, 'profile-on-signal.ts')] : []),
       path.resolve(import.meta.dirname, '../src/main.ts'),
       'serve',
       '--port',

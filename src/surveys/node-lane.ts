@@ -1,10 +1,9 @@
-import { clearedCookie } from '../core/http/cookies.js';
+import { clearedCookie, incomingCookies } from '../core/http/cookies.js';
 import {
   csrfMatches,
   isPlainFormPost,
   nodeClientAddress,
   readFormBody,
-  requestCookies,
   writeLaneResponse,
   type NodeLane,
   type NodeLaneContext,
@@ -58,7 +57,7 @@ export function eitSubmitLane(context: NodeLaneContext): NodeLane {
           body: fields,
           // Throws on tampering (unknown question, answer outside the scale): Hono's 422.
           read: readPageAnswers(shape, page, fields),
-          token: requestCookies(req)[DRAFT_COOKIE],
+          token: incomingCookies(req)[DRAFT_COOKIE],
           now: new Date(),
         };
         if (!isCompleteLastEitPage(post)) return fallback();

@@ -1,5 +1,7 @@
+import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { parse as parseCookieHeader } from 'hono/utils/cookie';
 
 const parsedCookies = new WeakMap<Request, Record<string, string>>();
 
@@ -26,3 +28,18 @@ export function clearCookie(c: Context, name: string, options: { path: string })
 
 /** The Set-Cookie value that drops a cookie (for responses written outside Hono too). */
 export const clearedCookie = (name: string, path: string) => `${name}=; Max-Age=0; Path=${path}`;
+
+const incomingCookiesOf = new WeakMap<IncomingMessage, Record<string, string>>();
+
+/**
+ * The cookies of a request the Node server looks at before Hono (the shared page cache, the
+ * Node lanes), parsed once with the parser Hono's getCookie uses.
+ */
+export function incomingCookies(req: IncomingMessage): Record<string, string> {
+  let cookies = incomingCookiesOf.get(req);
+  if (!cookies) {
+    cookies = req.headers.cookie ? parseCookieHeader(req.headers.cookie) : {};
+    incomingCookiesOf.set(req, cookies);
+  }
+  return cookies;
+}

@@ -92,7 +92,7 @@ export const requireUtf8Forms = createMiddleware<AppEnv>(async (c, next) => {
   if (c.req.method !== 'GET' && type.startsWith('application/x-www-form-urlencoded')) {
     let fields: FormFields;
     try {
-      fields = parseUrlencodedStrictly(strictUtf8.decode(await c.req.arrayBuffer()));
+      fields = parseFormBodyStrictly(await c.req.arrayBuffer());
     } catch {
       throw new ValidationError('errors.invalidEncoding');
     }
@@ -109,10 +109,18 @@ export type FormFields = Record<string, string | string[]>;
 const parsedForms = new WeakMap<Request, FormFields>();
 
 /**
+ * An urlencoded body as requireUtf8Forms reads it (for the Node lanes too): throws when it is
+ * not valid UTF-8, raw or percent-encoded.
+ */
+export function parseFormBodyStrictly(body: ArrayBuffer | Uint8Array): FormFields {
+  return parseUrlencodedStrictly(strictUtf8.decode(body));
+}
+
+/**
  * application/x-www-form-urlencoded, decoded strictly: a malformed percent sequence throws
  * (URLSearchParams would keep it as literal text). Same fields as URLSearchParams otherwise.
  */
-export function parseUrlencodedStrictly(text: string): FormFields {
+function parseUrlencodedStrictly(text: string): FormFields {
   const fields: FormFields = Object.create(null) as FormFields;
   const decode = (part: string) => decodeURIComponent(part.replace(/\+/g, ' '));
   for (const pair of text.split('&')) {
@@ -155,7 +163,7 @@ export async function formFields(
  */
 export const csrf = createMiddleware<AppEnv>(async (c, next) => {
   let token = requestCookie(c, CSRF_COOKIE);
-  if (!token || !/^[\w-]{43}$/.test(token)) {
+  if (!isCsrfToken(token)) {
     token = randomBytes(32).toString('base64url');
     setCookie(c, CSRF_COOKIE, token, {
       httpOnly: true,
@@ -182,12 +190,21 @@ export const csrf = createMiddleware<AppEnv>(async (c, next) => {
         sent = typeof field === 'string' ? field : undefined;
       }
     }
-    const a = Buffer.from(sent ?? '');
-    const b = Buffer.from(token);
-    if (a.length !== b.length || !timingSafeEqual(a, b)) throw new ForbiddenError('errors.csrf');
+    if (!csrfTokenMatches(token, sent)) throw new ForbiddenError('errors.csrf');
   }
   await next();
 });
+
+/** Whether a CSRF cookie holds a token this app could have issued (32 random bytes, base64url). */
+export const isCsrfToken = (token: string | undefined): token is string =>
+  token !== undefined && /^[\w-]{43}$/.test(token);
+
+/** The double-submit comparison: the token the form (or header) sent equals the cookie's. */
+export function csrfTokenMatches(token: string, sent: string | undefined): boolean {
+  const a = Buffer.from(sent ?? '');
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 /** Loads the session's user and, when it has one, its agency and roles there. */
 export const session = createMiddleware<AppEnv>(async (c, next) => {

@@ -1,17 +1,19 @@
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parse as parseCookies } from 'hono/utils/cookie';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/client.js';
 import { SESSION_COOKIE } from '../auth/sessions.js';
 import type { AgencyRow } from './env.js';
 import { addressFromHops } from './client-address.js';
 import { SECURITY_HEADERS } from './security-headers.js';
+import { incomingCookies } from './cookies.js';
 import {
   CSRF_COOKIE,
+  csrfTokenMatches,
   FORM_BODY_LIMIT,
+  isCsrfToken,
   LOCALE_COOKIE,
-  parseUrlencodedStrictly,
+  parseFormBodyStrictly,
   type FormFields,
 } from './middleware.js';
 
@@ -52,20 +54,8 @@ export function isPlainFormPost(req: IncomingMessage): boolean {
   const length = Number(headers['content-length']);
   if (!(length >= 0 && length <= FORM_BODY_LIMIT) || headers['transfer-encoding']) return false;
   if (headers['x-csrf-token'] !== undefined) return false;
-  const cookies = requestCookies(req);
+  const cookies = incomingCookies(req);
   return !cookies[SESSION_COOKIE] && (cookies[LOCALE_COOKIE] ?? 'th') !== 'en';
-}
-
-const cookiesOf = new WeakMap<IncomingMessage, Record<string, string>>();
-
-/** The request's cookies, parsed once (the same parser Hono's getCookie uses). */
-export function requestCookies(req: IncomingMessage): Record<string, string> {
-  let cookies = cookiesOf.get(req);
-  if (!cookies) {
-    cookies = req.headers.cookie ? parseCookies(req.headers.cookie) : {};
-    cookiesOf.set(req, cookies);
-  }
-  return cookies;
 }
 
 /**
@@ -83,22 +73,17 @@ export async function readFormBody(req: IncomingMessage): Promise<FormFields | n
   });
   (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body;
   try {
-    return parseUrlencodedStrictly(strictUtf8.decode(body));
+    return parseFormBodyStrictly(body);
   } catch {
     return null;
   }
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
 /** The double-submit CSRF check of the `csrf` middleware: the form's `_csrf` equals the cookie. */
 export function csrfMatches(req: IncomingMessage, fields: FormFields): boolean {
-  const token = requestCookies(req)[CSRF_COOKIE];
+  const token = incomingCookies(req)[CSRF_COOKIE];
   const sent = fields._csrf;
-  if (!token || !/^[\w-]{43}$/.test(token) || typeof sent !== 'string') return false;
-  const a = Buffer.from(sent);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return isCsrfToken(token) && typeof sent === 'string' && csrfTokenMatches(token, sent);
 }
 
 /** The client address for rate limits, as `clientAddress(c)` gives it to Hono's routes. */

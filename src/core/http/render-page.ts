@@ -107,11 +107,13 @@ export function renderSameForAnyone(
   const hit = sameForAnyone.get(sameForAnyoneKey(locale, variant, path));
   if (hit && hit.until > now) return c.html(hit.html);
   if (sameForAnyone.size >= 1_000) sameForAnyone.clear();
+  let chosen = '';
   for (const [name, render] of Object.entries(variants)) {
     const html = renderPage(c, render());
     sameForAnyone.set(sameForAnyoneKey(locale, name, path), { html, until: now + ttlMs });
+    if (name === variant) chosen = html;
   }
-  return c.html(sameForAnyone.get(sameForAnyoneKey(locale, variant, path))!.html);
+  return c.html(chosen);
 }
 
 /**

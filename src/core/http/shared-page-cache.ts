@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { parse as parseCookies } from 'hono/utils/cookie';
 import { SESSION_COOKIE } from '../auth/sessions.js';
 import type { AppEnv } from './env.js';
 import { LOCALE_COOKIE } from './middleware.js';
+import { incomingCookies } from './cookies.js';
 
 /**
  * A route opts in by setting this header to a lifetime in milliseconds; the cache strips it.
@@ -96,15 +96,10 @@ export class SharedPageCache {
     if (req.method !== 'GET' || this.entries.size === 0) return false;
     const target = req.url;
     if (!target || target.charCodeAt(0) !== 47 /* '/' */) return false;
-    const cookieHeader = req.headers.cookie;
-    let locale: string | undefined;
-    if (cookieHeader) {
-      const cookies = parseCookies(cookieHeader);
-      if (cookies[SESSION_COOKIE]) return false;
-      locale = cookies[LOCALE_COOKIE];
-    }
+    const cookies = incomingCookies(req);
+    if (cookies[SESSION_COOKIE]) return false;
     const found = this.lookup(
-      cacheKey(req.headers.host, target, locale),
+      cacheKey(req.headers.host, target, cookies[LOCALE_COOKIE]),
       req.headers['if-none-match'],
     );
     if (!found || !('kind' in found)) return false;
