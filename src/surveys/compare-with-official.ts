@@ -1,3 +1,4 @@
+import type { OfficialResultRow } from '../assessment/index.js';
 import type { CampaignScore } from './score-campaign.js';
 
 /** The NACC's published result of one tool for a year (ผลการประเมินทางการ). */
@@ -19,10 +20,26 @@ export interface OfficialComparison {
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
- * Compares a campaign's own result with the official one of the same year and tool. The
- * assessment module does not yet expose imported official results (src/assessment/index.ts
- * is absent), so the caller passes them; when it lands, the dashboard reads them from there.
+ * One tool's part of an imported official result (assessment's `findOfficialResultForYear`):
+ * the tool score and the indicators the campaign scored (IIT 1–5, EIT 6–8). Null when the
+ * import has no score for the tool.
  */
+export function officialToolResult(
+  row: OfficialResultRow,
+  ours: CampaignScore,
+): OfficialToolResult | null {
+  const toolScore = row.toolScores[ours.tool];
+  if (toolScore === undefined) return null;
+  const ourIndicators = new Set(ours.indicators.map((i) => i.no));
+  return {
+    fiscalYear: row.fiscalYear,
+    tool: ours.tool,
+    toolScore,
+    indicators: row.indicatorScores.filter((i) => ourIndicators.has(i.no)),
+  };
+}
+
+/** Compares a campaign's own result with the official one of the same year and tool. */
 export function compareWithOfficial(
   ours: CampaignScore,
   official: OfficialToolResult,

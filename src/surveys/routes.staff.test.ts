@@ -3,6 +3,10 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { createTestContext, type TestContext } from '../../test/helpers/test-context.js';
 import { seedSurveys } from './seed.js';
+import { findOfficialResultForYear } from '../assessment/index.js';
+import { listCampaigns } from './campaigns.js';
+import { scoreCampaign } from './score-campaign.js';
+import { compareWithOfficial, officialToolResult } from './compare-with-official.js';
 
 void describe('surveys staff pages', () => {
   let t: TestContext;
@@ -215,5 +219,44 @@ void describe('surveys staff pages', () => {
     const poster = await (await t.get(`/staff/surveys/${eit}/poster`, admin)).text();
     assert.match(poster, /<svg/);
     assert.match(poster, new RegExp(`/a/agency-a/surveys/${eit}\\?ch=qr`));
+  });
+
+  void it('compares the scores with the official result of the same year once imported', async () => {
+    const admin = await t.loginAs('agency_admin');
+    const [eit] = await campaignId('EIT');
+    const before = await (await t.get(`/staff/surveys/${eit}`, admin)).text();
+    assert.match(before, /data-official="none"/);
+    assert.match(before, /ยังไม่ได้นำเข้าผลการประเมินทางการของปี 2566/);
+    assert.match(before, /href="\/staff\/assessment\/import"/);
+    // An imported official result (as the assessment import stores it).
+    const indicators = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((no) => ({ no, score: 80 + no }));
+    await t.database.query(
+      `insert into assessment_results (agency_id, fiscal_year, kind, indicator_scores, tool_scores,
+         total, level_code, level_label_th, source_file_name, imported_by_label)
+       values ($1, 2566, 'indicators', $2::jsonb, $3::jsonb, 90, 'good', 'ผ่านดี', 'test.csv', 'test')`,
+      [t.agency.id, JSON.stringify(indicators), JSON.stringify({ IIT: 83, EIT: 87.5, OIT: 95 })],
+    );
+    const campaign = (await listCampaigns(t.database.db, t.agency.id)).find((c) => c.id === eit)!;
+    const score = (await scoreCampaign(t.database.db, campaign))!;
+    const expected = compareWithOfficial(
+      score,
+      officialToolResult(
+        (await findOfficialResultForYear(t.database.db, t.agency.id, 2566))!,
+        score,
+      )!,
+    );
+    assert.deepEqual(
+      expected.indicators.map((i) => [i.no, i.official]),
+      [
+        [6, 86],
+        [7, 87],
+        [8, 88],
+      ],
+      'only the indicators of the campaign’s tool',
+    );
+    const after = await (await t.get(`/staff/surveys/${eit}`, admin)).text();
+    assert.match(after, new RegExp(`data-official-difference="${expected.difference.toFixed(2)}"`));
+    assert.match(after, /<td class="num">87\.50<\/td>/);
+    assert.doesNotMatch(after, /data-official="none"/);
   });
 });

@@ -18,9 +18,15 @@ import { raw } from 'hono/html';
 import { z } from 'zod';
 import {
   describeMinimumSampleRule,
+  findOfficialResultForYear,
   minimumSample,
   type MinimumSample,
 } from '../assessment/index.js';
+import {
+  compareWithOfficial,
+  officialToolResult,
+  type OfficialComparison,
+} from './compare-with-official.js';
 import {
   createCampaign,
   CreateCampaignInput,
@@ -237,6 +243,53 @@ function ScoreTable({ score }: { score: CampaignScore }) {
   );
 }
 
+/** The campaign's scores beside the imported official ones of the same year and tool. */
+function OfficialComparisonTable(props: { comparison: OfficialComparison; isDemo: boolean }) {
+  const { comparison: cmp } = props;
+  const diff = (n: number | null) => (n === null ? '—' : `${n > 0 ? '+' : ''}${n.toFixed(2)}`);
+  return (
+    <div class="table-wrap">
+      <table id="official" data-official-difference={cmp.difference.toFixed(2)}>
+        <caption>
+          คะแนนจากแบบวัดนี้เทียบกับผลทางการที่นำเข้า
+          {props.isDemo ? ' (ผลทางการเป็นข้อมูลตัวอย่างของหน่วยงานสาธิต)' : ''} —
+          แบบวัดล่วงหน้ามีผู้ตอบต่างกลุ่มและต่างเวลากับการประเมินจริง ใช้ดูแนวโน้ม ไม่ใช่คาดการณ์ผล
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col"></th>
+            <th scope="col" class="num">
+              แบบวัดนี้
+            </th>
+            <th scope="col" class="num">
+              ผลทางการ
+            </th>
+            <th scope="col" class="num">
+              ผลต่าง
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">{cmp.tool}</th>
+            <td class="num">{cmp.ours.toFixed(2)}</td>
+            <td class="num">{cmp.official.toFixed(2)}</td>
+            <td class="num">{diff(cmp.difference)}</td>
+          </tr>
+          {cmp.indicators.map((i) => (
+            <tr>
+              <th scope="row">ตัวชี้วัดที่ {i.no}</th>
+              <td class="num">{i.ours === null ? '—' : i.ours.toFixed(2)}</td>
+              <td class="num">{i.official.toFixed(2)}</td>
+              <td class="num">{diff(i.difference)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /**
  * กลุ่มตัวอย่างขั้นต่ำ against the answers so far. The rule's confidence and source are always
  * shown: the NACC's own formula is not known, so nobody should take the number as official.
@@ -361,6 +414,9 @@ async function renderCampaignPage(
   const ctx = c.get('ctx');
   const counts = await campaignCounts(ctx.db, campaign);
   const score = await scoreCampaign(ctx.db, campaign);
+  const officialRow = await findOfficialResultForYear(ctx.db, ctx.agencyId, campaign.fiscalYear);
+  const official = officialRow && score ? officialToolResult(officialRow, score) : null;
+  const comparison = official && score ? compareWithOfficial(score, official) : null;
   const minimum = minimumSample(campaign.fiscalYear, campaign.tool, campaign.stakeholderPopulation);
   const canManage = can(ctx.actor, 'surveys.manage');
   const self = `/staff/surveys/${campaign.id}`;
@@ -408,10 +464,19 @@ async function renderCampaignPage(
       />
       <h2>ผลคะแนน</h2>
       {score ? <ScoreTable score={score} /> : <p>ยังไม่มีคำตอบ</p>}
-      <p class="muted">
-        การเทียบกับผลทางการของปีเดียวกัน: จะแสดงเมื่อโมดูลการประเมินเปิดให้อ่านผลที่นำเข้า (ยังไม่มี
-        src/assessment/index.ts)
-      </p>
+      <h2>เทียบกับผลการประเมินทางการ ปี {campaign.fiscalYear}</h2>
+      {comparison ? (
+        <OfficialComparisonTable comparison={comparison} isDemo={officialRow!.isDemo} />
+      ) : (
+        <p class="muted" data-official="none">
+          {!officialRow
+            ? `ยังไม่ได้นำเข้าผลการประเมินทางการของปี ${campaign.fiscalYear} `
+            : !score
+              ? 'ยังไม่มีคำตอบให้เทียบ '
+              : `ผลทางการที่นำเข้าไม่มีคะแนน ${campaign.tool} `}
+          {!officialRow && <a href="/staff/assessment/import">นำเข้าผลการประเมิน</a>}
+        </p>
+      )}
       <h2>ลิงก์ตอบแบบวัด</h2>
       <ul>
         <li>
