@@ -16,6 +16,7 @@ import { clientAddress } from './client-address.js';
 import type { AppEnv } from './env.js';
 import { readForm } from './form.js';
 import { LOCALE_COOKIE, requireStaff } from './middleware.js';
+import { safeLocalPath } from './safe-local-path.js';
 import { ErrorSummary, Notice, PageHeader, PostForm, TextField, useT, useVars } from './ui.js';
 import { Layout } from './layout.js';
 
@@ -138,14 +139,6 @@ function StaffHome() {
   );
 }
 
-/** Only same-site paths, so that ?next= and ?back= cannot send a user to another site. */
-export function safeLocalPath(value: string | undefined, fallback: string): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) {
-    return fallback;
-  }
-  return value;
-}
-
 export const coreRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
     const list = await c.get('database').db.select().from(agencies).orderBy(asc(agencies.slug));
@@ -164,15 +157,21 @@ export const coreRoutes = new Hono<AppEnv>()
       maxAge: 365 * 24 * 3600,
       secure: c.get('config').secureCookies,
     });
-    return c.redirect(safeLocalPath(c.req.query('back'), '/'), 303);
+    return c.redirect(safeLocalPath(c.req.query('back'), '/', new URL(c.req.url).origin), 303);
   })
   .get('/login', (c) => {
-    if (c.get('user')) return c.redirect(safeLocalPath(c.req.query('next'), '/staff'), 303);
-    return c.render(<LoginPage next={c.req.query('next')} />);
+    if (c.get('user'))
+      return c.redirect(
+        safeLocalPath(c.req.query('next'), '/staff', new URL(c.req.url).origin),
+        303,
+      );
+    return c.render(
+      <LoginPage next={safeLocalPath(c.req.query('next'), '', new URL(c.req.url).origin)} />,
+    );
   })
   .post('/login', async (c) => {
     const form = await readForm(c, LogInInput);
-    const next = safeLocalPath(c.req.query('next'), '/staff');
+    const next = safeLocalPath(c.req.query('next'), '/staff', new URL(c.req.url).origin);
     if (!form.ok) {
       c.status(422);
       return c.render(
