@@ -1,7 +1,7 @@
 import type { Config } from './core/config/config.js';
 import { openDatabase, type Database } from './core/db/client.js';
 import { migrateDatabase } from './core/db/migrate.js';
-import { moveLegacyBlobs } from './core/files/index.js';
+import { moveLegacyBlobs, removeStaleTempFiles } from './core/files/index.js';
 import { createApp } from './core/http/create-app.js';
 import { seedDemoAgency } from './core/agencies/seed-demo.js';
 import { SYSTEM_ACTOR } from './core/context.js';
@@ -9,8 +9,8 @@ import { modules } from './modules.js';
 
 /**
  * Opens the configured database (PGlite in dataDir unless DATABASE_URL) and migrates it, then
- * moves files still in the old measures layout into the one file store (both idempotent; this
- * runs at every start and in `prongsai migrate`).
+ * removes temporary files a crash left in the file store and moves files still in the old
+ * measures layout into it (all idempotent; this runs at every start and in `prongsai migrate`).
  */
 export async function openAppDatabase(
   config: Config,
@@ -24,6 +24,8 @@ export async function openAppDatabase(
   // A web worker opens a database its primary has already migrated.
   if (options.migrate === false) return database;
   await migrateDatabase(database);
+  // A write cut short by a crash left its temporary file behind; nothing else removes it.
+  await removeStaleTempFiles(config.dataDir);
   const moved = await moveLegacyBlobs(config.dataDir);
   if (moved.damaged.length > 0) {
     console.error(

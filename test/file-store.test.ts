@@ -1,12 +1,21 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { createTestContext, type TestContext } from './helpers/test-context.js';
+import { createTestContext, testConfig, type TestContext } from './helpers/test-context.js';
+import { openAppDatabase } from '../src/app.js';
 import { listUnits } from '../src/core/agencies/units.js';
-import { moveLegacyBlobs, sha256Of, storedFilePath } from '../src/core/files/index.js';
+import {
+  hasStoredFile,
+  moveLegacyBlobs,
+  removeStaleTempFiles,
+  sha256Of,
+  storedFilePath,
+  storeFile,
+} from '../src/core/files/index.js';
+import { STALE_TEMP_MS } from '../src/core/files/store-file.js';
 import { storeDocument } from '../src/disclosure/store-document.js';
 import { createMeasure } from '../src/measures/create-measure.js';
 import { recordProgress } from '../src/measures/record-progress.js';
@@ -131,5 +140,37 @@ void describe('one file store for disclosure documents and measures evidence', (
     await rm(damaged);
     assert.deepEqual(await moveLegacyBlobs(dataDir), { moved: 0, alreadyStored: 0, damaged: [] });
     assert.equal(await stat(path.join(dataDir, 'blobs')).catch(() => null), null);
+  });
+});
+
+void describe('temporary files left by a crash', () => {
+  let dataDir: string;
+  before(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'prongsai-tmp-'));
+  });
+  after(() => rm(dataDir, { recursive: true, force: true }));
+
+  void it('are removed at start; a write still in flight is left alone', async () => {
+    const tempDir = path.join(dataDir, 'files', 'tmp');
+    await mkdir(tempDir, { recursive: true });
+    const crashed = path.join(tempDir, 'aaaaaaaaaaaaaaaaaaaaaaaa.tmp');
+    const inFlight = path.join(tempDir, 'bbbbbbbbbbbbbbbbbbbbbbbb.tmp');
+    await writeFile(crashed, 'half of a scanned order');
+    await writeFile(inFlight, 'being written right now');
+    const old = new Date(Date.now() - STALE_TEMP_MS - 5_000);
+    await utimes(crashed, old, old);
+    const stored = await storeFile(dataDir, new TextEncoder().encode('kept'));
+
+    // What `prongsai serve` and `prongsai migrate` do first.
+    const database = await openAppDatabase(
+      testConfig({ dataDir: path.join(dataDir), seedDemo: false }),
+    );
+    await database.close();
+
+    const left = await readdir(tempDir);
+    assert.deepEqual(left, ['bbbbbbbbbbbbbbbbbbbbbbbb.tmp']);
+    assert.equal(await hasStoredFile(dataDir, stored.sha256), true);
+    assert.equal(await removeStaleTempFiles(dataDir, Date.now() + STALE_TEMP_MS + 1), 1);
+    assert.deepEqual(await readdir(tempDir), []);
   });
 });

@@ -5,6 +5,7 @@ import type { AppEnv } from '../core/http/env.js';
 import { Layout } from '../core/http/layout.js';
 import { renderSameForAnyone } from '../core/http/render-page.js';
 import { clientAddress } from '../core/http/client-address.js';
+import { isCookieSecure } from '../core/http/https.js';
 import { formFields, setLateHeader } from '../core/http/middleware.js';
 import { uuidParam } from '../core/http/params.js';
 import { ErrorSummary, PostForm, type FieldErrors } from '../core/http/ui.js';
@@ -126,7 +127,7 @@ surveysPublicRoutes.post('/:id/start', async (c) => {
     path: base(c, campaign),
     httpOnly: true,
     sameSite: 'Lax',
-    secure: c.get('config').secureCookies,
+    secure: isCookieSecure(c),
     maxAge: 14 * 86_400,
   });
   return c.redirect(`${base(c, campaign)}/p/1`, 303);

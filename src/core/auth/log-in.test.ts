@@ -35,6 +35,36 @@ describe('staff log-in over HTTP', () => {
     assert.match(cookie, /SameSite=Lax/);
   });
 
+  it('gives the browser a new CSRF token at log-in and at log-out', async () => {
+    const visitor = t.anonymous();
+    const res = await t.post(
+      '/login',
+      { email: 'somchai@example.org', password: 'correct-horse-1' },
+      visitor,
+    );
+    assert.equal(res.status, 303);
+    const cookies = res.headers.getSetCookie();
+    const fresh = /^prongsai_csrf=([^;]+)/.exec(
+      cookies.find((c) => c.startsWith('prongsai_csrf=')) ?? '',
+    );
+    assert.ok(fresh, 'a new CSRF cookie at log-in');
+    assert.notEqual(fresh[1], visitor.csrfToken);
+    const session = /^prongsai_session=([^;]+)/.exec(
+      cookies.find((c) => c.startsWith('prongsai_session='))!,
+    )![1];
+    const loggedIn = {
+      ...visitor,
+      csrfToken: fresh[1]!,
+      cookie: `prongsai_session=${session}; prongsai_csrf=${fresh[1]}`,
+      headers: { cookie: `prongsai_session=${session}; prongsai_csrf=${fresh[1]}` },
+    };
+    const out = await t.post('/logout', {}, loggedIn);
+    assert.equal(out.status, 303);
+    const after = /prongsai_csrf=([^;]+)/.exec(out.headers.getSetCookie().join('\n'));
+    assert.ok(after, 'a new CSRF cookie at log-out');
+    assert.notEqual(after[1], fresh[1]);
+  });
+
   it('refuses a wrong password with 422 and a Thai message, setting no session', async () => {
     const res = await t.post('/login', {
       email: 'somchai@example.org',

@@ -45,11 +45,15 @@ export const ConfigSchema = z
       .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
       .transform((v) => v === true || v === 'true' || v === '1')
       .default(true),
-    /** Secure cookies need HTTPS; off by default so http://localhost works. */
+    /**
+     * The cookies' `Secure` flag. `auto`: set when the request came over HTTPS (TLS, or
+     * X-Forwarded-Proto from a trusted proxy, see trustProxy), so http://localhost works and
+     * a site served over HTTPS never sends its session in clear; true/false force it.
+     */
     secureCookies: z
-      .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
-      .transform((v) => v === true || v === 'true' || v === '1')
-      .default(false),
+      .union([z.boolean(), z.enum(['auto', 'true', 'false', '1', '0'])])
+      .transform((v) => (v === 'auto' ? 'auto' : v === true || v === 'true' || v === '1'))
+      .default('auto'),
     logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     smtpUrl: z.string().optional(),
     mailFrom: z.string().default('prongsai@localhost'),

@@ -7,6 +7,7 @@ export {
   hasStoredFile,
   isSha256,
   listStoredFiles,
+  removeStaleTempFiles,
   sha256Of,
   storedFilePath,
   storeFile,

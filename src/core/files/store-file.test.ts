@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { hasStoredFile, sha256Of, storedFilePath, storeFile } from './index.js';
@@ -59,7 +59,6 @@ void describe('storeFile', () => {
   void it('rewrites a stored file that a crash had cut short', async () => {
     const bytes = new TextEncoder().encode('a complete evidence file');
     const target = storedFilePath(dataDir, sha256Of(bytes));
-    const { mkdir } = await import('node:fs/promises');
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, bytes.subarray(0, 5));
     assert.equal((await storeFile(dataDir, bytes)).isNew, true);

@@ -12,6 +12,17 @@ const SHA256 = /^[0-9a-f]{64}$/;
 /** The folder under dataDir that holds the store. */
 export const FILES_FOLDER = 'files';
 
+/** Where storeFile writes before the rename: `<dataDir>/files/tmp/<random>.tmp`. */
+const TEMP_FOLDER = 'tmp';
+
+/**
+ * A temporary file untouched this long belongs to no running write: storeFile writes a
+ * buffer already in memory (an upload is read whole before it is stored) and renames it
+ * within a second or two. The margin keeps a CLI command started beside a running server
+ * (both clean at start) from removing a write the server has in flight.
+ */
+export const STALE_TEMP_MS = 60_000;
+
 /** True for a lowercase 64-hex SHA-256: the only thing ever joined into a store path. */
 export function isSha256(value: unknown): value is string {
   return typeof value === 'string' && SHA256.test(value);
@@ -76,7 +87,7 @@ export async function storeFile(
       return { sha256, sizeBytes: source.byteLength, isNew: false };
     }
   }
-  const tempDir = path.join(dataDir, FILES_FOLDER, 'tmp');
+  const tempDir = path.join(dataDir, FILES_FOLDER, TEMP_FOLDER);
   await mkdir(tempDir, { recursive: true });
   const tempPath = path.join(tempDir, `${randomBytes(12).toString('hex')}.tmp`);
   try {
@@ -125,4 +136,27 @@ export async function listStoredFiles(dataDir: string): Promise<string[]> {
     )
     .map((e) => e.name)
     .sort();
+}
+
+/**
+ * Removes `<dataDir>/files/tmp/*.tmp` left by a process killed mid-write (storeFile removes
+ * its own on an error, but not on kill -9 or a power cut), leaving those written in the last
+ * STALE_TEMP_MS. Runs at start; returns how many it removed.
+ */
+export async function removeStaleTempFiles(
+  dataDir: string,
+  now: number = Date.now(),
+): Promise<number> {
+  const tempDir = path.join(dataDir, FILES_FOLDER, TEMP_FOLDER);
+  const names = await readdir(tempDir).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names) {
+    if (!name.endsWith('.tmp')) continue;
+    const file = path.join(tempDir, name);
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile() || now - info.mtimeMs < STALE_TEMP_MS) continue;
+    await rm(file, { force: true });
+    removed++;
+  }
+  return removed;
 }

@@ -15,7 +15,8 @@ import { ForbiddenError, ValidationError } from '../errors.js';
 import { clientAddress } from './client-address.js';
 import type { AppEnv } from './env.js';
 import { readForm } from './form.js';
-import { LOCALE_COOKIE, requireStaff } from './middleware.js';
+import { LOCALE_COOKIE, requireStaff, rotateCsrfToken } from './middleware.js';
+import { isCookieSecure } from './https.js';
 import { safeLocalPath } from './safe-local-path.js';
 import { ErrorSummary, Notice, PageHeader, PostForm, TextField, useT, useVars } from './ui.js';
 import { Layout } from './layout.js';
@@ -155,7 +156,7 @@ export const coreRoutes = new Hono<AppEnv>()
       path: '/',
       sameSite: 'Lax',
       maxAge: 365 * 24 * 3600,
-      secure: c.get('config').secureCookies,
+      secure: isCookieSecure(c),
     });
     return c.redirect(safeLocalPath(c.req.query('back'), '/', new URL(c.req.url).origin), 303);
   })
@@ -197,9 +198,10 @@ export const coreRoutes = new Hono<AppEnv>()
         httpOnly: true,
         sameSite: 'Lax',
         path: '/',
-        secure: c.get('config').secureCookies,
+        secure: isCookieSecure(c),
         maxAge: SESSION_TTL_MS / 1000,
       });
+      rotateCsrfToken(c);
       return c.redirect(next, 303);
     } catch (error) {
       if (error instanceof ValidationError) {
@@ -215,6 +217,7 @@ export const coreRoutes = new Hono<AppEnv>()
     const token = c.get('sessionToken');
     if (token) await deleteSession(c.get('database').db, token);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    rotateCsrfToken(c);
     return c.redirect('/?notice=auth.loggedOut', 303);
   })
   .use('/staff', requireStaff)

@@ -17,7 +17,8 @@ import * as coreCatalog from '../i18n/core-catalog.js';
 import { agencies } from '../agencies/schema.js';
 import { NotFoundError } from '../errors.js';
 import type { AgencyRow, AppEnv, NavItem } from './env.js';
-import type { NodeLane } from './node-lane.js';
+import { markHttpsRequest, type NodeLane } from './node-lane.js';
+import { isHttpsIncoming } from './https.js';
 import {
   bodyLimit,
   csrf,
@@ -200,7 +201,15 @@ export function createApp({ database, config, modules }: CreateAppOptions) {
   const laneContext = { database, config, agencyOfSlug };
   nodeLanes.set(
     app,
-    modules.flatMap((module) => module.nodeLanes?.(laneContext) ?? []),
+    modules
+      .flatMap((module) => module.nodeLanes?.(laneContext) ?? [])
+      .map((lane) => ({
+        accepts: (req) => lane.accepts(req),
+        serve: (req, res, fallback) => {
+          if (isHttpsIncoming(req, config.trustProxy)) markHttpsRequest(req);
+          return lane.serve(req, res, fallback);
+        },
+      })),
   );
   for (const module of modules) {
     if (module.routes?.public) {

@@ -11,6 +11,7 @@ import { findSessionUser, SESSION_COOKIE } from '../auth/sessions.js';
 import { can } from '../auth/permissions.js';
 import { agencies, staff } from '../agencies/schema.js';
 import type { AppEnv } from './env.js';
+import { isCookieSecure } from './https.js';
 
 export const CSRF_COOKIE = 'prongsai_csrf';
 export const LOCALE_COOKIE = 'prongsai_lang';
@@ -169,7 +170,7 @@ export const csrf = createMiddleware<AppEnv>(async (c, next) => {
       httpOnly: true,
       sameSite: 'Lax',
       path: '/',
-      secure: c.get('config').secureCookies,
+      secure: isCookieSecure(c),
     });
     // A new cookie cannot have been echoed yet: any unsafe request now is forged or stale.
     c.set('csrfToken', token);
@@ -194,6 +195,23 @@ export const csrf = createMiddleware<AppEnv>(async (c, next) => {
   }
   await next();
 });
+
+/**
+ * Gives the browser a new CSRF token (at log-in and log-out): a token planted or read before
+ * the session changed hands (a shared computer, a cookie set from a sibling subdomain) is
+ * worthless after it. Pages rendered in this response already use the new one.
+ */
+export function rotateCsrfToken(c: Context<AppEnv>): string {
+  const token = randomBytes(32).toString('base64url');
+  setCookie(c, CSRF_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/',
+    secure: isCookieSecure(c),
+  });
+  c.set('csrfToken', token);
+  return token;
+}
 
 /** Whether a CSRF cookie holds a token this app could have issued (32 random bytes, base64url). */
 export const isCsrfToken = (token: string | undefined): token is string =>

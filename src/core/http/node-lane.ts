@@ -5,7 +5,7 @@ import type { Database } from '../db/client.js';
 import { SESSION_COOKIE } from '../auth/sessions.js';
 import type { AgencyRow } from './env.js';
 import { addressFromHops } from './client-address.js';
-import { SECURITY_HEADERS } from './security-headers.js';
+import { securityHeadersFor } from './security-headers.js';
 import { incomingCookies } from './cookies.js';
 import {
   CSRF_COOKIE,
@@ -95,9 +95,20 @@ export function nodeClientAddress(req: IncomingMessage, config: Config): string 
   );
 }
 
+const httpsRequests = new WeakSet<IncomingMessage>();
+
+/**
+ * Records that a request a lane is about to serve came over HTTPS (createApp does this with
+ * the configured trustProxy before calling a lane), so writeLaneResponse adds HSTS to it.
+ */
+export function markHttpsRequest(req: IncomingMessage): void {
+  httpsRequests.add(req);
+}
+
 /**
  * Writes a complete response with the headers every app response carries (security headers,
- * a request id) plus the route's own.
+ * a request id) plus the route's own; a security header the route set (a stricter CSP) wins.
+ * Header names are lower-case, as Node gives them.
  */
 export function writeLaneResponse(
   res: ServerResponse,
@@ -106,7 +117,8 @@ export function writeLaneResponse(
   body = '',
 ): void {
   const all: Record<string, string | string[] | number> = { ...headers };
-  for (const [name, value] of SECURITY_HEADERS) all[name] = value;
+  const isHttps = res.req !== undefined && httpsRequests.has(res.req);
+  for (const [name, value] of securityHeadersFor(isHttps, (n) => n in headers)) all[name] = value;
   all['x-request-id'] = randomUUID();
   all['content-length'] = Buffer.byteLength(body);
   res.writeHead(status, all);

@@ -48,6 +48,15 @@ function cacheKey(host: string | undefined, pathWithQuery: string, locale: strin
 }
 
 /**
+ * What decides whether a copy carries HSTS (sent over HTTPS only): the socket's TLS and the
+ * X-Forwarded-Proto header as received. Keyed apart, a copy made for an HTTPS visitor is
+ * never the one an HTTP visitor gets, and the reverse.
+ */
+function schemeKey(isEncrypted: boolean, forwardedProto: string | string[] | undefined) {
+  return `${isEncrypted ? 'tls' : ''}${String(forwardedProto ?? '')}|`;
+}
+
+/**
  * Anonymous GETs of opted-in pages, kept in memory: a citizen's page view or an assessor's
  * crawl then costs a map lookup instead of a dozen queries and the whole middleware chain.
  * Keyed by host, path with query and the language cookie; a visitor with a session always
@@ -99,7 +108,10 @@ export class SharedPageCache {
     const cookies = incomingCookies(req);
     if (cookies[SESSION_COOKIE]) return false;
     const found = this.lookup(
-      cacheKey(req.headers.host, target, cookies[LOCALE_COOKIE]),
+      schemeKey(
+        (req.socket as { encrypted?: boolean }).encrypted === true,
+        req.headers['x-forwarded-proto'],
+      ) + cacheKey(req.headers.host, target, cookies[LOCALE_COOKIE]),
       req.headers['if-none-match'],
     );
     if (!found || !('kind' in found)) return false;
@@ -122,11 +134,13 @@ export class SharedPageCache {
         return;
       }
       const url = new URL(c.req.url);
-      const key = cacheKey(
-        c.req.header('host'),
-        `${url.pathname}${url.search}`,
-        getCookie(c, LOCALE_COOKIE),
-      );
+      const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+      const key =
+        schemeKey(
+          (incoming?.socket as { encrypted?: boolean } | undefined)?.encrypted === true,
+          c.req.header('x-forwarded-proto'),
+        ) +
+        cacheKey(c.req.header('host'), `${url.pathname}${url.search}`, getCookie(c, LOCALE_COOKIE));
       const found = this.lookup(key, c.req.header('if-none-match'));
       if (found && 'kind' in found) {
         if (found.kind === 'not-modified') {
