@@ -84,17 +84,38 @@ export const bodyLimit = createMiddleware<AppEnv>(async (c, next) => {
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Refuses a form body that is not valid UTF-8, raw or percent-encoded (%FF%FE), for every
- * route at once: otherwise each field would silently turn into U+FFFD replacement characters,
- * and a route that reads no field would accept it without a word.
+ * Refuses, for every route at once, a form body that is not valid UTF-8, raw or
+ * percent-encoded (%FF%FE): otherwise each field would silently turn into U+FFFD replacement
+ * characters, and a route that reads no field would accept it without a word. Likewise a
+ * multipart body that cannot be parsed (no boundary, a broken one, cut short), and a NUL
+ * character in any field or uploaded file name, which PostgreSQL cannot store: each was a
+ * 500 from whichever route first read the body, anonymous survey pages included.
  */
 export const requireUtf8Forms = createMiddleware<AppEnv>(async (c, next) => {
   const type = c.req.header('content-type') ?? '';
+  if (c.req.method !== 'GET' && type.startsWith('multipart/form-data')) {
+    let body: Record<string, unknown>;
+    try {
+      // Hono keeps the parsed FormData: formFields() reads it from there.
+      body = await c.req.parseBody({ all: true });
+    } catch {
+      throw new ValidationError('errors.badForm');
+    }
+    for (const [key, value] of Object.entries(body)) {
+      for (const item of ([] as unknown[]).concat(value)) {
+        const text = item instanceof File ? item.name : String(item);
+        if (key.includes('\u0000') || text.includes('\u0000')) {
+          throw new ValidationError('errors.controlCharacters');
+        }
+      }
+    }
+  }
   if (c.req.method !== 'GET' && type.startsWith('application/x-www-form-urlencoded')) {
     let fields: FormFields;
     try {
       fields = parseFormBodyStrictly(await c.req.arrayBuffer());
-    } catch {
+    } catch (error) {
+      if (error instanceof ValidationError) throw error;
       throw new ValidationError('errors.invalidEncoding');
     }
     // Parsed once, here: the CSRF check and the route read these (formFields) instead of
@@ -111,7 +132,7 @@ const parsedForms = new WeakMap<Request, FormFields>();
 
 /**
  * An urlencoded body as requireUtf8Forms reads it (for the Node lanes too): throws when it is
- * not valid UTF-8, raw or percent-encoded.
+ * not valid UTF-8, raw or percent-encoded, and a ValidationError when a field holds NUL.
  */
 export function parseFormBodyStrictly(body: ArrayBuffer | Uint8Array): FormFields {
   return parseUrlencodedStrictly(strictUtf8.decode(body));
@@ -129,6 +150,9 @@ function parseUrlencodedStrictly(text: string): FormFields {
     const eq = pair.indexOf('=');
     const key = decode(eq < 0 ? pair : pair.slice(0, eq));
     const value = eq < 0 ? '' : decode(pair.slice(eq + 1));
+    if (key.includes('\u0000') || value.includes('\u0000')) {
+      throw new ValidationError('errors.controlCharacters');
+    }
     const seen = fields[key];
     if (seen === undefined) fields[key] = key.endsWith('[]') ? [value] : value;
     else if (Array.isArray(seen)) seen.push(value);
