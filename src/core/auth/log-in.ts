@@ -1,13 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { RateLimitedError, ValidationError } from '../errors.js';
 import { audit } from '../audit/audit.js';
 import { staff } from '../agencies/schema.js';
-import { loginAttempts, users } from './schema.js';
+import { users } from './schema.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { createSession } from './sessions.js';
+import {
+  ACCOUNT_FROM_UNKNOWN_DEVICES,
+  CLIENT_ADDRESS,
+  DEVICE,
+  forgetAttempts,
+  reserveAttempt,
+  undoAttempt,
+  type LimitPolicy,
+} from './login-limits.js';
+import { deviceTokenHash, isKnownDevice, rememberDevice } from './trusted-devices.js';
 
 export const LogInInput = z.object({
   email: z.string().trim().toLowerCase().max(254),
@@ -15,77 +25,97 @@ export const LogInInput = z.object({
 });
 export type LogInInput = z.infer<typeof LogInInput>;
 
-const WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_CLIENT = 30;
+/** Where an attempt comes from: the client address and the browser's device cookie, if any. */
+export interface LogInClient {
+  address: string;
+  deviceToken?: string | undefined;
+}
+
+export interface LogInResult {
+  token: string;
+  userId: string;
+  agencyId: string | null;
+  /** The device cookie to (re)set: this browser is now known for this account. */
+  deviceToken: string;
+}
+
+/** The key a password-reset clears: failures on this account from unknown devices. */
+export const accountLimitKey = (email: string) => `account:${email}`;
 
 // A real hash to compare against when the account does not exist, so that a wrong e-mail
 // costs as much time as a wrong password and timing does not reveal which accounts exist.
 let dummyHash: Promise<string> | undefined;
 const getDummyHash = () => (dummyHash ??= hashPassword(randomUUID()));
 
-async function failuresOf(ctx: AppContext, key: string): Promise<number> {
-  const [row] = await ctx.db.select().from(loginAttempts).where(eq(loginAttempts.key, key));
-  if (!row || ctx.now().getTime() - row.windowStartedAt.getTime() > WINDOW_MS) return 0;
-  return row.failures;
-}
-
-async function recordFailure(ctx: AppContext, key: string): Promise<void> {
-  const now = ctx.now();
-  const windowStart = new Date(now.getTime() - WINDOW_MS);
-  await ctx.db
-    .insert(loginAttempts)
-    .values({ key, failures: 1, windowStartedAt: now })
-    .onConflictDoUpdate({
-      target: loginAttempts.key,
-      set: {
-        failures: sql`case when ${loginAttempts.windowStartedAt} < ${windowStart.toISOString()}::timestamptz then 1 else ${loginAttempts.failures} + 1 end`,
-        windowStartedAt: sql`case when ${loginAttempts.windowStartedAt} < ${windowStart.toISOString()}::timestamptz then ${now.toISOString()}::timestamptz else ${loginAttempts.windowStartedAt} end`,
-      },
-    });
+/** The "wait" message: seconds while the wait is short, minutes after. */
+function tooManyAttempts(retryAfterMs: number): RateLimitedError {
+  const seconds = Math.ceil(retryAfterMs / 1000);
+  return seconds < 120
+    ? new RateLimitedError('auth.errors.waitSeconds', { seconds })
+    : new RateLimitedError('auth.errors.waitMinutes', { minutes: Math.ceil(seconds / 60) });
 }
 
 /**
- * Checks the password and opens a session. Rate-limited per account and per client address;
- * the same message for an unknown e-mail and a wrong password.
+ * Checks the password and opens a session, limited as OWASP's authentication cheat sheet
+ * describes (device cookies): an attempt from a browser that has logged in to this account
+ * before is counted against that device only; any other attempt counts against the account
+ * from unknown devices (a slowdown that doubles, then a stop for the hour) and, as a
+ * slowdown only, against the client address. Each count is taken atomically before the
+ * password is checked. An unknown e-mail is counted and answered exactly like a wrong
+ * password.
  */
 export async function logIn(
   ctx: AppContext,
   input: LogInInput,
-  clientKey: string,
-): Promise<{ token: string; userId: string; agencyId: string | null }> {
-  const accountKey = `account:${input.email}`;
-  const clientKeyed = `client:${clientKey}`;
-  if (
-    (await failuresOf(ctx, accountKey)) >= MAX_FAILURES_PER_ACCOUNT ||
-    (await failuresOf(ctx, clientKeyed)) >= MAX_FAILURES_PER_CLIENT
-  ) {
-    throw new RateLimitedError('auth.errors.tooManyAttempts');
-  }
+  client: LogInClient,
+): Promise<LogInResult> {
+  const now = ctx.now();
   const [user] = await ctx.db.select().from(users).where(eq(users.email, input.email));
+  const deviceHash = deviceTokenHash(client.deviceToken);
+  const isKnown = user ? await isKnownDevice(ctx.db, deviceHash, user.id) : false;
+  const limits: { key: string; policy: LimitPolicy; isShared: boolean }[] = isKnown
+    ? [{ key: `device:${deviceHash}`, policy: DEVICE, isShared: false }]
+    : [
+        {
+          key: accountLimitKey(input.email),
+          policy: ACCOUNT_FROM_UNKNOWN_DEVICES,
+          isShared: false,
+        },
+        { key: `client:${client.address}`, policy: CLIENT_ADDRESS, isShared: true },
+      ];
+  for (const [i, limit] of limits.entries()) {
+    const reserved = await reserveAttempt(ctx.db, limit.key, limit.policy, now);
+    if (!reserved.ok) {
+      // The counts already taken for this attempt are given back: it was never checked.
+      for (const taken of limits.slice(0, i)) await undoAttempt(ctx.db, taken.key);
+      throw tooManyAttempts(reserved.retryAfterMs);
+    }
+  }
   const passwordOk = await verifyPassword(
     input.password,
     user?.passwordHash ?? (await getDummyHash()),
   );
   if (!user || !passwordOk || user.disabledAt) {
-    await recordFailure(ctx, accountKey);
-    await recordFailure(ctx, clientKeyed);
     throw new ValidationError('auth.errors.badCredentials');
   }
-  await ctx.db.delete(loginAttempts).where(eq(loginAttempts.key, accountKey));
+  for (const limit of limits) {
+    if (limit.isShared) await undoAttempt(ctx.db, limit.key);
+    else await forgetAttempts(ctx.db, limit.key);
+  }
   const memberships = await ctx.db
     .select({ agencyId: staff.agencyId })
     .from(staff)
     .where(eq(staff.userId, user.id));
   const agencyId = memberships.length === 1 ? memberships[0]!.agencyId : null;
   return ctx.db.transaction(async (tx) => {
-    const token = await createSession(tx, user.id, agencyId, ctx.now());
+    const token = await createSession(tx, user.id, agencyId, now);
+    const deviceToken = await rememberDevice(tx, client.deviceToken, user.id, now);
     await audit(
       tx,
       { ...ctx, actor: { ...ctx.actor, userId: user.id, label: user.email } },
       agencyId,
       { action: 'auth.login', entityType: 'user', entityId: user.id },
     );
-    return { token, userId: user.id, agencyId };
+    return { token, userId: user.id, agencyId, deviceToken };
   });
 }

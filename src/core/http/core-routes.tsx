@@ -11,7 +11,9 @@ import {
   SESSION_TTL_MS,
   setSessionAgency,
 } from '../auth/sessions.js';
-import { ForbiddenError, ValidationError } from '../errors.js';
+import { ForbiddenError, RateLimitedError, ValidationError } from '../errors.js';
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S } from '../auth/trusted-devices.js';
+import { requestCookie } from './cookies.js';
 import { clientAddress } from './client-address.js';
 import type { AppEnv } from './env.js';
 import { readForm } from './form.js';
@@ -63,6 +65,7 @@ function LoginPage(props: {
   return (
     <Layout title={t('auth.title')}>
       <PageHeader title={t('auth.title')} />
+      <Notice />
       <ErrorSummary errors={props.errors} message={props.message} />
       <PostForm
         action={`/login${props.next ? `?next=${encodeURIComponent(props.next)}` : ''}`}
@@ -87,6 +90,9 @@ function LoginPage(props: {
         />
         <button type="submit">{t('logIn')}</button>
       </PostForm>
+      <p>
+        <a href="/login/forgot">{t('auth.reset.forgotLink')}</a>
+      </p>
     </Layout>
   );
 }
@@ -181,7 +187,7 @@ export const coreRoutes = new Hono<AppEnv>()
     }
     // Not the first X-Forwarded-For entry: anyone can write one per attempt and so never
     // reach the per-client limit.
-    const clientKey = clientAddress(c);
+    const client = { address: clientAddress(c), deviceToken: requestCookie(c, DEVICE_COOKIE) };
     try {
       const result = await logIn(
         {
@@ -192,7 +198,7 @@ export const coreRoutes = new Hono<AppEnv>()
           requestId: c.get('requestId'),
         },
         form.data,
-        clientKey,
+        client,
       );
       setCookie(c, SESSION_COOKIE, result.token, {
         httpOnly: true,
@@ -201,13 +207,24 @@ export const coreRoutes = new Hono<AppEnv>()
         secure: isCookieSecure(c),
         maxAge: SESSION_TTL_MS / 1000,
       });
+      setCookie(c, DEVICE_COOKIE, result.deviceToken, {
+        httpOnly: true,
+        sameSite: 'Strict',
+        path: '/login',
+        secure: isCookieSecure(c),
+        maxAge: DEVICE_COOKIE_MAX_AGE_S,
+      });
       rotateCsrfToken(c);
       return c.redirect(next, 303);
     } catch (error) {
-      if (error instanceof ValidationError) {
-        c.status(422);
+      if (error instanceof ValidationError || error instanceof RateLimitedError) {
+        c.status(error.status);
         return c.render(
-          <LoginPage message={error.messageKey} email={form.data.email} next={next} />,
+          <LoginPage
+            message={c.get('t')(error.messageKey, error.details)}
+            email={form.data.email}
+            next={next}
+          />,
         );
       }
       throw error;

@@ -33,6 +33,7 @@ import { pageRenderer } from './render-page.js';
 import { securityHeaders } from './security-headers.js';
 import { SharedPageCache } from './shared-page-cache.js';
 import { coreRoutes } from './core-routes.js';
+import { passwordResetRoutes } from '../auth/routes.password-reset.js';
 import { instanceAdminRoutes } from '../agencies/routes.admin.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -170,6 +171,7 @@ export function createApp({ database, config, modules }: CreateAppOptions) {
     throw new NotFoundError();
   });
   app.route('/', coreRoutes);
+  app.route('/login', passwordResetRoutes);
   app.route('/admin', instanceAdminRoutes);
 
   // Public pages of one agency: the slug is resolved once here; unknown slug → 404.

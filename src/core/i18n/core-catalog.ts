@@ -44,7 +44,25 @@ export const th = {
     loggedOut: 'ออกจากระบบแล้ว',
     errors: {
       badCredentials: 'อีเมลหรือรหัสผ่านไม่ถูกต้อง',
-      tooManyAttempts: 'เข้าสู่ระบบผิดหลายครั้งเกินไป กรุณารอ 15 นาทีแล้วลองใหม่',
+      waitSeconds: 'เข้าสู่ระบบผิดหลายครั้ง กรุณารอ {seconds} วินาทีแล้วลองใหม่',
+      waitMinutes:
+        'เข้าสู่ระบบผิดหลายครั้ง กรุณารอ {minutes} นาทีแล้วลองใหม่ หรือเข้าจากเครื่องที่เคยเข้าสู่ระบบแล้ว หรือตั้งรหัสผ่านใหม่ด้วย "ลืมรหัสผ่าน"',
+    },
+    reset: {
+      forgotLink: 'ลืมรหัสผ่าน?',
+      forgotTitle: 'ลืมรหัสผ่าน',
+      forgotLead: 'กรอกอีเมลที่ใช้เข้าสู่ระบบ ระบบจะส่งลิงก์สำหรับตั้งรหัสผ่านใหม่ไปให้',
+      send: 'ส่งลิงก์ตั้งรหัสผ่านใหม่',
+      sent: 'หากอีเมลนี้มีบัญชีในระบบ เราได้ส่งลิงก์สำหรับตั้งรหัสผ่านใหม่ไปแล้ว ลิงก์ใช้ได้ครั้งเดียวภายใน 30 นาที หากไม่ได้รับ กรุณาตรวจสอบกล่องจดหมายขยะ',
+      unavailable: 'เซิร์ฟเวอร์นี้ยังไม่ได้ตั้งค่าการส่งอีเมล จึงส่งลิงก์ตั้งรหัสผ่านใหม่ไม่ได้ กรุณาติดต่อผู้ดูแลระบบของหน่วยงาน',
+      resetTitle: 'ตั้งรหัสผ่านใหม่',
+      newPassword: 'รหัสผ่านใหม่',
+      confirmPassword: 'ยืนยันรหัสผ่านใหม่',
+      passwordHint: 'อย่างน้อย 10 ตัวอักษร',
+      save: 'บันทึกรหัสผ่านใหม่',
+      mismatch: 'รหัสผ่านทั้งสองช่องไม่ตรงกัน',
+      invalidLink: 'ลิงก์นี้หมดอายุหรือถูกใช้ไปแล้ว กรุณาขอลิงก์ใหม่',
+      done: 'ตั้งรหัสผ่านใหม่แล้ว กรุณาเข้าสู่ระบบด้วยรหัสผ่านใหม่',
     },
   },
   form: {
@@ -113,7 +131,26 @@ export const en: Translation<typeof th> = {
     loggedOut: 'You have logged out.',
     errors: {
       badCredentials: 'Wrong e-mail or password.',
-      tooManyAttempts: 'Too many failed log-ins. Please wait 15 minutes and try again.',
+      waitSeconds: 'Too many failed log-ins. Please wait {seconds} seconds and try again.',
+      waitMinutes:
+        'Too many failed log-ins. Please wait {minutes} minutes and try again, log in from a device you have used before, or reset your password with "Forgot password".',
+    },
+    reset: {
+      forgotLink: 'Forgot password?',
+      forgotTitle: 'Forgot password',
+      forgotLead: 'Enter the e-mail you log in with and we will send a link to set a new password.',
+      send: 'Send the link',
+      sent: 'If this e-mail has an account, we have sent it a link to set a new password. The link works once, within 30 minutes. If it does not arrive, check your spam folder.',
+      unavailable:
+        'This server cannot send e-mail yet, so it cannot send a reset link. Please ask your agency administrator.',
+      resetTitle: 'Set a new password',
+      newPassword: 'New password',
+      confirmPassword: 'New password again',
+      passwordHint: 'At least 10 characters',
+      save: 'Save the new password',
+      mismatch: 'The two passwords differ.',
+      invalidLink: 'This link has expired or was already used. Please ask for a new one.',
+      done: 'Your new password is set. Please log in with it.',
     },
   },
   form: {

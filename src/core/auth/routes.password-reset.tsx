@@ -1,0 +1,163 @@
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../http/env.js';
+import { Layout } from '../http/layout.js';
+import { clientAddress } from '../http/client-address.js';
+import { readForm } from '../http/form.js';
+import { ErrorSummary, PageHeader, PostForm, TextField, useT } from '../http/ui.js';
+import { isMailConfigured, sendMail } from '../mail/index.js';
+import type { AppContext } from '../context.js';
+import { ValidationError } from '../errors.js';
+import { RequestPasswordResetInput, requestPasswordReset } from './request-password-reset.js';
+import { isResetTokenUsable, resetPassword, ResetPasswordInput } from './reset-password.js';
+
+function ForgotPasswordPage(props: { isSent?: boolean; isUnavailable?: boolean; email?: string }) {
+  const t = useT();
+  return (
+    <Layout title={t('auth.reset.forgotTitle')}>
+      <PageHeader title={t('auth.reset.forgotTitle')} lead={t('auth.reset.forgotLead')} />
+      {props.isUnavailable ? (
+        <p class="notice" role="status">
+          {t('auth.reset.unavailable')}
+        </p>
+      ) : props.isSent ? (
+        <p class="notice" role="status">
+          {t('auth.reset.sent')}
+        </p>
+      ) : (
+        <PostForm action="/login/forgot" class="card">
+          <TextField
+            name="email"
+            label="auth.email"
+            type="email"
+            autocomplete="username"
+            required
+            value={props.email}
+          />
+          <button type="submit">{t('auth.reset.send')}</button>
+        </PostForm>
+      )}
+      <p>
+        <a href="/login">{t('logIn')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+function ResetPasswordPage(props: {
+  token: string;
+  isUsable: boolean;
+  errors?: Record<string, string>;
+}) {
+  const t = useT();
+  return (
+    <Layout title={t('auth.reset.resetTitle')}>
+      <PageHeader title={t('auth.reset.resetTitle')} />
+      {props.isUsable ? (
+        <>
+          <ErrorSummary errors={props.errors} />
+          <PostForm action="/login/reset" class="card">
+            <input type="hidden" name="token" value={props.token} />
+            <TextField
+              name="password"
+              label="auth.reset.newPassword"
+              hint={t('auth.reset.passwordHint')}
+              type="password"
+              autocomplete="new-password"
+              required
+              errors={props.errors}
+            />
+            <TextField
+              name="confirm"
+              label="auth.reset.confirmPassword"
+              type="password"
+              autocomplete="new-password"
+              required
+              errors={props.errors}
+            />
+            <button type="submit">{t('auth.reset.save')}</button>
+          </PostForm>
+        </>
+      ) : (
+        <>
+          <p class="notice" role="alert">
+            {t('auth.reset.invalidLink')}
+          </p>
+          <p>
+            <a href="/login/forgot">{t('auth.reset.forgotLink')}</a>
+          </p>
+        </>
+      )}
+    </Layout>
+  );
+}
+
+const anonymousContext = (c: Context<AppEnv>): AppContext => ({
+  db: c.get('database').db,
+  actor: { userId: null, label: 'anonymous', roles: [], isInstanceAdmin: false },
+  locale: c.get('locale'),
+  now: () => new Date(),
+  requestId: c.get('requestId'),
+});
+
+/** The link in the mail points at the configured public URL, never at the request's Host. */
+const canSendResets = (c: Context<AppEnv>) =>
+  isMailConfigured(c.get('config')) && Boolean(c.get('config').baseUrl);
+
+/**
+ * "Forgot password" (mounted at /login): ask for a link by e-mail, then set a new password
+ * with it. Anonymous pages; every answer to the request is the same whether or not the
+ * e-mail has an account.
+ */
+export const passwordResetRoutes = new Hono<AppEnv>()
+  .get('/forgot', (c) => c.render(<ForgotPasswordPage isUnavailable={!canSendResets(c)} />))
+  .post('/forgot', async (c) => {
+    if (!canSendResets(c)) return c.render(<ForgotPasswordPage isUnavailable />);
+    const form = await readForm(c, RequestPasswordResetInput);
+    if (!form.ok) throw new ValidationError('errors.validation', form.errors);
+    const config = c.get('config');
+    const message = await requestPasswordReset(anonymousContext(c), form.data, {
+      baseUrl: config.baseUrl!,
+      clientAddress: clientAddress(c),
+    });
+    // Not awaited: an SMTP round trip only for real accounts would tell them apart by time.
+    if (message) {
+      void sendMail(config, [message]).catch((error: unknown) =>
+        console.error(
+          JSON.stringify({
+            level: 'error',
+            requestId: c.get('requestId'),
+            event: 'auth.passwordResetMailFailed',
+            error: String(error),
+          }),
+        ),
+      );
+    }
+    return c.render(<ForgotPasswordPage isSent />);
+  })
+  .get('/reset', async (c) => {
+    const token = c.req.query('token') ?? '';
+    const isUsable = await isResetTokenUsable(
+      c.get('database').db,
+      token.slice(0, 200),
+      new Date(),
+    );
+    c.header('Cache-Control', 'no-store');
+    c.status(isUsable ? 200 : 410);
+    return c.render(<ResetPasswordPage token={token} isUsable={isUsable} />);
+  })
+  .post('/reset', async (c) => {
+    const form = await readForm(c, ResetPasswordInput);
+    const token = typeof form.values.token === 'string' ? form.values.token : '';
+    if (!form.ok) {
+      c.status(422);
+      return c.render(<ResetPasswordPage token={token} isUsable errors={form.errors} />);
+    }
+    try {
+      await resetPassword(anonymousContext(c), form.data);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      c.status(410);
+      return c.render(<ResetPasswordPage token="" isUsable={false} />);
+    }
+    return c.redirect('/login?notice=auth.reset.done', 303);
+  });
