@@ -66,10 +66,11 @@ export async function issueAccessCodes(
   }
   const list = [...codes];
   await ctx.db.transaction(async (tx) => {
-    await scoped(tx, ctx.agencyId).insert(
-      surveyAccessCodes,
-      list.map((code) => ({ campaignId, codeHash: hashCode(campaignId, code) })),
-    );
+    // Rows go in sorted by their keyed hash, not in the order the codes are handed out (and
+    // mailed): the table's physical order must not pair a row with a line of the mailing log.
+    const rows = list.map((code) => ({ campaignId, codeHash: hashCode(campaignId, code) }));
+    rows.sort((a, b) => (a.codeHash < b.codeHash ? -1 : 1));
+    await scoped(tx, ctx.agencyId).insert(surveyAccessCodes, rows);
     await audit(tx, ctx, ctx.agencyId, {
       action: 'surveys.codes.issue',
       entityType: 'surveys_campaign',
