@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import { loadConfig, ConfigError, type Config } from './core/config/config.js';
+import { useInstanceSecrets } from './core/config/instance-secret.js';
 import { runCli } from './core/cli/run-cli.js';
 import { defineCommand, type CliCommand } from './core/cli/command.js';
 import { coreCommands } from './core/cli/core-commands.js';
@@ -128,6 +129,7 @@ async function main(): Promise<number> {
   };
   try {
     currentConfig = loadConfig();
+    useInstanceSecrets(currentConfig.dataDir);
   } catch (error) {
     if (error instanceof ConfigError) {
       io.err(`${error.message}\n`);

@@ -20,6 +20,7 @@ export const th = {
     confirm: 'ยืนยันการนำเข้า',
     refused: 'ไฟล์นี้ไม่ถูกนำเข้า (ไม่มีข้อมูลใดถูกบันทึก) กรุณาแก้ไขตามรายการแล้วอัปโหลดใหม่',
     noFile: 'กรุณาเลือกไฟล์',
+    expired: 'ไม่พบไฟล์ที่ตรวจสอบไว้ หรือเกิน 1 ชั่วโมงแล้ว (ไม่มีข้อมูลใดถูกบันทึก) กรุณาอัปโหลดไฟล์อีกครั้ง',
   },
   analysis: { title: 'รายงานการวิเคราะห์ผลการประเมิน' },
 };
@@ -44,6 +45,8 @@ export const en: Translation<typeof th> = {
     confirm: 'Confirm import',
     refused: 'The file was not imported (nothing was stored); fix the rows listed and upload again',
     noFile: 'Choose a file',
+    expired:
+      'The checked file was not found or is more than an hour old (nothing was stored); upload it again',
   },
   analysis: { title: 'ITA analysis report' },
 };

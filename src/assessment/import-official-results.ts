@@ -3,7 +3,9 @@ import type { AgencyContext } from '../core/context.js';
 import { audit } from '../core/audit/audit.js';
 import { scoped } from '../core/db/scoped.js';
 import { getFramework, UnknownFrameworkYearError } from './frameworks/load-frameworks.js';
-import { parseScoreFile, type ScoreFileError } from './parse-score-file.js';
+import type { ScoreFileError } from './parse-score-file.js';
+import { parseScoreFileOffThread } from './parse-score-file-off-thread.js';
+import type { DbOrTx } from '../core/db/client.js';
 import { compareStatedLevel, scoreFramework, ScoreInputError } from './score-framework.js';
 import type { ScoreResult, StatedLevelComparison } from './score-framework.js';
 import { assessmentResults } from './schema.js';
@@ -29,7 +31,8 @@ export type ResultsPreview =
 
 /**
  * Parses and scores a results file without storing anything (the preview step). Every
- * problem is returned with its row and column, so the file is fixed in one pass.
+ * problem is returned with its row and column, so the file is fixed in one pass. The file is
+ * read in a worker thread with row, column, memory and time limits (parseScoreFileOffThread).
  */
 export async function previewOfficialResults(
   input: ImportOfficialResultsInput,
@@ -53,7 +56,7 @@ export async function previewOfficialResults(
       ],
     };
   }
-  const parsed = await parseScoreFile({ bytes: data.bytes }, { framework });
+  const parsed = await parseScoreFileOffThread(data.bytes, data.fiscalYear);
   if (!parsed.ok) return parsed;
   try {
     const result = scoreFramework(framework, { ...parsed.input, fiscalYear: data.fiscalYear });
@@ -97,30 +100,38 @@ export async function importOfficialResults(ctx: AgencyContext, input: ImportOff
   const data = ImportOfficialResultsInput.parse(input);
   const preview = await previewOfficialResults(data);
   if (!preview.ok) throw new ResultsFileRefusedError(preview.errors);
+  return ctx.db.transaction((tx) => storeOfficialResult(tx, ctx, data, preview));
+}
+
+/** Writes one scored import and its audit record inside the caller's transaction. */
+export async function storeOfficialResult(
+  tx: DbOrTx,
+  ctx: AgencyContext,
+  data: z.output<typeof ImportOfficialResultsInput>,
+  preview: Extract<ResultsPreview, { ok: true }>,
+) {
   const { result } = preview;
-  return ctx.db.transaction(async (tx) => {
-    const [row] = await scoped(tx, ctx.agencyId).insert(assessmentResults, {
-      fiscalYear: data.fiscalYear,
-      kind: preview.kind,
-      indicatorScores: result.indicators,
-      questionScores: preview.kind === 'questions' ? result.questions : [],
-      toolScores: result.tools,
-      total: result.total,
-      levelCode: result.level.code,
-      levelLabelTh: result.level.labelTh,
-      statedLevelTh: data.statedLevelTh?.trim() || null,
-      sourceFileName: data.fileName,
-      importedBy: ctx.actor.userId,
-      importedByLabel: ctx.actor.label,
-      importedAt: ctx.now(),
-      isDemo: data.isDemo,
-    });
-    await audit(tx, ctx, ctx.agencyId, {
-      action: 'assessment.results.import',
-      entityType: 'assessment_result',
-      entityId: row!.id,
-      after: { fiscalYear: data.fiscalYear, total: result.total, file: data.fileName },
-    });
-    return row!;
+  const [row] = await scoped(tx, ctx.agencyId).insert(assessmentResults, {
+    fiscalYear: data.fiscalYear,
+    kind: preview.kind,
+    indicatorScores: result.indicators,
+    questionScores: preview.kind === 'questions' ? result.questions : [],
+    toolScores: result.tools,
+    total: result.total,
+    levelCode: result.level.code,
+    levelLabelTh: result.level.labelTh,
+    statedLevelTh: data.statedLevelTh?.trim() || null,
+    sourceFileName: data.fileName,
+    importedBy: ctx.actor.userId,
+    importedByLabel: ctx.actor.label,
+    importedAt: ctx.now(),
+    isDemo: data.isDemo,
   });
+  await audit(tx, ctx, ctx.agencyId, {
+    action: 'assessment.results.import',
+    entityType: 'assessment_result',
+    entityId: row!.id,
+    after: { fiscalYear: data.fiscalYear, total: result.total, file: data.fileName },
+  });
+  return row!;
 }

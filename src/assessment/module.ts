@@ -9,11 +9,14 @@ import { findAnalysis } from './queries.js';
 import { importOfficialResults } from './import-official-results.js';
 import { updateAnalysis } from './update-analysis.js';
 import { startAnalysis } from './start-analysis.js';
+import { MAX_SCORE_FILE_BYTES } from './parse-score-file.js';
 
 /** ITA: frameworks as data, official results, weak questions, the analysis and its report. */
 export const assessmentModule = defineModule({
   name: 'assessment',
   routes: { public: assessmentPublicRoutes, staff: assessmentStaffRoutes },
+  // A score file is at most 2 MB: a larger upload is refused before it is read or parsed.
+  uploadLimits: { '/staff/assessment/import/': MAX_SCORE_FILE_BYTES + 64 * 1024 },
   permissions: {
     'assessment.read': ['agency_admin', 'executive', 'unit_officer'],
     'assessment.manage': ['agency_admin', 'unit_officer'],

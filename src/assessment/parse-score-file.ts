@@ -1,14 +1,31 @@
 import { readFile, stat } from 'node:fs/promises';
-import { parse as parseCsv } from 'csv-parse/sync';
+import { Readable } from 'node:stream';
+import { parse as parseCsvStream } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import type { ItaFramework } from './frameworks/framework-schema.js';
 import type { ScoreInput } from './score-framework.js';
 
-/** Larger files are refused before reading: a real score file is a few KB. */
-export const MAX_SCORE_FILE_BYTES = 20 * 1024 * 1024;
+/**
+ * Larger files are refused before reading. A real score file is a few KB (10 indicators, or
+ * about 140 question and OIT rows); 2 MB leaves room for a formatted XLSX and nothing more.
+ */
+export const MAX_SCORE_FILE_BYTES = 2 * 1024 * 1024;
+/** Data rows read at most: a question-level file has about 140; anything longer is not one. */
+export const MAX_SCORE_FILE_ROWS = 1000;
+/** Columns read at most per row. */
+export const MAX_SCORE_FILE_COLUMNS = 20;
+/** Errors listed at most: the rest are summarised in one line, so a page stays small. */
+export const MAX_LISTED_ERRORS = 50;
+/** One CSV record's characters at most (csv-parse `max_record_size`). */
+const MAX_RECORD_CHARS = 4096;
 
 export type ScoreFileErrorCode =
   | 'TOO_LARGE'
+  | 'TOO_MANY_ROWS'
+  | 'TOO_MANY_COLUMNS'
+  | 'TOO_SLOW'
+  | 'BUSY'
+  | 'MORE_ERRORS'
   | 'EMPTY'
   | 'NO_ROWS'
   | 'UNKNOWN_FORMAT'
@@ -63,6 +80,22 @@ function westernDigits(text: string): string {
   return text.replace(THAI_DIGITS, (d) => String(d.charCodeAt(0) - 0x0e50));
 }
 
+/** The first MAX_LISTED_ERRORS errors and one line counting the rest. */
+function listed(errors: ScoreFileError[]): ScoreFileError[] {
+  if (errors.length <= MAX_LISTED_ERRORS) return errors;
+  const rest = errors.length - MAX_LISTED_ERRORS;
+  return [
+    ...errors.slice(0, MAX_LISTED_ERRORS),
+    fail(
+      null,
+      null,
+      'MORE_ERRORS',
+      `และปัญหาอื่นอีก ${rest} รายการ แก้รายการข้างต้นแล้วตรวจอีกครั้ง`,
+      `and ${rest} more problems; fix the ones above and check again`,
+    ),
+  ];
+}
+
 const fail = (
   row: number | null,
   column: string | null,
@@ -91,49 +124,119 @@ function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
-async function readSheet(bytes: Uint8Array): Promise<Sheet | ScoreFileError> {
-  // Detect by content: agencies rename files, and an .xlsx saved as .csv is common.
-  if (isZip(bytes)) {
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-    } catch {
-      return fail(null, null, 'UNKNOWN_FORMAT', 'ไฟล์ XLSX เสียหรืออ่านไม่ได้', 'unreadable XLSX file');
-    }
-    const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
-    const rows: Sheet['rows'] = [];
-    sheet?.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const values = row.values as ExcelJS.CellValue[];
-      rows.push({ row: rowNumber, cells: values.slice(1).map((v) => cellText(v).trim()) });
-    });
-    return { format: 'xlsx', rows };
-  }
-  if (bytes.includes(0)) {
-    return fail(null, null, 'UNKNOWN_FORMAT', 'ไฟล์ต้องเป็น CSV หรือ XLSX', 'file must be CSV or XLSX');
-  }
-  const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
-  if (text.includes('\uFFFD')) {
-    return fail(
-      null,
-      null,
-      'NOT_UTF8',
-      'ไฟล์ CSV ต้องเข้ารหัส UTF-8 (ไฟล์นี้อาจเป็น TIS-620/Windows-874)',
-      'CSV must be UTF-8 (this may be TIS-620/Windows-874)',
-    );
-  }
-  let records: string[][];
+const tooManyRows = () =>
+  fail(
+    null,
+    null,
+    'TOO_MANY_ROWS',
+    `ไฟล์มีข้อมูลเกิน ${MAX_SCORE_FILE_ROWS} แถว ไฟล์คะแนนจริงมีไม่เกินราว 150 แถว โปรดตรวจว่าเลือกไฟล์ถูกต้อง`,
+    `the file has more than ${MAX_SCORE_FILE_ROWS} rows; a real score file has about 150 at most`,
+  );
+const tooManyColumns = (row: number) =>
+  fail(
+    row,
+    null,
+    'TOO_MANY_COLUMNS',
+    `แถวที่ ${row} มีเกิน ${MAX_SCORE_FILE_COLUMNS} คอลัมน์ ไฟล์คะแนนใช้เพียง 2–4 คอลัมน์`,
+    `row ${row} has more than ${MAX_SCORE_FILE_COLUMNS} columns; a score file uses 2–4`,
+  );
+
+/**
+ * Adds one non-empty row to the sheet, or returns why reading stops: the caps are checked row
+ * by row while streaming, so a hostile file is refused after at most MAX_SCORE_FILE_ROWS rows
+ * whatever its length.
+ */
+function pushRow(rows: Sheet['rows'], row: number, cells: string[]): ScoreFileError | null {
+  if (!cells.some((c) => c !== '')) return null;
+  if (cells.length > MAX_SCORE_FILE_COLUMNS) return tooManyColumns(row);
+  // The header plus MAX_SCORE_FILE_ROWS data rows.
+  if (rows.length > MAX_SCORE_FILE_ROWS) return tooManyRows();
+  rows.push({ row, cells });
+  return null;
+}
+
+/** Streams an XLSX's first non-empty sheet (exceljs reader), stopping at the caps. */
+async function readXlsx(bytes: Uint8Array): Promise<Sheet | ScoreFileError> {
+  const rows: Sheet['rows'] = [];
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+  });
   try {
-    records = parseCsv(text, { relax_column_count: true, skip_empty_lines: false, trim: true });
+    for await (const worksheet of reader) {
+      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+        const values = (row.values as ExcelJS.CellValue[]).slice(1);
+        if (values.length > MAX_SCORE_FILE_COLUMNS) return tooManyColumns(row.number);
+        const refused = pushRow(
+          rows,
+          row.number,
+          Array.from(values, (v) => cellText(v).trim()),
+        );
+        if (refused) return refused;
+      }
+      if (rows.length > 0) break;
+    }
+  } catch {
+    return fail(null, null, 'UNKNOWN_FORMAT', 'ไฟล์ XLSX เสียหรืออ่านไม่ได้', 'unreadable XLSX file');
+  }
+  return { format: 'xlsx', rows };
+}
+
+/** Streams a UTF-8 CSV through csv-parse 64 KB at a time, stopping at the caps. */
+async function readCsv(bytes: Uint8Array): Promise<Sheet | ScoreFileError> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const notUtf8 = fail(
+    null,
+    null,
+    'NOT_UTF8',
+    'ไฟล์ CSV ต้องเข้ารหัส UTF-8 (ไฟล์นี้อาจเป็น TIS-620/Windows-874)',
+    'CSV must be UTF-8 (this may be TIS-620/Windows-874)',
+  );
+  let text: string;
+  try {
+    // The whole file is at most MAX_SCORE_FILE_BYTES: decoding it at once is cheap and bounded.
+    text = decoder.decode(bytes);
+  } catch {
+    return notUtf8;
+  }
+  const chunks = function* () {
+    for (let at = 0; at < text.length; at += 64 * 1024) yield text.slice(at, at + 64 * 1024);
+  };
+  const parser = parseCsvStream({
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    trim: true,
+    max_record_size: MAX_RECORD_CHARS,
+  });
+  Readable.from(chunks()).pipe(parser);
+  const rows: Sheet['rows'] = [];
+  let line = 0;
+  try {
+    for await (const cells of parser as AsyncIterable<string[]>) {
+      line += 1;
+      const refused = pushRow(rows, line, cells);
+      if (refused) {
+        parser.destroy();
+        return refused;
+      }
+    }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return fail(null, null, 'UNKNOWN_FORMAT', `อ่าน CSV ไม่ได้: ${message}`, `bad CSV: ${message}`);
   }
-  return {
-    format: 'csv',
-    rows: records
-      .map((cells, i) => ({ row: i + 1, cells }))
-      .filter((r) => r.cells.some((c) => c !== '')),
-  };
+  return { format: 'csv', rows };
+}
+
+async function readSheet(bytes: Uint8Array): Promise<Sheet | ScoreFileError> {
+  // Detect by content: agencies rename files, and an .xlsx saved as .csv is common.
+  if (isZip(bytes)) return readXlsx(bytes);
+  if (bytes.includes(0)) {
+    return fail(null, null, 'UNKNOWN_FORMAT', 'ไฟล์ต้องเป็น CSV หรือ XLSX', 'file must be CSV or XLSX');
+  }
+  return readCsv(bytes);
 }
 
 type NumberCell = { value: number } | { error: ScoreFileError };
@@ -379,7 +482,7 @@ export async function parseScoreFile(
       );
     }
   }
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return { ok: false, errors: listed(errors) };
 
   const entries = [...scores];
   const input: ScoreInput =

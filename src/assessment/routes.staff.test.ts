@@ -76,13 +76,8 @@ void describe('results import and dashboard over HTTP', () => {
     const html = await preview.text();
     assert.match(html, /99\.50/);
     assert.deepEqual(await listOfficialResults(t.database.db, t.agency.id), []);
-    const fileBase64 = /name="fileBase64" value="([^"]+)"/.exec(html)![1]!;
-    const res = await upload(t, admin, '/staff/assessment/import/confirm', {
-      fiscalYear: '2566',
-      statedLevelTh: 'ผ่านดี',
-      fileName: 'seed.csv',
-      fileBase64,
-    });
+    const stagedId = /name="stagedId" value="([^"]+)"/.exec(html)![1]!;
+    const res = await t.post('/staff/assessment/import/confirm', { stagedId }, admin);
     assert.equal(res.status, 303);
     const page = await (await t.get('/staff/assessment/years/2566', admin)).text();
     assert.match(page, /data-testid="total">99\.50/);

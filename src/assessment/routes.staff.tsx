@@ -6,11 +6,8 @@ import { NotFoundError, ValidationError } from '../core/errors.js';
 import { getFramework, listFrameworkYears } from './frameworks/load-frameworks.js';
 import { diffFrameworks } from './diff-frameworks.js';
 import { gatherReportData } from './gather-report-data.js';
-import {
-  importOfficialResults,
-  previewOfficialResults,
-  ResultsFileRefusedError,
-} from './import-official-results.js';
+import { ResultsFileRefusedError } from './import-official-results.js';
+import { importStagedResults, stageOfficialResults } from './stage-official-results.js';
 import { MAX_SCORE_FILE_BYTES } from './parse-score-file.js';
 import { findAnalysis, findWeakQuestionSettings, listAnalysisAreas } from './queries.js';
 import { startAnalysis } from './start-analysis.js';
@@ -42,7 +39,7 @@ const lines = (text: unknown) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-/** Reads the upload form; the file is either the upload or the preview's base64 copy. */
+/** Reads the upload form: year, stated level and the file (at most MAX_SCORE_FILE_BYTES). */
 async function readUpload(c: Context<AppEnv>) {
   const body = await formFields(c);
   const fiscalYear = Number(body.fiscalYear);
@@ -56,13 +53,11 @@ async function readUpload(c: Context<AppEnv>) {
   let bytes: Uint8Array<ArrayBuffer> | null = null;
   if (body.file instanceof File && body.file.size > 0) {
     fileName = body.file.name;
+    // Oversized: a stand-in one byte over the limit, so the parser's own message is shown.
     bytes =
       body.file.size > MAX_SCORE_FILE_BYTES
         ? new Uint8Array(MAX_SCORE_FILE_BYTES + 1)
         : new Uint8Array(await body.file.arrayBuffer());
-  } else if (typeof body.fileBase64 === 'string' && body.fileBase64) {
-    fileName = String(body.fileName ?? 'results');
-    bytes = new Uint8Array(Buffer.from(body.fileBase64, 'base64'));
   }
   return { values: { fiscalYear, statedLevelTh }, fileName: fileName.slice(0, 255), bytes };
 }
@@ -136,38 +131,41 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
         c.render(<ImportPage years={years} values={values} errors={errors} />)
       );
     }
-    const preview = await previewOfficialResults({
+    const preview = await stageOfficialResults(c.get('ctx'), {
       ...values,
       fileName: fileName || 'results',
       bytes,
     });
-    if (!preview.ok) {
+    if (!preview.ok || !preview.stagedId) {
       return (
         c.status(422),
         c.render(
-          <ImportPage years={years} values={values} errors={preview.errors} fileName={fileName} />,
+          <ImportPage
+            years={years}
+            values={values}
+            errors={preview.ok ? [] : preview.errors}
+            fileName={fileName}
+          />,
         )
       );
     }
-    const fileBase64 = Buffer.from(bytes).toString('base64');
     return c.render(
       <ImportPreviewPage
         preview={preview}
         values={values}
         fileName={fileName}
-        fileBase64={fileBase64}
+        stagedId={preview.stagedId}
       />,
     );
   })
   .post('/import/confirm', requirePermission('assessment.manage'), async (c) => {
-    const { values, fileName, bytes } = await readUpload(c);
-    if (!bytes) throw new ValidationError('assessment.import.noFile');
+    const body = await formFields(c);
     try {
-      await importOfficialResults(c.get('ctx'), {
-        ...values,
-        fileName: fileName || 'results',
-        bytes,
-      });
+      const row = await importStagedResults(c.get('ctx'), String(body.stagedId ?? ''));
+      return c.redirect(
+        `/staff/assessment/years/${row.fiscalYear}?notice=assessment.notice.imported`,
+        303,
+      );
     } catch (error) {
       if (!(error instanceof ResultsFileRefusedError)) throw error;
       return (
@@ -175,17 +173,12 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
         c.render(
           <ImportPage
             years={listFrameworkYears()}
-            values={values}
+            values={{ fiscalYear: latestYear(), statedLevelTh: '' }}
             errors={error.errors}
-            fileName={fileName}
           />,
         )
       );
     }
-    return c.redirect(
-      `/staff/assessment/years/${values.fiscalYear}?notice=assessment.notice.imported`,
-      303,
-    );
   })
   .get('/years/:year', requirePermission('assessment.read'), async (c) => {
     const year = yearParam(c);

@@ -1,5 +1,7 @@
 import {
   boolean,
+  customType,
+  index,
   integer,
   jsonb,
   numeric,
@@ -102,4 +104,31 @@ export const assessmentAnalysisAreas = pgTable(
     measures: jsonb().$type<StoredMeasureRow[]>().notNull().default([]),
   },
   (t) => [primaryKey({ columns: [t.agencyId, t.fiscalYear, t.areaCode] })],
+);
+
+/** Raw bytes (PostgreSQL bytea): pg returns a Buffer, PGlite a Uint8Array. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+  fromDriver: (value) => new Uint8Array(value),
+});
+
+/**
+ * A results file checked by the preview and waiting for its confirmation: the confirm form
+ * carries only this row's id, never the file. Only its uploader can confirm it, for one hour;
+ * the row is deleted by the import or when a later preview finds it expired.
+ */
+export const assessmentStagedImports = pgTable(
+  'assessment_staged_imports',
+  {
+    ...agencyOwned,
+    id: uuid().notNull().defaultRandom(),
+    stagedBy: uuid().notNull(),
+    fiscalYear: integer().notNull(),
+    statedLevelTh: text(),
+    fileName: text().notNull(),
+    bytes: bytea().notNull(),
+    expiresAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.id] }), index().on(t.expiresAt)],
 );

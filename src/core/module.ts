@@ -27,6 +27,11 @@ export interface ModuleManifest<C extends Catalog = Catalog> {
    * plain case of one of this module's routes, handing anything else to that route.
    */
   nodeLanes?: (context: NodeLaneContext) => NodeLane[];
+  /**
+   * Stricter multipart body limits than the 25 MB default, by full path prefix
+   * (`/staff/assessment/import/` → 3 MB): checked before the body is read or parsed.
+   */
+  uploadLimits?: Record<string, number>;
   permissions?: Record<string, readonly StaffRole[]>;
   nav?: NavItem[];
   commands?: CliCommand[];

@@ -187,6 +187,8 @@ export const th = {
     badLinks: 'ลิงก์บรรทัดที่ {line} ไม่ถูกต้อง (รูปแบบ: ชื่อ | https://…)',
     notDraft: 'ส่งอนุมัติได้เฉพาะฉบับร่าง',
     notInReview: 'ข้อนี้ไม่ได้อยู่ระหว่างรออนุมัติ',
+    unknownUnit: 'ไม่พบหน่วยงานย่อยนี้ในหน่วยงานของท่าน',
+    unknownDocument: 'ไม่พบไฟล์นี้ในหน่วยงานของท่าน',
   },
 };
 
@@ -374,5 +376,7 @@ export const en: Translation<typeof th> = {
     badLinks: 'Link on line {line} is malformed (label | https://…)',
     notDraft: 'Only a draft can be submitted',
     notInReview: 'This item is not awaiting approval',
+    unknownUnit: 'This unit is not one of your agency’s',
+    unknownDocument: 'This file is not one of your agency’s',
   },
 };

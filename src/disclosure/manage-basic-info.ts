@@ -6,6 +6,7 @@ import { audit } from '../core/audit/audit.js';
 import { ValidationError } from '../core/errors.js';
 import { cleanText, requiredText } from '../core/http/form.js';
 import {
+  disclosureDocuments,
   disclosureExecutives,
   disclosureLaws,
   disclosureNews,
@@ -86,6 +87,16 @@ export async function createBasicInfo(ctx: AgencyContext, kind: BasicInfoKind, r
     throw new ValidationError('errors.validation', errors);
   }
   return ctx.db.transaction(async (tx) => {
+    // A photo must be one of this agency's stored documents (issue #12 item 8).
+    const photo = (parsed.data as { photoDocumentId?: string | null }).photoDocumentId;
+    if (
+      photo &&
+      !(await scoped(tx, ctx.agencyId).find(disclosureDocuments, eq(disclosureDocuments.id, photo)))
+    ) {
+      throw new ValidationError('errors.validation', {
+        photoDocumentId: 'disclosure.errors.unknownDocument',
+      });
+    }
     const [row] = (await scoped(tx, ctx.agencyId).insert(
       BASIC_INFO[kind].table,
       parsed.data as never,

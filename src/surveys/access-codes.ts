@@ -1,4 +1,5 @@
-import { createHash, randomInt } from 'node:crypto';
+import { createHash, createHmac, randomInt } from 'node:crypto';
+import { instanceSecret } from '../core/config/instance-secret.js';
 import { audit } from '../core/audit/audit.js';
 import type { AgencyContext } from '../core/context.js';
 import { scoped } from '../core/db/scoped.js';
@@ -15,11 +16,27 @@ export function normaliseCode(code: string): string {
   return code.toUpperCase().replace(/[\s-]/g, '');
 }
 
-/** What the database keeps of a code: a hash bound to its campaign. */
+/**
+ * What the database keeps of a code: an HMAC bound to its campaign, keyed with a secret that
+ * lives in the data folder and never in the database (docs/decisions/0005). Whoever holds a
+ * copy of the database and the mailed codes cannot tell which stored row is which code.
+ */
 export function hashCode(campaignId: string, code: string): string {
+  return createHmac('sha256', instanceSecret('iit-code-key'))
+    .update(`${campaignId}:${normaliseCode(code)}`)
+    .digest('hex');
+}
+
+/** Codes issued before the keyed hash were stored as plain SHA-256; they still answer. */
+function legacyCodeHash(campaignId: string, code: string): string {
   return createHash('sha256')
     .update(`${campaignId}:${normaliseCode(code)}`)
     .digest('hex');
+}
+
+/** Every stored form a typed code may have: look a code up with `inArray(codeHash, …)`. */
+export function codeHashes(campaignId: string, code: string): string[] {
+  return [hashCode(campaignId, code), legacyCodeHash(campaignId, code)];
 }
 
 const formatCode = (code: string) => `${code.slice(0, 5)}-${code.slice(5)}`;
@@ -49,10 +66,11 @@ export async function issueAccessCodes(
   }
   const list = [...codes];
   await ctx.db.transaction(async (tx) => {
-    await scoped(tx, ctx.agencyId).insert(
-      surveyAccessCodes,
-      list.map((code) => ({ campaignId, codeHash: hashCode(campaignId, code) })),
-    );
+    // Rows go in sorted by their keyed hash, not in the order the codes are handed out (and
+    // mailed): the table's physical order must not pair a row with a line of the mailing log.
+    const rows = list.map((code) => ({ campaignId, codeHash: hashCode(campaignId, code) }));
+    rows.sort((a, b) => (a.codeHash < b.codeHash ? -1 : 1));
+    await scoped(tx, ctx.agencyId).insert(surveyAccessCodes, rows);
     await audit(tx, ctx, ctx.agencyId, {
       action: 'surveys.codes.issue',
       entityType: 'surveys_campaign',

@@ -1,10 +1,10 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../core/db/client.js';
 import { scoped } from '../core/db/scoped.js';
 import { ConflictError, ValidationError } from '../core/errors.js';
 import { bangkokDate, isCampaignOpen, type Campaign } from './campaigns.js';
-import { hashCode } from './access-codes.js';
+import { codeHashes } from './access-codes.js';
 import { surveyShape, unansweredQuestions } from './survey-pages.js';
 import { surveyAccessCodes, surveyDrafts, surveyResponses, type StoredAnswers } from './schema.js';
 
@@ -20,6 +20,14 @@ export function toChannel(value: string | undefined, tool: 'IIT' | 'EIT'): Chann
 export type Draft = typeof surveyDrafts.$inferSelect;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+/**
+ * An IIT response's submission key: derived from the respondent's draft token, which the
+ * database never holds (the draft keeps only hashToken(token)), so no stored value links a
+ * draft, or the code it was started with, to the response. A retried final POST carries the
+ * same cookie and finds its response by this key.
+ */
+const iitResponseKey = (token: string) =>
+  createHash('sha256').update(`surveys.iit-response\0${token}`).digest('hex');
 const DRAFT_DAYS = 14;
 
 function assertOpen(campaign: Campaign, now: Date) {
@@ -29,7 +37,8 @@ function assertOpen(campaign: Campaign, now: Date) {
 /**
  * Starts answering: checks the campaign is open (and, for IIT, that the code exists and is
  * unspent — it is spent only on submit) and creates an anonymous draft. Returns the random
- * token for the resume cookie; the database keeps only its hash.
+ * token for the resume cookie; the database keeps only its hash. The draft holds nothing of
+ * the IIT code: the respondent's browser keeps the code (a cookie) until the final POST.
  */
 export async function startDraft(
   db: Db,
@@ -37,16 +46,17 @@ export async function startDraft(
   input: { channel: Channel; code?: string | undefined; now: Date },
 ): Promise<{ token: string }> {
   assertOpen(campaign, input.now);
-  let codeHash: string | null = null;
   if (campaign.tool === 'IIT') {
     if (!input.code)
       throw new ValidationError('surveys.errors.codeRequired', {
         code: 'surveys.errors.codeRequired',
       });
-    codeHash = hashCode(campaign.id, input.code);
     const code = await scoped(db, campaign.agencyId).find(
       surveyAccessCodes,
-      and(eq(surveyAccessCodes.codeHash, codeHash), eq(surveyAccessCodes.campaignId, campaign.id))!,
+      and(
+        inArray(surveyAccessCodes.codeHash, codeHashes(campaign.id, input.code)),
+        eq(surveyAccessCodes.campaignId, campaign.id),
+      )!,
     );
     if (!code)
       throw new ValidationError('surveys.errors.badCode', { code: 'surveys.errors.badCode' });
@@ -58,7 +68,6 @@ export async function startDraft(
     tokenHash: hashToken(token),
     campaignId: campaign.id,
     channel: input.channel,
-    codeHash,
     submissionKey: randomUUID(),
     expiresOn: bangkokDate(expires),
   });
@@ -114,10 +123,10 @@ export type SubmitOutcome = 'recorded' | 'already-recorded' | 'duplicate-ignored
 
 /**
  * Submits a draft: in ONE transaction the draft is deleted, the IIT code (if any) is spent
- * and the answer is stored with the date only and no link to the code or the draft. A code
- * answers once: of two concurrent submissions the second finds it spent (409). A retried
- * POST of the same draft (after a crash or a double click) finds its submission key already
- * stored and is acknowledged without being counted again.
+ * and the answer is stored with the date only and no value shared with the code or the draft
+ * (docs/decisions/0005). A code answers once: of two concurrent submissions the second finds
+ * it spent (409). A retried POST of the same draft (after a crash or a double click) finds
+ * its submission key already stored and is acknowledged without being counted again.
  *
  * @param isDuplicate EIT duplicate detection (same answers, same rotating client key).
  */
@@ -126,7 +135,10 @@ export async function submitResponse(
   campaign: Campaign,
   input: {
     token: string | undefined;
+    /** EIT: the draft's key, from the last page's form (a retry whose draft is gone). */
     submissionKey?: string | undefined;
+    /** IIT: the access code, as the respondent's browser kept it since the start. */
+    code?: string | undefined;
     /** Answers sent with the final POST (already validated), merged over the draft's. */
     lastPage?: { answers: StoredAnswers; extra: Record<string, string> };
     now: Date;
@@ -157,7 +169,9 @@ export async function submitResponse(
         )
       : [];
     if (!draft) {
-      if (input.submissionKey) {
+      const key =
+        campaign.tool === 'IIT' ? input.token && iitResponseKey(input.token) : input.submissionKey;
+      if (key) {
         const done = await tx
           .select({ id: surveyResponses.id })
           .from(surveyResponses)
@@ -165,7 +179,7 @@ export async function submitResponse(
             and(
               eq(surveyResponses.agencyId, agencyId),
               eq(surveyResponses.campaignId, campaign.id),
-              eq(surveyResponses.submissionKey, input.submissionKey),
+              eq(surveyResponses.submissionKey, key),
             ),
           )
           .limit(1);
@@ -181,12 +195,13 @@ export async function submitResponse(
         [missing[0]!]: 'surveys.errors.incomplete',
       });
     }
-    if (draft.codeHash) {
+    if (campaign.tool === 'IIT') {
+      if (!input.code) throw new ConflictError('surveys.errors.codeMissing');
       const spent = await q.update(
         surveyAccessCodes,
         { used: true },
         and(
-          eq(surveyAccessCodes.codeHash, draft.codeHash),
+          inArray(surveyAccessCodes.codeHash, codeHashes(campaign.id, input.code)),
           eq(surveyAccessCodes.campaignId, campaign.id),
           eq(surveyAccessCodes.used, false),
         )!,
@@ -204,7 +219,10 @@ export async function submitResponse(
         channel: draft.channel,
         answers,
         extraAnswers,
-        submissionKey: draft.submissionKey,
+        submissionKey:
+          campaign.tool === 'IIT' && input.token
+            ? iitResponseKey(input.token)
+            : draft.submissionKey,
       })
       .onConflictDoNothing()
       .returning({ id: surveyResponses.id });

@@ -12,6 +12,8 @@ export const th = {
     codeRequired: 'กรุณากรอกรหัสเข้าตอบ',
     badCode: 'ไม่พบรหัสเข้าตอบนี้ กรุณาตรวจสอบอีกครั้ง',
     codeUsed: 'รหัสนี้ถูกใช้ตอบแล้ว รหัสหนึ่งตอบได้ครั้งเดียว',
+    codeMissing:
+      'เบราว์เซอร์นี้ไม่ได้เก็บรหัสเข้าตอบไว้ (ยังไม่มีคำตอบใดถูกบันทึก และรหัสยังใช้ได้) กรุณาเริ่มตอบใหม่ด้วยรหัสเดิม',
     noDraft: 'ไม่พบแบบวัดที่กำลังตอบบนอุปกรณ์นี้ กรุณาเริ่มใหม่',
     incomplete: 'ยังตอบไม่ครบทุกข้อ',
     missing: 'กรุณาเลือกคำตอบ',
@@ -39,6 +41,8 @@ export const en: Translation<typeof th> = {
     codeRequired: 'Please enter your access code',
     badCode: 'Unknown access code',
     codeUsed: 'This code has already been used; a code answers once',
+    codeMissing:
+      'This browser no longer holds your access code (nothing was stored and the code is still valid); start again with the same code',
     noDraft: 'No survey in progress on this device; please start again',
     incomplete: 'Some questions are unanswered',
     missing: 'Please choose an answer',

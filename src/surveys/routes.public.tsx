@@ -20,6 +20,7 @@ import {
   type Draft,
 } from './answer-survey.js';
 import { getPublicCampaign, isCampaignOpen, type Campaign } from './campaigns.js';
+import { normaliseCode } from './access-codes.js';
 import { DRAFT_COOKIE, isCompleteLastEitPage, submitLastEitPage } from './submit-last-eit-page.js';
 import {
   fieldName,
@@ -28,6 +29,9 @@ import {
   type SurveyPage,
   type SurveyShape,
 } from './survey-pages.js';
+
+/** The IIT access code, kept by the respondent's browser from the start to the final POST. */
+const IIT_CODE_COOKIE = 'prongsai_iit_code';
 
 export const surveysPublicRoutes = new Hono<AppEnv>();
 
@@ -123,13 +127,17 @@ surveysPublicRoutes.post('/:id/start', async (c) => {
     code,
     now,
   });
-  setCookie(c, DRAFT_COOKIE, token, {
+  const cookie = {
     path: base(c, campaign),
     httpOnly: true,
     sameSite: 'Lax',
     secure: isCookieSecure(c),
     maxAge: 14 * 86_400,
-  });
+  } as const;
+  setCookie(c, DRAFT_COOKIE, token, cookie);
+  // The IIT code stays with the respondent until the final POST spends it: the draft in the
+  // database never holds it (docs/decisions/0005).
+  if (campaign.tool === 'IIT' && code) setCookie(c, IIT_CODE_COOKIE, normaliseCode(code), cookie);
   return c.redirect(`${base(c, campaign)}/p/1`, 303);
 });
 
@@ -339,10 +347,11 @@ surveysPublicRoutes.post('/:id/p/:n', async (c) => {
     // A retried final POST whose draft was already consumed: acknowledge, never count twice.
     if (isLast && typeof body.submissionKey === 'string') {
       const outcome = await submitResponse(c.get('database').db, campaign, {
-        token: undefined,
+        token: requestCookie(c, DRAFT_COOKIE),
         submissionKey: body.submissionKey,
         now,
       });
+      clearCookie(c, IIT_CODE_COOKIE, { path: base(c, campaign) });
       return thankYou(c, campaign, outcome);
     }
     return c.redirect(base(c, campaign), 303);
@@ -377,6 +386,7 @@ surveysPublicRoutes.post('/:id/p/:n', async (c) => {
     outcome = await submitResponse(c.get('database').db, campaign, {
       token: requestCookie(c, DRAFT_COOKIE),
       submissionKey: draft.submissionKey,
+      code: requestCookie(c, IIT_CODE_COOKIE),
       lastPage: read,
       draft,
       now,
@@ -394,5 +404,6 @@ surveysPublicRoutes.post('/:id/p/:n', async (c) => {
     throw error;
   }
   clearCookie(c, DRAFT_COOKIE, { path: base(c, campaign) });
+  clearCookie(c, IIT_CODE_COOKIE, { path: base(c, campaign) });
   return thankYou(c, campaign, outcome);
 });

@@ -52,8 +52,9 @@ export const surveyCampaigns = pgTable(
 );
 
 /**
- * รหัสเข้าตอบ (IIT access code). Only a hash is kept, and nothing here is ever joined to an
- * answer: spending a code flips `used` in the same transaction that stores an unlinked answer.
+ * รหัสเข้าตอบ (IIT access code). Only a keyed hash is kept (the key is outside the database,
+ * docs/decisions/0005), and nothing here is ever joined to an answer: spending a code flips
+ * `used` in the same transaction that stores an answer sharing no value with it.
  */
 export const surveyAccessCodes = pgTable(
   'surveys_access_codes',
@@ -107,8 +108,6 @@ export const surveyDrafts = pgTable(
     tokenHash: text().notNull(),
     campaignId: uuid().notNull(),
     channel: text().notNull(),
-    /** IIT: the hash of the code this draft will spend; cleared with the draft. */
-    codeHash: text(),
     answers: jsonb().$type<StoredAnswers>().notNull().default({}),
     extraAnswers: jsonb().$type<Record<string, string>>().notNull().default({}),
     submissionKey: text().notNull(),

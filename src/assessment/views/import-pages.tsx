@@ -80,12 +80,15 @@ export function ImportPage(props: {
   );
 }
 
-/** What will be stored; confirming posts the same file bytes again and they are re-checked. */
+/**
+ * What will be stored. Confirming posts only the staged file's id: the file itself stays in
+ * the database and is checked again from there.
+ */
 export function ImportPreviewPage(props: {
   preview: Extract<ResultsPreview, { ok: true }>;
   values: ImportFormValues;
   fileName: string;
-  fileBase64: string;
+  stagedId: string;
 }) {
   const t = useT();
   const { result, comparison } = props.preview;
@@ -129,15 +132,8 @@ export function ImportPreviewPage(props: {
           </ul>
         </details>
       )}
-      <PostForm
-        action="/staff/assessment/import/confirm"
-        enctype="multipart/form-data"
-        class="card"
-      >
-        <input type="hidden" name="fiscalYear" value={String(props.values.fiscalYear)} />
-        <input type="hidden" name="statedLevelTh" value={props.values.statedLevelTh} />
-        <input type="hidden" name="fileName" value={props.fileName} />
-        <input type="hidden" name="fileBase64" value={props.fileBase64} />
+      <PostForm action="/staff/assessment/import/confirm" class="card">
+        <input type="hidden" name="stagedId" value={props.stagedId} />
         <button type="submit">{t('assessment.import.confirm')}</button>{' '}
         <a href="/staff/assessment/import">ยกเลิก</a>
       </PostForm>

@@ -9,6 +9,7 @@ import { trimTrailingSlash } from 'hono/trailing-slash';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Config } from '../config/config.js';
+import { useInstanceSecrets } from '../config/instance-secret.js';
 import type { Database } from '../db/client.js';
 import type { ModuleManifest } from '../module.js';
 import { registerPermissions } from '../auth/permissions.js';
@@ -118,6 +119,7 @@ export function nodeLanesOf(app: object): NodeLane[] {
  * /a/:slug/<module> and staff routes under /staff/<module>, with one error handler.
  */
 export function createApp({ database, config, modules }: CreateAppOptions) {
+  useInstanceSecrets(config.dataDir);
   if (!coreCatalogRegistered) {
     registerCatalog('', coreCatalog.th, coreCatalog.en);
     coreCatalogRegistered = true;

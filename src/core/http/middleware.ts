@@ -43,15 +43,26 @@ export const locale = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
+/** A module's stricter upload limit for this path (ModuleManifest.uploadLimits), or 25 MB. */
+function uploadLimit(c: Context<AppEnv>): number {
+  let limit = UPLOAD_BODY_LIMIT;
+  for (const module of c.get('modules') ?? []) {
+    for (const [prefix, bytes] of Object.entries(module.uploadLimits ?? {})) {
+      if (c.req.path.startsWith(prefix)) limit = Math.min(limit, bytes);
+    }
+  }
+  return limit;
+}
+
 /**
  * Refuses oversized bodies before they are read: 1 MB for forms, 25 MB for multipart uploads
- * (modules check their own per-file limits). Content-Length is checked first; a chunked body
+ * or a module's stricter limit for the path (modules check their own per-file limits). Content-Length is checked first; a chunked body
  * is counted as it streams.
  */
 export const bodyLimit = createMiddleware<AppEnv>(async (c, next) => {
   if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
   const type = c.req.header('content-type') ?? '';
-  const limit = type.startsWith('multipart/form-data') ? UPLOAD_BODY_LIMIT : FORM_BODY_LIMIT;
+  const limit = type.startsWith('multipart/form-data') ? uploadLimit(c) : FORM_BODY_LIMIT;
   const tooLarge = () =>
     new AppError('PAYLOAD_TOO_LARGE', 'errors.payloadTooLarge', {
       limit: `${Math.round(limit / 1024 / 1024)} MB`,
