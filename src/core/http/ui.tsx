@@ -202,6 +202,62 @@ export function CheckboxGroup(
   );
 }
 
+/**
+ * A file input with its error and, after a refused submission, the names of the files that were
+ * chosen: a browser never refills a file input, so the person is told which to choose again.
+ */
+export function FileField(props: {
+  name: string;
+  label: string;
+  errors?: FieldErrors | undefined;
+  /** Names chosen in the refused submission (FormState.chosenFiles[name]). */
+  chosen?: readonly string[] | undefined;
+  hint?: string;
+  accept?: string;
+  multiple?: boolean;
+}) {
+  const t = useT();
+  const id = `f-${props.name}`;
+  const error = props.errors?.[props.name];
+  const again = props.chosen && props.chosen.length > 0;
+  const describedBy = [
+    props.hint ? `${id}-hint` : '',
+    error ? `${id}-error` : '',
+    again ? `${id}-again` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div class={error || again ? 'field field-error' : 'field'}>
+      <label for={id}>{t(props.label)}</label>
+      {props.hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {t(props.hint)}
+        </p>
+      )}
+      {error && (
+        <p class="error" id={`${id}-error`}>
+          {t(error)}
+        </p>
+      )}
+      {again && (
+        <p class="error" id={`${id}-again`} data-choose-again>
+          {t('form.chooseFileAgain', { names: props.chosen!.join(', ') })}
+        </p>
+      )}
+      <input
+        id={id}
+        type="file"
+        name={props.name}
+        multiple={props.multiple}
+        accept={props.accept}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+    </div>
+  );
+}
+
 export function PageHeader(props: { title: string; lead?: Child; actions?: Child }) {
   return (
     <div class="page-header">
