@@ -1,0 +1,192 @@
+/**
+ * Issue #12, "forms that keep what the user typed": each wrong value the attacker-and-clumsy-
+ * user pass found (and its neighbours in every module) is posted to its staff form. The same
+ * form must come back with a 4xx, the text as typed, the Thai message next to the field, the
+ * files to choose again named, and nothing stored: no row, no audit entry.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { count, eq } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { createTestContext, type TestContext, type TestSession } from './helpers/test-context.js';
+import { translate } from '../src/core/i18n/i18n.js';
+import { auditLog } from '../src/core/audit/schema.js';
+import { listUnits } from '../src/core/agencies/units.js';
+import { createMeasure } from '../src/measures/create-measure.js';
+import { actions, measures, progressUpdates } from '../src/measures/schema.js';
+
+const PDF = new TextEncoder().encode('%PDF-1.4\n% evidence\n');
+const FAKE_PDF = new TextEncoder().encode('MZ\x90\x00 this is a program, not a PDF');
+/** 11 MB that sniff as a PDF: over the 10 MB evidence limit, under the 25 MB body limit. */
+const PDF_11MB = (() => {
+  const bytes = new Uint8Array(11 * 1024 * 1024);
+  bytes.set(PDF);
+  return bytes;
+})();
+
+interface Upload {
+  field: string;
+  name: string;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
+interface Case {
+  name: string;
+  /** Where the form posts; built once the fixtures exist. */
+  path: () => string;
+  fields: () => Record<string, string>;
+  files?: Upload[];
+  status: number;
+  /** The field whose message is checked, and the message's catalog key (with its params). */
+  field: string;
+  message: string;
+  /** Text typed into the form that must come back. */
+  typed: string[];
+  /** Tables that must not grow. */
+  tables: PgTable[];
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The text of the error paragraph rendered next to a field (id="f-<field>-error"). */
+function errorNextTo(html: string, field: string): string | null {
+  const m = new RegExp(
+    `<p class="error" id="f-${field.replace(/\./g, '\\.')}-error">([^<]*)</p>`,
+  ).exec(html);
+  return m ? m[1]! : null;
+}
+
+void describe('staff forms refuse a wrong value by coming back filled in', () => {
+  let t: TestContext;
+  let admin: TestSession;
+  let dataDir: string;
+  let measureId = '';
+  let actionId = '';
+  let unitId = '';
+
+  before(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'form-refusals-'));
+    t = await createTestContext({ dataDir });
+    admin = await t.loginAs('agency_admin');
+    unitId = (await listUnits(t.ctx.db, t.ctx.agencyId))[0]!.id;
+    const measure = await createMeasure(t.ctx, { fiscalYear: 2569, title: 'มาตรการทดสอบ' }, [
+      { stepText: 'ขั้นตอนแรก', unitId, startDate: '2026-01-01', dueDate: '2026-06-30' },
+    ]);
+    measureId = measure.id;
+    const [action] = await t.database.db
+      .select()
+      .from(actions)
+      .where(eq(actions.measureId, measureId));
+    actionId = action!.id;
+  });
+  after(async () => {
+    await t.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const progressText = 'ติดประกาศที่บอร์ดหน้าสำนักงานแล้ว ครบทุกหมู่บ้าน';
+  const cases: Case[] = [
+    {
+      name: 'measures progress: percent 150',
+      path: () => `/staff/measures/actions/${actionId}/progress`,
+      fields: () => ({ text: progressText, percent: '150', links: 'https://example.go.th/a' }),
+      status: 422,
+      field: 'percent',
+      message: 'measures.errors.percentRange',
+      typed: [progressText, '150', 'https://example.go.th/a'],
+      tables: [progressUpdates],
+    },
+    {
+      name: 'measures progress: a fake PDF',
+      path: () => `/staff/measures/actions/${actionId}/progress`,
+      fields: () => ({ text: progressText, percent: '๕๐' }),
+      files: [{ field: 'files', name: 'หลักฐาน.pdf', bytes: FAKE_PDF }],
+      status: 422,
+      field: 'files',
+      message: 'measures.errors.evidenceType',
+      typed: [progressText, '๕๐'],
+      tables: [progressUpdates],
+    },
+    {
+      name: 'measures progress: an 11 MB file',
+      path: () => `/staff/measures/actions/${actionId}/progress`,
+      fields: () => ({ text: progressText, percent: '60' }),
+      files: [{ field: 'files', name: 'scan-11mb.pdf', bytes: PDF_11MB }],
+      status: 413,
+      field: 'files',
+      message: 'measures.errors.evidenceTooLarge',
+      typed: [progressText, '60'],
+      tables: [progressUpdates],
+    },
+    {
+      name: 'measures: a new measure with a year that is not one',
+      path: () => `/staff/measures`,
+      fields: () => ({ fiscalYear: '25x9', title: 'ลดขั้นตอนการขออนุญาตก่อสร้าง' }),
+      status: 422,
+      field: 'fiscalYear',
+      message: 'measures.errors.badYear',
+      typed: ['25x9', 'ลดขั้นตอนการขออนุญาตก่อสร้าง'],
+      tables: [measures],
+    },
+    {
+      name: 'measures: an action due before it starts',
+      path: () => `/staff/measures/${measureId}/actions`,
+      fields: () => ({
+        stepText: 'จัดอบรมเจ้าหน้าที่เรื่องผลประโยชน์ทับซ้อน',
+        unitId,
+        startDate: '2026-05-01',
+        dueDate: '2026-04-01',
+      }),
+      status: 422,
+      field: 'dueDate',
+      message: 'measures.errors.datesOutOfOrder',
+      typed: ['จัดอบรมเจ้าหน้าที่เรื่องผลประโยชน์ทับซ้อน', '2026-05-01'],
+      tables: [actions],
+    },
+  ];
+
+  for (const c of cases) {
+    void it(`${c.name}: ${c.status}, text kept, message next to the field, nothing stored`, async () => {
+      const rows = async () => {
+        const counts: number[] = [];
+        for (const table of [...c.tables, auditLog]) {
+          const [row] = await t.database.db.select({ n: count() }).from(table);
+          counts.push(row!.n);
+        }
+        return counts;
+      };
+      const before = await rows();
+      const form = new FormData();
+      form.append('_csrf', admin.csrfToken);
+      for (const [k, v] of Object.entries(c.fields())) form.append(k, v);
+      for (const f of c.files ?? []) form.append(f.field, new File([f.bytes], f.name));
+      const res = await t.app.request(c.path(), {
+        method: 'POST',
+        headers: admin.headers,
+        body: c.files ? form : new URLSearchParams(form as unknown as Record<string, string>),
+      });
+      const html = await res.text();
+      assert.equal(res.status, c.status, html.slice(0, 2000));
+      const [key = '', query = ''] = c.message.split('?');
+      const expected = escapeHtml(
+        translate('th', key, Object.fromEntries(new URLSearchParams(query))),
+      );
+      assert.equal(
+        errorNextTo(html, c.field),
+        expected,
+        `message next to ${c.field}: ${html.match(/<p class="error"[^]*?<\/p>/g)?.join('\n')}`,
+      );
+      for (const text of c.typed) assert.ok(html.includes(escapeHtml(text)), `kept: ${text}`);
+      for (const f of c.files ?? []) {
+        assert.match(html, /data-choose-again/);
+        assert.ok(html.includes(escapeHtml(f.name)), `names the file to choose again: ${f.name}`);
+      }
+      assert.doesNotMatch(html, /Invalid (input|string|option)|expected \w+, received/);
+      assert.deepEqual(await rows(), before, 'nothing stored');
+    });
+  }
+});
