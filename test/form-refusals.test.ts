@@ -17,6 +17,12 @@ import { auditLog } from '../src/core/audit/schema.js';
 import { listUnits } from '../src/core/agencies/units.js';
 import { createMeasure } from '../src/measures/create-measure.js';
 import { actions, measures, progressUpdates } from '../src/measures/schema.js';
+import { startAnalysis } from '../src/assessment/start-analysis.js';
+import {
+  assessmentAnalyses,
+  assessmentAnalysisAreas,
+  assessmentWeakQuestionSettings,
+} from '../src/assessment/schema.js';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n% evidence\n');
 const FAKE_PDF = new TextEncoder().encode('MZ\x90\x00 this is a program, not a PDF');
@@ -48,6 +54,10 @@ interface Case {
   /** Tables that must not grow. */
   tables: PgTable[];
 }
+
+/** A year with a framework file (the routes 404 on any other). */
+const ASSESSMENT_YEAR = 2566;
+const FOREWORD = `คำนำที่เจ้าหน้าที่พิมพ์ไว้ยาวมาก ${'ก'.repeat(20_001)}`;
 
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -82,6 +92,7 @@ void describe('staff forms refuse a wrong value by coming back filled in', () =>
       .from(actions)
       .where(eq(actions.measureId, measureId));
     actionId = action!.id;
+    await startAnalysis(t.ctx, { fiscalYear: ASSESSMENT_YEAR });
   });
   after(async () => {
     await t.close();
@@ -146,6 +157,59 @@ void describe('staff forms refuse a wrong value by coming back filled in', () =>
       message: 'measures.errors.datesOutOfOrder',
       typed: ['จัดอบรมเจ้าหน้าที่เรื่องผลประโยชน์ทับซ้อน', '2026-05-01'],
       tables: [actions],
+    },
+    {
+      name: 'assessment: a bad question code',
+      path: () => `/staff/assessment/years/${ASSESSMENT_YEAR}/weak-questions`,
+      fields: () => ({ kind: 'below', threshold: '๘๐', addedCodes: 'e1, x9', removedCodes: 'i3' }),
+      status: 422,
+      field: 'addedCodes',
+      message: 'assessment.weak.badCode',
+      typed: ['e1, x9', '๘๐'],
+      tables: [assessmentWeakQuestionSettings],
+    },
+    {
+      name: 'assessment: a question code not in the framework',
+      path: () => `/staff/assessment/years/${ASSESSMENT_YEAR}/weak-questions`,
+      fields: () => ({
+        kind: 'lowestPerIndicator',
+        n: '3',
+        addedCodes: 'e1',
+        removedCodes: 'i999',
+      }),
+      status: 422,
+      field: 'removedCodes',
+      message: 'assessment.weak.unknownCode?codes=i999',
+      typed: ['i999'],
+      tables: [assessmentWeakQuestionSettings],
+    },
+    {
+      name: 'assessment: a too-long analysis',
+      path: () => `/staff/assessment/years/${ASSESSMENT_YEAR}/analysis`,
+      fields: () => ({ titleTh: 'รายงานของเราเอง', forewordTh: FOREWORD, useThaiDigits: '1' }),
+      status: 422,
+      field: 'forewordTh',
+      message: 'form.textTooLong?max=20,000',
+      typed: ['รายงานของเราเอง', FOREWORD],
+      tables: [assessmentAnalyses],
+    },
+    {
+      name: 'assessment: a measure row left half empty',
+      path: () => `/staff/assessment/years/${ASSESSMENT_YEAR}/analysis/areas/operating-process`,
+      fields: () => ({
+        findingsTh: 'ข้อค้นพบที่พิมพ์ไว้',
+        improvementsTh: '',
+        'measures.0.measureTh': 'มาตรการใหม่ที่ยังไม่ครบ',
+        'measures.0.methodsTh': '',
+        'measures.0.stepsTh': 'ขั้นตอนที่หนึ่ง',
+        'measures.0.responsibleUnitTh': 'สำนักปลัด',
+        'measures.0.timelineTh': 'ทุกไตรมาส',
+      }),
+      status: 422,
+      field: 'measures.0.methodsTh',
+      message: 'form.tooFewItems?min=1',
+      typed: ['ข้อค้นพบที่พิมพ์ไว้', 'มาตรการใหม่ที่ยังไม่ครบ', 'ทุกไตรมาส'],
+      tables: [assessmentAnalysisAreas],
     },
   ];
 

@@ -77,7 +77,8 @@ z.config({ localeError: fieldMessageKey });
 
 /**
  * A field's message from a zod issue: the schema's own key, else the `form.*` key above. The
- * first issue of each field wins; nested paths are joined (`measures.0.measureTh`).
+ * first issue of each field wins. Nested paths are joined as the inputs are named
+ * (`measures.0.measureTh`); a trailing line index (`findingsTh.3`) names the whole field.
  */
 export function fieldErrorsOf(
   issues: readonly z.core.$ZodIssue[],
@@ -85,8 +86,13 @@ export function fieldErrorsOf(
 ): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of issues) {
+    // A trailing index is one line of a list typed one item per line into one field.
+    const path =
+      options.nested && typeof issue.path.at(-1) === 'number'
+        ? issue.path.slice(0, -1)
+        : issue.path;
     const field = options.nested
-      ? issue.path.map(String).join('.') || '_form'
+      ? path.map(String).join('.') || '_form'
       : String(issue.path[0] ?? '_form');
     errors[field] ??= issue.message;
   }
