@@ -19,12 +19,18 @@ import { createMeasure } from '../src/measures/create-measure.js';
 import { actions, measures, progressUpdates } from '../src/measures/schema.js';
 import { startAnalysis } from '../src/assessment/start-analysis.js';
 import {
+  disclosureDocuments,
+  disclosureEntries,
+  disclosureExecutives,
+} from '../src/disclosure/schema.js';
+import {
   assessmentAnalyses,
   assessmentAnalysisAreas,
   assessmentWeakQuestionSettings,
 } from '../src/assessment/schema.js';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n% evidence\n');
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 1]);
 const FAKE_PDF = new TextEncoder().encode('MZ\x90\x00 this is a program, not a PDF');
 /** 11 MB that sniff as a PDF: over the 10 MB evidence limit, under the 25 MB body limit. */
 const PDF_11MB = (() => {
@@ -210,6 +216,64 @@ void describe('staff forms refuse a wrong value by coming back filled in', () =>
       message: 'form.tooFewItems?min=1',
       typed: ['ข้อค้นพบที่พิมพ์ไว้', 'มาตรการใหม่ที่ยังไม่ครบ', 'ทุกไตรมาส'],
       tables: [assessmentAnalysisAreas],
+    },
+    {
+      name: 'disclosure item: a fake PDF beside typed content',
+      path: () => `/staff/disclosure/items/${ASSESSMENT_YEAR}/o1`,
+      fields: () => ({
+        contentHtml: '<p>โครงสร้างองค์กรของเทศบาล ปรับปรุงล่าสุด</p>',
+        links: 'แผนผัง | https://example.go.th/chart',
+        documentYear: '๒๕๖๖',
+      }),
+      files: [{ field: 'file', name: 'โครงสร้าง.pdf', bytes: FAKE_PDF }],
+      status: 422,
+      field: 'file',
+      message: 'disclosure.errors.fileType',
+      typed: ['แผนผัง | https://example.go.th/chart', '๒๕๖๖'],
+      tables: [disclosureEntries, disclosureDocuments],
+    },
+    {
+      name: 'disclosure item: a year that is not a number',
+      path: () => `/staff/disclosure/items/${ASSESSMENT_YEAR}/o1`,
+      fields: () => ({ contentHtml: 'ข้อความที่พิมพ์ไว้ก่อน', documentYear: 'ปีหน้า' }),
+      files: [{ field: 'file', name: 'ok.pdf', bytes: PDF }],
+      status: 422,
+      field: 'documentYear',
+      message: 'form.notANumber',
+      typed: ['ข้อความที่พิมพ์ไว้ก่อน', 'ปีหน้า'],
+      tables: [disclosureEntries, disclosureDocuments],
+    },
+    {
+      name: 'disclosure item: a malformed link line',
+      path: () => `/staff/disclosure/items/${ASSESSMENT_YEAR}/o1`,
+      fields: () => ({ contentHtml: 'เนื้อหาที่พิมพ์', links: 'ดีแล้ว | https://a.go.th\nไม่มีลิงก์' }),
+      status: 422,
+      field: 'links',
+      message: 'disclosure.errors.badLinks?line=2',
+      typed: ['เนื้อหาที่พิมพ์', 'ไม่มีลิงก์'],
+      tables: [disclosureEntries],
+    },
+    {
+      name: 'disclosure executives: a PDF as the photo',
+      path: () => `/staff/disclosure/basic/executives`,
+      fields: () => ({ nameTh: 'นายสมชาย ใจดี', positionTh: 'นายกเทศมนตรี', sortOrder: '๑' }),
+      files: [{ field: 'photo', name: 'รูปนายก.jpg', bytes: PDF }],
+      status: 422,
+      field: 'photo',
+      message: 'disclosure.errors.fileType',
+      typed: ['นายสมชาย ใจดี', 'นายกเทศมนตรี'],
+      tables: [disclosureExecutives, disclosureDocuments],
+    },
+    {
+      name: 'disclosure executives: a bad e-mail beside a good photo',
+      path: () => `/staff/disclosure/basic/executives`,
+      fields: () => ({ nameTh: 'นางสาวมาลี ดีงาม', positionTh: 'ปลัด', email: 'malee-at-example' }),
+      files: [{ field: 'photo', name: 'malee.png', bytes: PNG }],
+      status: 422,
+      field: 'email',
+      message: 'form.badEmail',
+      typed: ['นางสาวมาลี ดีงาม', 'malee-at-example'],
+      tables: [disclosureExecutives, disclosureDocuments],
     },
   ];
 

@@ -64,8 +64,12 @@ export function fieldMessageKey(issue: z.core.$ZodRawIssue): string {
       }
     case 'not_multiple_of':
       return issue.divisor === 1 ? 'form.notWholeNumber' : 'form.invalid';
+    case 'invalid_union': {
+      // `'' | email`: the branch that explains is the one that is not the blank literal.
+      const inner = (issue.errors ?? []).flat().find((i) => i.code !== 'invalid_value');
+      return inner?.message ?? 'form.badChoice';
+    }
     case 'invalid_value':
-    case 'invalid_union':
       return 'form.badChoice';
     default:
       return 'form.invalid';
