@@ -18,6 +18,9 @@ import { listUnits } from '../src/core/agencies/units.js';
 import { createMeasure } from '../src/measures/create-measure.js';
 import { actions, measures, progressUpdates } from '../src/measures/schema.js';
 import { startAnalysis } from '../src/assessment/start-analysis.js';
+import { createCampaign } from '../src/surveys/campaigns.js';
+import { surveyAccessCodes, surveyCampaigns } from '../src/surveys/schema.js';
+import { units } from '../src/core/agencies/schema.js';
 import {
   disclosureDocuments,
   disclosureEntries,
@@ -83,6 +86,7 @@ void describe('staff forms refuse a wrong value by coming back filled in', () =>
   let measureId = '';
   let actionId = '';
   let unitId = '';
+  let campaignId = '';
 
   before(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'form-refusals-'));
@@ -99,6 +103,14 @@ void describe('staff forms refuse a wrong value by coming back filled in', () =>
       .where(eq(actions.measureId, measureId));
     actionId = action!.id;
     await startAnalysis(t.ctx, { fiscalYear: ASSESSMENT_YEAR });
+    const campaign = await createCampaign(t.ctx, {
+      fiscalYear: ASSESSMENT_YEAR,
+      tool: 'IIT',
+      titleTh: 'แบบวัด IIT ทดสอบ',
+      opensOn: '2026-01-01',
+      closesOn: '2026-12-31',
+    });
+    campaignId = campaign.id;
   });
   after(async () => {
     await t.close();
@@ -274,6 +286,59 @@ void describe('staff forms refuse a wrong value by coming back filled in', () =>
       message: 'form.badEmail',
       typed: ['นางสาวมาลี ดีงาม', 'malee-at-example'],
       tables: [disclosureExecutives, disclosureDocuments],
+    },
+    {
+      name: 'surveys: a new campaign whose year is not a number',
+      path: () => `/staff/surveys`,
+      fields: () => ({
+        fiscalYear: '๒๕x๖',
+        tool: 'EIT',
+        titleTh: 'สำรวจผู้มารับบริการ ไตรมาสแรก',
+        opensOn: '2026-01-01',
+        closesOn: '2026-03-31',
+      }),
+      status: 422,
+      field: 'fiscalYear',
+      message: 'form.notANumber',
+      typed: ['๒๕x๖', 'สำรวจผู้มารับบริการ ไตรมาสแรก'],
+      tables: [surveyCampaigns],
+    },
+    {
+      name: 'surveys: a campaign that closes before it opens',
+      path: () => `/staff/surveys`,
+      fields: () => ({
+        fiscalYear: String(ASSESSMENT_YEAR),
+        tool: 'EIT',
+        titleTh: 'สำรวจย้อนเวลา',
+        opensOn: '2026-03-01',
+        closesOn: '2026-01-01',
+        extraQuestions: 'ท่านได้รับบริการรวดเร็วหรือไม่',
+      }),
+      status: 422,
+      field: 'closesOn',
+      message: 'surveys.errors.dates',
+      typed: ['สำรวจย้อนเวลา', 'ท่านได้รับบริการรวดเร็วหรือไม่'],
+      tables: [surveyCampaigns],
+    },
+    {
+      name: 'surveys: zero access codes',
+      path: () => `/staff/surveys/${campaignId}/codes`,
+      fields: () => ({ count: '๐' }),
+      status: 422,
+      field: 'count',
+      message: 'surveys.errors.codeCount',
+      typed: ['๐'],
+      tables: [surveyAccessCodes],
+    },
+    {
+      name: 'agency units: a sort order that is not a number',
+      path: () => `/staff/agency/units`,
+      fields: () => ({ nameTh: 'กองช่าง', nameEn: 'Engineering', sortOrder: 'สาม' }),
+      status: 422,
+      field: 'sortOrder',
+      message: 'form.notANumber',
+      typed: ['กองช่าง', 'Engineering', 'สาม'],
+      tables: [units],
     },
   ];
 

@@ -174,9 +174,12 @@ export async function submitForm<S extends z.ZodType, R>(
   options: {
     schema: S;
     run: (data: z.infer<S>, submitted: Omit<FormState, 'errors'>) => Promise<R>;
-    redirect: (result: R) => string;
     page: (state: FormState) => Child | Promise<Child>;
-  },
+  } & (
+    | { redirect: (result: R) => string }
+    /** For the rare form whose result is a page of its own (printed access codes). */
+    | { respond: (result: R) => Response | Promise<Response> }
+  ),
 ): Promise<Response> {
   let body: Record<string, unknown>;
   try {
@@ -209,5 +212,6 @@ export async function submitForm<S extends z.ZodType, R>(
       options.page,
     );
   }
+  if ('respond' in options) return options.respond(result);
   return c.redirect(options.redirect(result), 303);
 }

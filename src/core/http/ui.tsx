@@ -66,6 +66,21 @@ export function ErrorSummary({ errors, message }: { errors?: FieldErrors; messag
   );
 }
 
+/**
+ * The message next to a hand-written input (`id="f-<name>"`); TextField and friends render
+ * their own. Give the input `aria-describedby="f-<name>-error"` when there is one.
+ */
+export function FieldError(props: { name: string; errors?: FieldErrors | undefined }) {
+  const t = useT();
+  const error = props.errors?.[props.name];
+  if (!error) return null;
+  return (
+    <p class="error" id={`f-${props.name}-error`}>
+      {t(error)}
+    </p>
+  );
+}
+
 interface FieldProps {
   name: string;
   label: string;
