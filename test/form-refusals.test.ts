@@ -342,6 +342,39 @@ void describe('staff forms refuse a wrong value by coming back filled in', () =>
     },
   ];
 
+  void it('accepts Thai digits and thousands separators in numeric and year fields', async () => {
+    const unit = await t.post(
+      '/staff/agency/units',
+      { nameTh: 'กองการศึกษา', sortOrder: '๑,๒๐๐' },
+      admin,
+    );
+    assert.equal(unit.status, 303, await unit.text());
+    const [row] = await t.database.db.select().from(units).where(eq(units.nameTh, 'กองการศึกษา'));
+    assert.equal(row!.sortOrder, 1200);
+    const measure = await t.post(
+      '/staff/measures',
+      { fiscalYear: '๒๕๖๙', title: 'มาตรการปีเลขไทย' },
+      admin,
+    );
+    assert.equal(measure.status, 303, await measure.text());
+    const [stored] = await t.database.db
+      .select()
+      .from(measures)
+      .where(eq(measures.title, 'มาตรการปีเลขไทย'));
+    assert.equal(stored!.fiscalYear, 2569);
+    const progress = await t.post(
+      `/staff/measures/actions/${actionId}/progress`,
+      { text: 'ทำไปครึ่งหนึ่ง', percent: '๕๐' },
+      admin,
+    );
+    assert.equal(progress.status, 303, await progress.text());
+    const [update] = await t.database.db
+      .select()
+      .from(progressUpdates)
+      .where(eq(progressUpdates.text, 'ทำไปครึ่งหนึ่ง'));
+    assert.equal(update!.percent, 50);
+  });
+
   for (const c of cases) {
     void it(`${c.name}: ${c.status}, text kept, message next to the field, nothing stored`, async () => {
       const rows = async () => {

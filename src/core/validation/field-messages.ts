@@ -22,6 +22,14 @@ export function fieldMessageKey(issue: z.core.$ZodRawIssue): string {
       if (issue.input === undefined || issue.input === null || issue.input === '') {
         return 'form.required';
       }
+      // z.int() on 2.5: a number, just not a whole one.
+      if (
+        issue.expected === 'int' &&
+        typeof issue.input === 'number' &&
+        Number.isFinite(issue.input)
+      ) {
+        return 'form.notWholeNumber';
+      }
       return issue.expected === 'number' || issue.expected === 'int' || issue.expected === 'bigint'
         ? 'form.notANumber'
         : issue.expected === 'date'
