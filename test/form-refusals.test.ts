@@ -19,6 +19,8 @@ import { createMeasure } from '../src/measures/create-measure.js';
 import { actions, measures, progressUpdates } from '../src/measures/schema.js';
 import { startAnalysis } from '../src/assessment/start-analysis.js';
 import { createCampaign } from '../src/surveys/campaigns.js';
+import { saveEntry } from '../src/disclosure/save-entry.js';
+import { submitEntry } from '../src/disclosure/review-entry.js';
 import { surveyAccessCodes, surveyCampaigns } from '../src/surveys/schema.js';
 import { units } from '../src/core/agencies/schema.js';
 import {
@@ -62,11 +64,15 @@ interface Case {
   typed: string[];
   /** Tables that must not grow. */
   tables: PgTable[];
+  /** Who posts: the agency admin unless the form is a reviewer's. */
+  as?: 'executive';
 }
 
 /** A year with a framework file (the routes 404 on any other). */
 const ASSESSMENT_YEAR = 2566;
 const FOREWORD = `คำนำที่เจ้าหน้าที่พิมพ์ไว้ยาวมาก ${'ก'.repeat(20_001)}`;
+
+const RETURN_COMMENT = `กรุณาแก้ชื่อตำแหน่งให้ตรงคำสั่ง ${'ข'.repeat(2_000)}`;
 
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -82,16 +88,19 @@ function errorNextTo(html: string, field: string): string | null {
 void describe('staff forms refuse a wrong value by coming back filled in', () => {
   let t: TestContext;
   let admin: TestSession;
+  let executive: TestSession;
   let dataDir: string;
   let measureId = '';
   let actionId = '';
   let unitId = '';
   let campaignId = '';
+  let entryId = '';
 
   before(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'form-refusals-'));
     t = await createTestContext({ dataDir });
     admin = await t.loginAs('agency_admin');
+    executive = await t.loginAs('executive');
     unitId = (await listUnits(t.ctx.db, t.ctx.agencyId))[0]!.id;
     const measure = await createMeasure(t.ctx, { fiscalYear: 2569, title: 'มาตรการทดสอบ' }, [
       { stepText: 'ขั้นตอนแรก', unitId, startDate: '2026-01-01', dueDate: '2026-06-30' },
@@ -111,6 +120,12 @@ void describe('staff forms refuse a wrong value by coming back filled in', () =>
       closesOn: '2026-12-31',
     });
     campaignId = campaign.id;
+    const entry = await saveEntry(t.ctx, {
+      fiscalYear: ASSESSMENT_YEAR,
+      itemCode: 'o2',
+      contentHtml: '<p>ข้อมูลผู้บริหารที่ส่งตรวจแล้ว</p>',
+    });
+    entryId = (await submitEntry(t.ctx, entry.id)).id;
   });
   after(async () => {
     await t.close();
@@ -266,6 +281,17 @@ void describe('staff forms refuse a wrong value by coming back filled in', () =>
       tables: [disclosureEntries],
     },
     {
+      name: 'disclosure review: a return comment over its limit',
+      path: () => `/staff/disclosure/entries/${entryId}/return`,
+      fields: () => ({ comment: RETURN_COMMENT }),
+      status: 422,
+      field: 'comment',
+      message: 'form.textTooLong?max=2,000',
+      typed: [RETURN_COMMENT],
+      tables: [disclosureEntries],
+      as: 'executive',
+    },
+    {
       name: 'disclosure executives: a PDF as the photo',
       path: () => `/staff/disclosure/basic/executives`,
       fields: () => ({ nameTh: 'นายสมชาย ใจดี', positionTh: 'นายกเทศมนตรี', sortOrder: '๑' }),
@@ -386,13 +412,14 @@ void describe('staff forms refuse a wrong value by coming back filled in', () =>
         return counts;
       };
       const before = await rows();
+      const session = c.as === 'executive' ? executive : admin;
       const form = new FormData();
-      form.append('_csrf', admin.csrfToken);
+      form.append('_csrf', session.csrfToken);
       for (const [k, v] of Object.entries(c.fields())) form.append(k, v);
       for (const f of c.files ?? []) form.append(f.field, new File([f.bytes], f.name));
       const res = await t.app.request(c.path(), {
         method: 'POST',
-        headers: admin.headers,
+        headers: session.headers,
         body: c.files ? form : new URLSearchParams(form as unknown as Record<string, string>),
       });
       const html = await res.text();

@@ -231,13 +231,15 @@ function ItemFormPage(props: {
   const t = useT();
   const item = getOitItem(props.year, props.code);
   const e = props.entry;
-  const v = props.values ?? {
+  // What was typed wins; a refused review or submit (no item fields) shows the stored entry.
+  const v = {
     contentHtml: e?.contentHtml ?? '',
     links: linksToText(e?.links ?? []),
     table: tableToText(e?.table ?? null),
     responsibleUnitId: e?.responsibleUnitId ?? '',
     publishDate: e?.publishDate ?? '',
     documentYear: String(props.year),
+    ...props.values,
   };
   const title = t('disclosure.form.title', { code: item.code, name: item.nameTh });
   const action = `${BASE}/items/${props.year}/${props.code}`;
@@ -494,6 +496,16 @@ async function itemPage(c: Context<AppEnv>, year: number, code: string, form?: F
       })}
     />
   );
+}
+
+/** The item page of an entry (this agency's, else 404), after a refused submit or review. */
+async function entryPage(c: Context<AppEnv>, entryId: string, form: FormState) {
+  const ctx = c.get('ctx');
+  const entry = await scoped(ctx.db, ctx.agencyId).get(
+    disclosureEntries,
+    eq(disclosureEntries.id, entryId),
+  );
+  return itemPage(c, entry.fiscalYear, entry.itemCode, form);
 }
 
 /**
@@ -821,18 +833,24 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
     });
   })
   .post('/entries/:id/submit', requirePermission('disclosure.edit'), async (c) => {
-    const entry = await submitEntry(c.get('ctx'), uuidParam(c, 'id'));
-    return c.redirect(
-      `${BASE}/items/${entry.fiscalYear}/${entry.itemCode}?notice=disclosure.form.submitted`,
-      303,
-    );
+    const id = uuidParam(c, 'id');
+    return submitForm(c, {
+      schema: z.object({}),
+      run: () => submitEntry(c.get('ctx'), id),
+      redirect: (entry) =>
+        `${BASE}/items/${entry.fiscalYear}/${entry.itemCode}?notice=disclosure.form.submitted`,
+      page: (form) => entryPage(c, id, form),
+    });
   })
   .post('/entries/:id/approve', requirePermission('disclosure.review'), async (c) => {
-    const entry = await approveEntry(c.get('ctx'), uuidParam(c, 'id'));
-    return c.redirect(
-      `${BASE}/review?year=${entry.fiscalYear}&notice=disclosure.form.approved`,
-      303,
-    );
+    const id = uuidParam(c, 'id');
+    return submitForm(c, {
+      schema: z.object({}),
+      run: () => approveEntry(c.get('ctx'), id),
+      redirect: (entry) =>
+        `${BASE}/review?year=${entry.fiscalYear}&notice=disclosure.form.approved`,
+      page: (form) => entryPage(c, id, form),
+    });
   })
   .post('/entries/:id/return', requirePermission('disclosure.review'), async (c) => {
     const id = uuidParam(c, 'id');
@@ -841,14 +859,7 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
       run: ({ comment }) => returnEntry(c.get('ctx'), id, comment),
       redirect: (entry) =>
         `${BASE}/review?year=${entry.fiscalYear}&notice=disclosure.form.sentBack`,
-      page: async (form) => {
-        const ctx = c.get('ctx');
-        const entry = await scoped(ctx.db, ctx.agencyId).get(
-          disclosureEntries,
-          eq(disclosureEntries.id, id),
-        );
-        return itemPage(c, entry.fiscalYear, entry.itemCode, form);
-      },
+      page: (form) => entryPage(c, id, form),
     });
   })
   .get('/entries/:id/history', async (c) => {

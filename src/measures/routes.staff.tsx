@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../core/http/env.js';
 import { Layout } from '../core/http/layout.js';
 import { requirePermission } from '../core/http/middleware.js';
-import { FRESH_FORM, parseForm, submitForm, type FormState } from '../core/http/form.js';
+import { FRESH_FORM, submitForm, type FormState } from '../core/http/form.js';
 import { uuidParam } from '../core/http/params.js';
 import {
   ErrorSummary,
@@ -123,6 +123,8 @@ function BoardPage(props: {
   pending: Awaited<ReturnType<typeof listPendingProgress>>;
   canManage: boolean;
   canApprove: boolean;
+  /** A refused board button (plan, carry over, publish): why. */
+  refusal?: FormState | undefined;
 }) {
   const t = useT();
   const byUnit = new Map<string, number>();
@@ -135,6 +137,9 @@ function BoardPage(props: {
         lead={t('measures.board.lead')}
       />
       <Notice />
+      {props.refusal && (
+        <ErrorSummary errors={props.refusal.errors} message={props.refusal.message} />
+      )}
       <form method="get" action={BASE} class="card">
         <label for="f-year">{t('measures.board.year')}</label>{' '}
         <input id="f-year" name="year" value={String(props.year)} inputmode="numeric" size={6} />{' '}
@@ -625,6 +630,38 @@ const ActionFields = z.object({
   dueDate: sent,
 });
 
+/** The board of a year; a refused board button passes why. */
+async function boardPage(c: Context<AppEnv>, year: number, refusal?: FormState) {
+  const ctx = c.get('ctx');
+  const today = bangkokToday(ctx.now());
+  return (
+    <BoardPage
+      year={year}
+      list={await listMeasuresOfYear(ctx.db, ctx.agencyId, year, today)}
+      pending={await listPendingProgress(ctx.db, ctx.agencyId)}
+      canManage={can(ctx.actor, 'measures.manage')}
+      canApprove={can(ctx.actor, 'measures.approve')}
+      refusal={refusal}
+    />
+  );
+}
+
+/**
+ * A board button (its form is the fiscal year only): run the use case and go where it says,
+ * or show the board of that year again with why it was refused.
+ */
+function boardButton(c: Context<AppEnv>, run: (year: number) => Promise<string>) {
+  return submitForm(c, {
+    schema: YearForm,
+    run: ({ fiscalYear }) => run(fiscalYear),
+    redirect: (url) => url,
+    page: async (form) => {
+      const typed = FiscalYear.safeParse(form.values.fiscalYear);
+      return boardPage(c, typed.success ? typed.data : await yearOf(c), form);
+    },
+  });
+}
+
 /** The action page as GET shows it; a refused progress or review form passes its state. */
 async function actionPage(
   c: Context<AppEnv>,
@@ -676,20 +713,7 @@ function uploadsOf(value: unknown): Promise<EvidenceUpload[]> {
 /** Back office: the board, my actions, progress with evidence, approval, timeline, reports. */
 export const measuresStaffRoutes = new Hono<AppEnv>()
   .use(requirePermission('measures.view'))
-  .get('/', async (c) => {
-    const ctx = c.get('ctx');
-    const year = await yearOf(c);
-    const today = bangkokToday(ctx.now());
-    return c.render(
-      <BoardPage
-        year={year}
-        list={await listMeasuresOfYear(ctx.db, ctx.agencyId, year, today)}
-        pending={await listPendingProgress(ctx.db, ctx.agencyId)}
-        canManage={can(ctx.actor, 'measures.manage')}
-        canApprove={can(ctx.actor, 'measures.approve')}
-      />,
-    );
-  })
+  .get('/', async (c) => c.render(await boardPage(c, await yearOf(c))))
   .get('/mine', async (c) => {
     const ctx = c.get('ctx');
     const list = await listMyActions(
@@ -740,21 +764,24 @@ export const measuresStaffRoutes = new Hono<AppEnv>()
       page: async (form) => <NewMeasurePage year={await yearOf(c)} form={form} />,
     }),
   )
-  .post('/plan-from-analysis', requirePermission('measures.manage'), async (c) => {
-    const { fiscalYear } = await parseForm(c, YearForm);
-    await createPlanFromAnalysis(c.get('ctx'), fiscalYear);
-    return c.redirect(`${BASE}?year=${fiscalYear}&notice=measures.notices.planCreated`, 303);
-  })
-  .post('/carry-over', requirePermission('measures.manage'), async (c) => {
-    const { fiscalYear } = await parseForm(c, YearForm);
-    await carryOverMeasures(c.get('ctx'), fiscalYear);
-    return c.redirect(`${BASE}?year=${fiscalYear + 1}&notice=measures.notices.carried`, 303);
-  })
-  .post('/publish', requirePermission('measures.manage'), async (c) => {
-    const { fiscalYear } = await parseForm(c, YearForm);
-    await publishMeasuresReports(c.get('ctx'), fiscalYear, { dataDir: c.get('config').dataDir });
-    return c.redirect(`${BASE}?year=${fiscalYear}&notice=measures.notices.published`, 303);
-  })
+  .post('/plan-from-analysis', requirePermission('measures.manage'), async (c) =>
+    boardButton(c, async (year) => {
+      await createPlanFromAnalysis(c.get('ctx'), year);
+      return `${BASE}?year=${year}&notice=measures.notices.planCreated`;
+    }),
+  )
+  .post('/carry-over', requirePermission('measures.manage'), async (c) =>
+    boardButton(c, async (year) => {
+      await carryOverMeasures(c.get('ctx'), year);
+      return `${BASE}?year=${year + 1}&notice=measures.notices.carried`;
+    }),
+  )
+  .post('/publish', requirePermission('measures.manage'), async (c) =>
+    boardButton(c, async (year) => {
+      await publishMeasuresReports(c.get('ctx'), year, { dataDir: c.get('config').dataDir });
+      return `${BASE}?year=${year}&notice=measures.notices.published`;
+    }),
+  )
   .get('/reports/:year/:file', async (c) => {
     const year = FiscalYear.safeParse(c.req.param('year'));
     const match = /^(plan|progress-report)\.(docx|pdf)$/.exec(c.req.param('file'));
