@@ -9,7 +9,11 @@ export const th = {
     areaSaved: 'บันทึกประเด็นแล้ว',
     weakSaved: 'บันทึกเกณฑ์ข้อคำถามที่มีผลการประเมินต่ำแล้ว',
   },
-  weak: { unknownCode: 'ไม่พบรหัสข้อคำถามนี้ในเกณฑ์ของปีนี้' },
+  weak: {
+    unknownCode: 'ไม่พบรหัสข้อคำถาม {codes} ในเกณฑ์ของปีนี้',
+    unknownCodes: 'มีรหัสข้อคำถามที่ไม่อยู่ในเกณฑ์ของปีนี้ กรุณาตรวจสอบรหัส',
+    badCode: 'รหัสข้อคำถามต้องเป็น i หรือ e ตามด้วยตัวเลข เช่น e1, i12 คั่นด้วยจุลภาค',
+  },
   import: {
     title: 'นำเข้าผลการประเมิน ITA',
     lead: 'อัปโหลดไฟล์ CSV หรือ XLSX ที่มีคอลัมน์ ตัวชี้วัด,คะแนน หรือ ข้อคำถาม,คะแนน ตรวจสอบตัวอย่าง แล้วยืนยัน',
@@ -34,7 +38,11 @@ export const en: Translation<typeof th> = {
     areaSaved: 'Issue area saved',
     weakSaved: 'Weak-question rule saved',
   },
-  weak: { unknownCode: 'This question code is not in the year’s framework' },
+  weak: {
+    unknownCode: 'Question code {codes} is not in the year’s framework.',
+    unknownCodes: 'Some question codes are not in the year’s framework; please check them.',
+    badCode: 'A question code is i or e followed by a number, e.g. e1, i12, separated by commas.',
+  },
   import: {
     title: 'Import ITA results',
     lead: 'Upload a CSV or XLSX file with indicator,score or question,score columns, check the preview, then confirm',

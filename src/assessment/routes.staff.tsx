@@ -3,6 +3,12 @@ import { z } from 'zod';
 import type { AppEnv } from '../core/http/env.js';
 import { formFields, requirePermission } from '../core/http/middleware.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
+import { submitForm, type FormState } from '../core/http/form.js';
+import {
+  normalizeTypedNumber,
+  typedInteger,
+  typedNumber,
+} from '../core/validation/typed-number.js';
 import { getFramework, listFrameworkYears } from './frameworks/load-frameworks.js';
 import { diffFrameworks } from './diff-frameworks.js';
 import { gatherReportData } from './gather-report-data.js';
@@ -38,6 +44,104 @@ const lines = (text: unknown) =>
     .split(/\r?\n/)
     .map((s) => s.trim())
     .filter(Boolean);
+
+const codeList = z
+  .string()
+  .default('')
+  .transform(codes)
+  .pipe(z.array(z.string().regex(/^[ie][1-9][0-9]*$/, 'assessment.weak.badCode')).max(100));
+const Threshold = typedNumber(z.coerce.number().min(0).max(100));
+const PerIndicator = typedInteger({ min: 1, max: 30 });
+
+/**
+ * The weak-question form: the rule's one number that matters (threshold or n, Thai digits
+ * accepted) is checked under its own field name, so the message sits next to its input.
+ */
+const WeakQuestionsForm = z
+  .object({
+    kind: z.enum(['below', 'lowestPerIndicator']).catch('below'),
+    threshold: z.string().default(''),
+    n: z.string().default(''),
+    addedCodes: codeList,
+    removedCodes: codeList,
+  })
+  .superRefine((f, ctx) => {
+    const field = f.kind === 'below' ? 'threshold' : 'n';
+    const parsed = (f.kind === 'below' ? Threshold : PerIndicator).safeParse(f[field]);
+    if (!parsed.success) {
+      ctx.addIssue({ code: 'custom', path: [field], message: parsed.error.issues[0]!.message });
+    }
+  })
+  .transform((f) => ({
+    rule:
+      f.kind === 'below'
+        ? { kind: 'below' as const, threshold: Number(normalizeTypedNumber(f.threshold)) }
+        : { kind: 'lowestPerIndicator' as const, n: Number(normalizeTypedNumber(f.n)) },
+    addedCodes: f.addedCodes,
+    removedCodes: f.removedCodes,
+  }));
+
+/** The analysis form: the use case's own rules, with the checkbox read as a boolean. */
+const AnalysisForm = UpdateAnalysisInput.extend({
+  useThaiDigits: z.unknown().transform((v) => v === '1'),
+});
+
+/** The measure rows of an issue-area form (`measures.<i>.<field>`), blank rows dropped. */
+function areaInput(body: Record<string, unknown>) {
+  const measures: {
+    measureTh: string;
+    methodsTh: string[];
+    stepsTh: string[];
+    responsibleUnitTh: string;
+    timelineTh: string;
+  }[] = [];
+  for (let i = 0; i < 40 && `measures.${i}.measureTh` in body; i++) {
+    const field = (name: string) => String(body[`measures.${i}.${name}`] ?? '').trim();
+    if (!field('measureTh')) continue;
+    measures.push({
+      measureTh: field('measureTh'),
+      methodsTh: lines(field('methodsTh')),
+      stepsTh: lines(field('stepsTh')),
+      responsibleUnitTh: field('responsibleUnitTh'),
+      timelineTh: field('timelineTh'),
+    });
+  }
+  return {
+    findingsTh: lines(body.findingsTh),
+    improvementsTh: lines(body.improvementsTh),
+    measures,
+  };
+}
+
+async function dashboardPage(c: Context<AppEnv>, year: number, weakForm?: FormState) {
+  const ctx = c.get('ctx');
+  const data = await gatherReportData(ctx.db, ctx.agencyId, year);
+  const settings = await findWeakQuestionSettings(ctx.db, ctx.agencyId, year);
+  return (
+    <DashboardPage
+      data={data}
+      years={listFrameworkYears()}
+      settings={settings}
+      weakForm={weakForm}
+    />
+  );
+}
+
+async function analysisPage(c: Context<AppEnv>, year: number, form?: FormState) {
+  const ctx = c.get('ctx');
+  const [analysis, areas] = await Promise.all([
+    findAnalysis(ctx.db, ctx.agencyId, year),
+    listAnalysisAreas(ctx.db, ctx.agencyId, year),
+  ]);
+  return <AnalysisPage fiscalYear={year} analysis={analysis} areas={areas} form={form} />;
+}
+
+async function areaPage(c: Context<AppEnv>, year: number, areaCode: string, form?: FormState) {
+  const areas = await listAnalysisAreas(c.get('ctx').db, c.get('ctx').agencyId, year);
+  const area = areas.find((a) => a.areaCode === areaCode);
+  if (!area) throw new NotFoundError();
+  return <AnalysisAreaPage fiscalYear={year} area={area} form={form} />;
+}
 
 /** Reads the upload form: year, stated level and the file (at most MAX_SCORE_FILE_BYTES). */
 async function readUpload(c: Context<AppEnv>) {
@@ -180,39 +284,26 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
       );
     }
   })
-  .get('/years/:year', requirePermission('assessment.read'), async (c) => {
-    const year = yearParam(c);
-    const ctx = c.get('ctx');
-    const data = await gatherReportData(ctx.db, ctx.agencyId, year);
-    const settings = await findWeakQuestionSettings(ctx.db, ctx.agencyId, year);
-    return c.render(<DashboardPage data={data} years={listFrameworkYears()} settings={settings} />);
-  })
+  .get('/years/:year', requirePermission('assessment.read'), async (c) =>
+    c.render(await dashboardPage(c, yearParam(c))),
+  )
   .post('/years/:year/weak-questions', requirePermission('assessment.manage'), async (c) => {
     const year = yearParam(c);
-    const body = await formFields(c);
-    const rule =
-      body.kind === 'lowestPerIndicator'
-        ? { kind: 'lowestPerIndicator' as const, n: Number(body.n) }
-        : { kind: 'below' as const, threshold: Number(body.threshold) };
-    const parsed = z
-      .object({ rule: z.any(), addedCodes: z.array(z.string()), removedCodes: z.array(z.string()) })
-      .parse({ rule, addedCodes: codes(body.addedCodes), removedCodes: codes(body.removedCodes) });
-    await updateWeakQuestionSettings(c.get('ctx'), year, parsed);
-    return c.redirect(`/staff/assessment/years/${year}?notice=assessment.notice.weakSaved`, 303);
+    return submitForm(c, {
+      schema: WeakQuestionsForm,
+      run: (input) => updateWeakQuestionSettings(c.get('ctx'), year, input),
+      redirect: () =>
+        `/staff/assessment/years/${year}?notice=assessment.notice.weakSaved#weak-questions`,
+      page: (form) => dashboardPage(c, year, form),
+    });
   })
   .get('/years/:year/report.docx', requirePermission('assessment.read'), (c) =>
     sendReport(c, 'docx'),
   )
   .get('/years/:year/report.pdf', requirePermission('assessment.read'), (c) => sendReport(c, 'pdf'))
-  .get('/years/:year/analysis', requirePermission('assessment.read'), async (c) => {
-    const year = yearParam(c);
-    const ctx = c.get('ctx');
-    const [analysis, areas] = await Promise.all([
-      findAnalysis(ctx.db, ctx.agencyId, year),
-      listAnalysisAreas(ctx.db, ctx.agencyId, year),
-    ]);
-    return c.render(<AnalysisPage fiscalYear={year} analysis={analysis} areas={areas} />);
-  })
+  .get('/years/:year/analysis', requirePermission('assessment.read'), async (c) =>
+    c.render(await analysisPage(c, yearParam(c))),
+  )
   .post('/years/:year/analysis/start', requirePermission('assessment.manage'), async (c) => {
     const year = yearParam(c);
     await startAnalysis(c.get('ctx'), { fiscalYear: year });
@@ -223,91 +314,29 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
   })
   .post('/years/:year/analysis', requirePermission('assessment.manage'), async (c) => {
     const year = yearParam(c);
-    const body = await formFields(c);
-    const parsed = UpdateAnalysisInput.safeParse({
-      titleTh: body.titleTh ?? '',
-      forewordTh: body.forewordTh ?? '',
-      resultSummaryTh: body.resultSummaryTh ?? '',
-      overviewTh: body.overviewTh ?? '',
-      limitationsTh: body.limitationsTh ?? '',
-      useThaiDigits: body.useThaiDigits === '1',
+    return submitForm(c, {
+      schema: AnalysisForm,
+      run: (input) => updateAnalysis(c.get('ctx'), year, input),
+      redirect: () =>
+        `/staff/assessment/years/${year}/analysis?notice=assessment.notice.analysisSaved`,
+      page: (form) => analysisPage(c, year, form),
     });
-    if (!parsed.success) {
-      const ctx = c.get('ctx');
-      const errors = Object.fromEntries(
-        parsed.error.issues.map((i) => [String(i.path[0]), i.message]),
-      );
-      const [analysis, areas] = await Promise.all([
-        findAnalysis(ctx.db, ctx.agencyId, year),
-        listAnalysisAreas(ctx.db, ctx.agencyId, year),
-      ]);
-      return (
-        c.status(422),
-        c.render(
-          <AnalysisPage fiscalYear={year} analysis={analysis} areas={areas} errors={errors} />,
-        )
-      );
-    }
-    await updateAnalysis(c.get('ctx'), year, parsed.data);
-    return c.redirect(
-      `/staff/assessment/years/${year}/analysis?notice=assessment.notice.analysisSaved`,
-      303,
-    );
   })
-  .get('/years/:year/analysis/areas/:areaCode', requirePermission('assessment.read'), async (c) => {
-    const year = yearParam(c);
-    const areas = await listAnalysisAreas(c.get('ctx').db, c.get('ctx').agencyId, year);
-    const area = areas.find((a) => a.areaCode === c.req.param('areaCode'));
-    if (!area) throw new NotFoundError();
-    return c.render(<AnalysisAreaPage fiscalYear={year} area={area} />);
-  })
+  .get('/years/:year/analysis/areas/:areaCode', requirePermission('assessment.read'), async (c) =>
+    c.render(await areaPage(c, yearParam(c), c.req.param('areaCode'))),
+  )
   .post(
     '/years/:year/analysis/areas/:areaCode',
     requirePermission('assessment.manage'),
     async (c) => {
       const year = yearParam(c);
       const areaCode = c.req.param('areaCode');
-      const body = await formFields(c);
-      const measures: {
-        measureTh: string;
-        methodsTh: string[];
-        stepsTh: string[];
-        responsibleUnitTh: string;
-        timelineTh: string;
-      }[] = [];
-      for (let i = 0; i < 40 && `measures.${i}.measureTh` in body; i++) {
-        const field = (name: string) => String(body[`measures.${i}.${name}`] ?? '').trim();
-        if (!field('measureTh')) continue;
-        measures.push({
-          measureTh: field('measureTh'),
-          methodsTh: lines(field('methodsTh')),
-          stepsTh: lines(field('stepsTh')),
-          responsibleUnitTh: field('responsibleUnitTh'),
-          timelineTh: field('timelineTh'),
-        });
-      }
-      try {
-        await updateAnalysisArea(c.get('ctx'), year, areaCode, {
-          findingsTh: lines(body.findingsTh),
-          improvementsTh: lines(body.improvementsTh),
-          measures,
-        });
-      } catch (error) {
-        if (!(error instanceof z.ZodError)) throw error;
-        const areas = await listAnalysisAreas(c.get('ctx').db, c.get('ctx').agencyId, year);
-        const area = areas.find((a) => a.areaCode === areaCode);
-        if (!area) throw new NotFoundError();
-        const errors = Object.fromEntries(
-          error.issues.map((i) => [i.path.join('.'), i.message || 'form.required']),
-        );
-        return (
-          c.status(422),
-          c.render(<AnalysisAreaPage fiscalYear={year} area={area} errors={errors} />)
-        );
-      }
-      return c.redirect(
-        `/staff/assessment/years/${year}/analysis?notice=assessment.notice.areaSaved`,
-        303,
-      );
+      return submitForm(c, {
+        schema: z.object({}),
+        run: (_, sent) => updateAnalysisArea(c.get('ctx'), year, areaCode, areaInput(sent.values)),
+        redirect: () =>
+          `/staff/assessment/years/${year}/analysis?notice=assessment.notice.areaSaved`,
+        page: (form) => areaPage(c, year, areaCode, form),
+      });
     },
   );

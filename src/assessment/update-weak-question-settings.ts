@@ -24,9 +24,17 @@ export async function updateWeakQuestionSettings(
   const data = UpdateWeakQuestionSettingsInput.parse(input);
   const framework = getFramework(fiscalYear);
   const known = new Set([...framework.iitQuestions, ...framework.eitQuestions].map((q) => q.code));
-  const unknown = [...data.addedCodes, ...data.removedCodes].filter((c) => !known.has(c));
-  if (unknown.length > 0) {
-    throw new ValidationError('assessment.weak.unknownCode', { addedCodes: unknown.join(', ') });
+  // Each list's unknown codes are named next to that list's field, in the catalog's words.
+  const fieldErrors: Record<string, string> = {};
+  for (const field of ['addedCodes', 'removedCodes'] as const) {
+    const unknown = data[field].filter((c) => !known.has(c));
+    if (unknown.length > 0) {
+      fieldErrors[field] =
+        `assessment.weak.unknownCode?${new URLSearchParams({ codes: unknown.join(', ') })}`;
+    }
+  }
+  if (Object.keys(fieldErrors).length > 0) {
+    throw new ValidationError('assessment.weak.unknownCodes', fieldErrors);
   }
   return ctx.db.transaction(async (tx) => {
     const q = scoped(tx, ctx.agencyId);

@@ -72,3 +72,16 @@ export class RateLimitedError extends AppError {
     super('RATE_LIMITED', key, details);
   }
 }
+/**
+ * A file over its own limit, found after the request body was read (the body limit refuses
+ * bigger requests before that): 413, with the field it came in so the form can say so.
+ */
+export class FileTooLargeError extends AppError {
+  constructor(
+    key: string,
+    readonly fieldErrors: Record<string, string> = {},
+    details?: Record<string, unknown>,
+  ) {
+    super('PAYLOAD_TOO_LARGE', key, { ...details, fieldErrors });
+  }
+}

@@ -5,6 +5,8 @@ import { scoped } from '../core/db/scoped.js';
 import { audit } from '../core/audit/audit.js';
 import { ValidationError } from '../core/errors.js';
 import { cleanText, requiredText } from '../core/http/form.js';
+import { fieldErrorsOf } from '../core/validation/field-messages.js';
+import { typedNumber } from '../core/validation/typed-number.js';
 import {
   disclosureDocuments,
   disclosureExecutives,
@@ -49,7 +51,7 @@ export const BASIC_INFO = {
       titleTh: requiredText(500),
       url: optional(z.url({ protocol: /^https?$/, error: 'disclosure.errors.badUrl' })),
       categoryTh: cleanText({ max: 200 }).default(''),
-      sortOrder: z.coerce.number().int().min(0).max(9999).default(0),
+      sortOrder: typedNumber(z.coerce.number().int().min(0).max(9999)).default(0),
     }),
   },
   executives: {
@@ -60,7 +62,7 @@ export const BASIC_INFO = {
       branch: z.enum(EXECUTIVE_BRANCHES),
       phone: optional(cleanText({ max: 50 })),
       email: optional(z.email()),
-      sortOrder: z.coerce.number().int().min(0).max(9999).default(0),
+      sortOrder: typedNumber(z.coerce.number().int().min(0).max(9999)).default(0),
       photoDocumentId: z.uuid().nullable().default(null),
     }),
   },
@@ -77,15 +79,22 @@ async function reindexBasicInfo(tx: DbOrTx, agencyId: string, kind: BasicInfoKin
   await markSiteSearchStale(tx, agencyId);
 }
 
+/**
+ * Checks a basic-information record as typed, without writing: a ValidationError naming each
+ * wrong field. The executive form calls it before storing the photo, so a refused text leaves
+ * no stored photo behind.
+ */
+export function parseBasicInfo(kind: BasicInfoKind, raw: unknown) {
+  const parsed = BASIC_INFO[kind].input.safeParse(raw);
+  if (!parsed.success)
+    throw new ValidationError('errors.validation', fieldErrorsOf(parsed.error.issues));
+  return parsed.data;
+}
+
 /** Adds a news post, Q&A, law or executive (agency admins); audited. */
 export async function createBasicInfo(ctx: AgencyContext, kind: BasicInfoKind, raw: unknown) {
   assertCan(ctx, 'disclosure.manage');
-  const parsed = BASIC_INFO[kind].input.safeParse(raw);
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-    throw new ValidationError('errors.validation', errors);
-  }
+  const data = parseBasicInfo(kind, raw);
   return ctx.db.transaction(async (tx) => {
     // A photo must be one of this agency's stored documents (issue #12 item 8).
     const photo = (parsed.data as { photoDocumentId?: string | null }).photoDocumentId;
@@ -99,7 +108,7 @@ export async function createBasicInfo(ctx: AgencyContext, kind: BasicInfoKind, r
     }
     const [row] = (await scoped(tx, ctx.agencyId).insert(
       BASIC_INFO[kind].table,
-      parsed.data as never,
+      data as never,
     )) as { id: string }[];
     await audit(tx, ctx, ctx.agencyId, {
       action: `disclosure.${kind}.create`,

@@ -1,10 +1,13 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../core/http/env.js';
 import { Layout } from '../core/http/layout.js';
-import { formFields, requirePermission } from '../core/http/middleware.js';
+import { requirePermission } from '../core/http/middleware.js';
+import { submitForm, type FormState } from '../core/http/form.js';
+import { z } from 'zod';
 import { uuidParam } from '../core/http/params.js';
 import {
   ErrorSummary,
+  FileField,
   Notice,
   PageHeader,
   PostForm,
@@ -12,12 +15,18 @@ import {
   TextArea,
   TextField,
   useT,
-  type FieldErrors,
 } from '../core/http/ui.js';
-import { NotFoundError, ValidationError } from '../core/errors.js';
+import { NotFoundError } from '../core/errors.js';
 import { listExecutives, listLaws, listNews, listQuestions } from './queries.js';
-import { createBasicInfo, deleteBasicInfo, type BasicInfoKind } from './manage-basic-info.js';
-import { storeDocument } from './store-document.js';
+import {
+  createBasicInfo,
+  deleteBasicInfo,
+  parseBasicInfo,
+  type BasicInfoKind,
+} from './manage-basic-info.js';
+import { checkDocumentUpload, storeDocument, type UploadKind } from './store-document.js';
+
+const PHOTO_KINDS: UploadKind[] = ['jpg', 'png'];
 
 const BASE = '/staff/disclosure/basic';
 const KINDS: BasicInfoKind[] = ['news', 'questions', 'laws', 'executives'];
@@ -42,17 +51,18 @@ function DeleteButton(props: { kind: BasicInfoKind; id: string }) {
 
 function BasicInfoPage(props: {
   lists: Lists;
-  failed?: { kind: BasicInfoKind; errors: FieldErrors; values: Record<string, unknown> };
+  /** The form of one kind that was refused: what was typed and why. */
+  failed?: { kind: BasicInfoKind; form: FormState };
 }) {
   const t = useT();
-  const f = (kind: BasicInfoKind) => (props.failed?.kind === kind ? props.failed : undefined);
+  const f = (kind: BasicInfoKind) => (props.failed?.kind === kind ? props.failed.form : undefined);
   const v = (kind: BasicInfoKind, name: string) => f(kind)?.values[name] as string | undefined;
   const { news, questions, laws, executives } = props.lists;
   return (
     <Layout title={t('disclosure.basic.title')}>
       <PageHeader title={t('disclosure.basic.title')} lead={t('disclosure.basic.lead')} />
       <Notice />
-      <ErrorSummary errors={props.failed?.errors} />
+      <ErrorSummary errors={props.failed?.form.errors} message={props.failed?.form.message} />
 
       <h2>{t('disclosure.basic.news')}</h2>
       <ul>
@@ -154,15 +164,17 @@ function BasicInfoPage(props: {
         <TextField
           name="sortOrder"
           label="disclosure.basic.sortOrder"
-          type="number"
+          inputmode="numeric"
           value={v('executives', 'sortOrder') ?? '0'}
           errors={f('executives')?.errors}
         />
-        <div class="field">
-          <label for="f-photo">{t('disclosure.basic.photo')}</label>
-          {f('executives')?.errors.file && <p class="error">{t(f('executives')!.errors.file!)}</p>}
-          <input id="f-photo" type="file" name="photo" accept=".jpg,.jpeg,.png" />
-        </div>
+        <FileField
+          name="photo"
+          label="disclosure.basic.photo"
+          accept=".jpg,.jpeg,.png"
+          errors={f('executives')?.errors}
+          chosen={f('executives')?.chosenFiles.photo}
+        />
         <button type="submit">{t('create')}</button>
       </PostForm>
 
@@ -241,7 +253,7 @@ function BasicInfoPage(props: {
         <TextField
           name="sortOrder"
           label="disclosure.basic.sortOrder"
-          type="number"
+          inputmode="numeric"
           value={v('laws', 'sortOrder') ?? '0'}
           errors={f('laws')?.errors}
         />
@@ -274,36 +286,37 @@ export const basicInfoRoutes = new Hono<AppEnv>()
   .get('/', async (c) => c.render(<BasicInfoPage lists={await loadLists(c)} />))
   .post('/:kind', async (c) => {
     const kind = kindParam(c);
-    const body = await formFields(c);
-    const { _csrf: _ignored, photo, ...values } = body;
-    try {
-      let photoDocumentId: string | null = null;
-      if (kind === 'executives' && photo instanceof File && photo.size > 0) {
-        const doc = await storeDocument(c.get('ctx'), {
-          dataDir: c.get('config').dataDir,
-          entryId: null,
-          fileName: photo.name,
-          bytes: new Uint8Array(await photo.arrayBuffer()),
-          allowedKinds: ['jpg', 'png'],
-        });
-        photoDocumentId = doc.id;
-      }
-      await createBasicInfo(
-        c.get('ctx'),
-        kind,
-        kind === 'executives' ? { ...values, photoDocumentId } : values,
-      );
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      c.status(422);
-      return c.render(
-        <BasicInfoPage
-          lists={await loadLists(c)}
-          failed={{ kind, errors: error.fieldErrors, values }}
-        />,
-      );
-    }
-    return c.redirect(`${BASE}?notice=disclosure.basic.created`, 303);
+    const ctx = c.get('ctx');
+    return submitForm(c, {
+      schema: z.object({ photo: z.unknown().optional() }),
+      run: async ({ photo }, { values }) => {
+        const bytes =
+          kind === 'executives' && photo instanceof File && photo.size > 0
+            ? new Uint8Array(await photo.arrayBuffer())
+            : null;
+        // Both checked before either is written: a refused text leaves no stored photo.
+        if (bytes) checkDocumentUpload({ bytes, allowedKinds: PHOTO_KINDS, field: 'photo' });
+        parseBasicInfo(kind, kind === 'executives' ? { ...values, photoDocumentId: null } : values);
+        const photoDocumentId = bytes
+          ? (
+              await storeDocument(ctx, {
+                dataDir: c.get('config').dataDir,
+                entryId: null,
+                fileName: (photo as File).name,
+                bytes,
+                allowedKinds: PHOTO_KINDS,
+              })
+            ).id
+          : null;
+        return createBasicInfo(
+          ctx,
+          kind,
+          kind === 'executives' ? { ...values, photoDocumentId } : values,
+        );
+      },
+      redirect: () => `${BASE}?notice=disclosure.basic.created`,
+      page: async (form) => <BasicInfoPage lists={await loadLists(c)} failed={{ kind, form }} />,
+    });
   })
   .post('/:kind/:id/delete', async (c) => {
     await deleteBasicInfo(c.get('ctx'), kindParam(c), uuidParam(c, 'id'));

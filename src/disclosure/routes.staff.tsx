@@ -10,6 +10,7 @@ import { uuidParam } from '../core/http/params.js';
 import {
   CsrfField,
   ErrorSummary,
+  FileField,
   Notice,
   PageHeader,
   PostForm,
@@ -19,8 +20,9 @@ import {
   useT,
   type FieldErrors,
 } from '../core/http/ui.js';
-import { readForm } from '../core/http/form.js';
-import { AppError, NotFoundError, ValidationError } from '../core/errors.js';
+import { readForm, submitForm, type FormState } from '../core/http/form.js';
+import { typedNumber } from '../core/validation/typed-number.js';
+import { NotFoundError, ValidationError } from '../core/errors.js';
 import { can } from '../core/auth/permissions.js';
 import { listUnits } from '../core/agencies/units.js';
 import type { AgencyContext } from '../core/context.js';
@@ -39,7 +41,7 @@ import { estimateReadiness, type Readiness } from './estimate-readiness.js';
 import { remindDisclosureDeadlines } from './send-disclosure-reminders.js';
 import { saveEntry, attachDocuments } from './save-entry.js';
 import { approveEntry, returnEntry, submitEntry } from './review-entry.js';
-import { storeDocument } from './store-document.js';
+import { checkDocumentUpload, storeDocument } from './store-document.js';
 import { sendDocument } from './serve-document.js';
 import { buildLinkSheet, linkSheetCsv, linkSheetXlsx } from './export-link-sheet.js';
 import { startFiscalYear } from './start-fiscal-year.js';
@@ -222,18 +224,22 @@ function ItemFormPage(props: {
   canReview: boolean;
   values?: Record<string, unknown>;
   errors?: FieldErrors;
-  message?: string;
+  message?: string | undefined;
+  /** Files chosen in a refused submission: named so they can be chosen again. */
+  chosenFiles?: string[] | undefined;
 }) {
   const t = useT();
   const item = getOitItem(props.year, props.code);
   const e = props.entry;
-  const v = props.values ?? {
+  // What was typed wins; a refused review or submit (no item fields) shows the stored entry.
+  const v = {
     contentHtml: e?.contentHtml ?? '',
     links: linksToText(e?.links ?? []),
     table: tableToText(e?.table ?? null),
     responsibleUnitId: e?.responsibleUnitId ?? '',
     publishDate: e?.publishDate ?? '',
     documentYear: String(props.year),
+    ...props.values,
   };
   const title = t('disclosure.form.title', { code: item.code, name: item.nameTh });
   const action = `${BASE}/items/${props.year}/${props.code}`;
@@ -348,25 +354,18 @@ function ItemFormPage(props: {
               ))}
             </fieldset>
           )}
-          <div class={props.errors?.file ? 'field field-error' : 'field'}>
-            <label for="f-file">{t('disclosure.form.files')}</label>
-            {props.errors?.file && (
-              <p class="error" id="f-file-error">
-                {t(props.errors.file)}
-              </p>
-            )}
-            <input
-              id="f-file"
-              type="file"
-              name="file"
-              multiple
-              accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png"
-            />
-          </div>
+          <FileField
+            name="file"
+            label="disclosure.form.files"
+            multiple
+            accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png"
+            errors={props.errors}
+            chosen={props.chosenFiles}
+          />
           <TextField
             name="documentYear"
             label="disclosure.form.documentYear"
-            type="number"
+            inputmode="numeric"
             value={v.documentYear as string}
             errors={props.errors}
           />
@@ -390,6 +389,7 @@ function ItemFormPage(props: {
               name="comment"
               label="disclosure.form.comment"
               required
+              value={props.values?.comment as string | undefined}
               errors={props.errors}
             />
             <button type="submit" class="secondary">
@@ -441,7 +441,9 @@ const ItemForm = z.object({
   publishDate: z
     .union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'disclosure.errors.badDate')])
     .default(''),
-  documentYear: z.union([z.literal(''), z.coerce.number().int().min(2500).max(2700)]).default(''),
+  documentYear: z
+    .union([z.literal(''), typedNumber(z.coerce.number().int().min(2500).max(2700))])
+    .default(''),
   removeDocumentIds: z
     .union([z.uuid(), z.array(z.uuid())])
     .optional()
@@ -478,18 +480,82 @@ async function loadItem(c: Context<AppEnv>, year: number, code: string) {
   };
 }
 
-function failure(error: unknown): {
-  status: 403 | 404 | 409 | 422;
-  errors: FieldErrors;
-  message: string;
-} {
-  if (error instanceof ValidationError) {
-    return { status: 422, errors: error.fieldErrors, message: error.messageKey };
+/** The item page as GET shows it; a refused form passes what was typed and why. */
+async function itemPage(c: Context<AppEnv>, year: number, code: string, form?: FormState) {
+  const loaded = await loadItem(c, year, code);
+  return (
+    <ItemFormPage
+      year={year}
+      code={code}
+      {...loaded}
+      {...(form && {
+        values: form.values,
+        errors: form.errors,
+        message: form.message,
+        chosenFiles: form.chosenFiles.file,
+      })}
+    />
+  );
+}
+
+/** The item page of an entry (this agency's, else 404), after a refused submit or review. */
+async function entryPage(c: Context<AppEnv>, entryId: string, form: FormState) {
+  const ctx = c.get('ctx');
+  const entry = await scoped(ctx.db, ctx.agencyId).get(
+    disclosureEntries,
+    eq(disclosureEntries.id, entryId),
+  );
+  return itemPage(c, entry.fiscalYear, entry.itemCode, form);
+}
+
+/**
+ * Saves an item's form: the entry, then its uploads. Every file is checked (size, kind by its
+ * bytes) and the links parsed before anything is written, so a wrong file or link leaves the
+ * entry as it was instead of saving the text without its documents.
+ */
+async function saveItemForm(
+  c: Context<AppEnv>,
+  year: number,
+  code: string,
+  form: z.infer<typeof ItemForm>,
+) {
+  const ctx = c.get('ctx');
+  const links = parseLinks(form.links);
+  if (!Array.isArray(links)) {
+    throw new ValidationError('errors.validation', {
+      links: `disclosure.errors.badLinks?line=${links.line}`,
+    });
   }
-  if (error instanceof AppError && [403, 404, 409].includes(error.status)) {
-    return { status: error.status as 403 | 404 | 409, errors: {}, message: error.messageKey };
+  const files = await Promise.all(
+    uploadedFiles(form.file).map(async (file) => ({
+      name: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    })),
+  );
+  for (const file of files) checkDocumentUpload({ bytes: file.bytes });
+  const entry = await saveEntry(ctx, {
+    fiscalYear: year,
+    itemCode: code,
+    contentHtml: form.contentHtml,
+    links,
+    table: parseTable(form.table),
+    responsibleUnitId: form.responsibleUnitId || null,
+    publishDate: form.publishDate || null,
+    removeDocumentIds: form.removeDocumentIds,
+  });
+  const stored: string[] = [];
+  for (const file of files) {
+    const doc = await storeDocument(ctx, {
+      dataDir: c.get('config').dataDir,
+      entryId: entry.id,
+      fileName: file.name,
+      bytes: file.bytes,
+      documentYear: form.documentYear === '' ? null : form.documentYear,
+    });
+    stored.push(doc.id);
   }
-  throw error;
+  await attachDocuments(ctx, entry.id, stored);
+  return entry;
 }
 
 function ReadinessPage(props: { r: Readiness; unitName: Map<string, string>; canRemind: boolean }) {
@@ -754,94 +820,47 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
   })
   .get('/items/:year/:code', async (c) => {
     const year = yearParam(c);
-    const code = codeParam(c, year);
-    const loaded = await loadItem(c, year, code);
-    return c.render(<ItemFormPage year={year} code={code} {...loaded} />);
+    return c.render(await itemPage(c, year, codeParam(c, year)));
   })
   .post('/items/:year/:code', requirePermission('disclosure.edit'), async (c) => {
     const year = yearParam(c);
     const code = codeParam(c, year);
-    const ctx = c.get('ctx');
-    const form = await readForm(c, ItemForm);
-    const rerender = async (
-      status: 403 | 404 | 409 | 422,
-      errors: FieldErrors,
-      message?: string,
-    ) => {
-      c.status(status);
-      const loaded = await loadItem(c, year, code);
-      return c.render(
-        <ItemFormPage
-          year={year}
-          code={code}
-          {...loaded}
-          values={form.values}
-          errors={errors}
-          message={message ?? 'errors.validation'}
-        />,
-      );
-    };
-    if (!form.ok) return rerender(422, form.errors);
-    const links = parseLinks(form.data.links);
-    if (!Array.isArray(links)) {
-      return rerender(422, {
-        links: c.get('t')('disclosure.errors.badLinks', { line: links.line }),
-      });
-    }
-    let entryId: string;
-    try {
-      const entry = await saveEntry(ctx, {
-        fiscalYear: year,
-        itemCode: code,
-        contentHtml: form.data.contentHtml,
-        links,
-        table: parseTable(form.data.table),
-        responsibleUnitId: form.data.responsibleUnitId || null,
-        publishDate: form.data.publishDate || null,
-        removeDocumentIds: form.data.removeDocumentIds,
-      });
-      entryId = entry.id;
-      const files = uploadedFiles(form.values.file);
-      const stored: string[] = [];
-      for (const file of files) {
-        const doc = await storeDocument(ctx, {
-          dataDir: c.get('config').dataDir,
-          entryId,
-          fileName: file.name,
-          bytes: new Uint8Array(await file.arrayBuffer()),
-          documentYear: form.data.documentYear === '' ? null : form.data.documentYear,
-        });
-        stored.push(doc.id);
-      }
-      await attachDocuments(ctx, entryId, stored);
-    } catch (error) {
-      const f = failure(error);
-      return rerender(f.status, f.errors, f.message);
-    }
-    return c.redirect(`${BASE}/items/${year}/${code}?notice=disclosure.form.saved`, 303);
+    return submitForm(c, {
+      schema: ItemForm,
+      run: (form) => saveItemForm(c, year, code, form),
+      redirect: () => `${BASE}/items/${year}/${code}?notice=disclosure.form.saved`,
+      page: (form) => itemPage(c, year, code, form),
+    });
   })
   .post('/entries/:id/submit', requirePermission('disclosure.edit'), async (c) => {
-    const entry = await submitEntry(c.get('ctx'), uuidParam(c, 'id'));
-    return c.redirect(
-      `${BASE}/items/${entry.fiscalYear}/${entry.itemCode}?notice=disclosure.form.submitted`,
-      303,
-    );
+    const id = uuidParam(c, 'id');
+    return submitForm(c, {
+      schema: z.object({}),
+      run: () => submitEntry(c.get('ctx'), id),
+      redirect: (entry) =>
+        `${BASE}/items/${entry.fiscalYear}/${entry.itemCode}?notice=disclosure.form.submitted`,
+      page: (form) => entryPage(c, id, form),
+    });
   })
   .post('/entries/:id/approve', requirePermission('disclosure.review'), async (c) => {
-    const entry = await approveEntry(c.get('ctx'), uuidParam(c, 'id'));
-    return c.redirect(
-      `${BASE}/review?year=${entry.fiscalYear}&notice=disclosure.form.approved`,
-      303,
-    );
+    const id = uuidParam(c, 'id');
+    return submitForm(c, {
+      schema: z.object({}),
+      run: () => approveEntry(c.get('ctx'), id),
+      redirect: (entry) =>
+        `${BASE}/review?year=${entry.fiscalYear}&notice=disclosure.form.approved`,
+      page: (form) => entryPage(c, id, form),
+    });
   })
   .post('/entries/:id/return', requirePermission('disclosure.review'), async (c) => {
     const id = uuidParam(c, 'id');
-    const form = await readForm(c, z.object({ comment: z.string().default('') }));
-    const entry = await returnEntry(c.get('ctx'), id, form.ok ? form.data.comment : '');
-    return c.redirect(
-      `${BASE}/review?year=${entry.fiscalYear}&notice=disclosure.form.sentBack`,
-      303,
-    );
+    return submitForm(c, {
+      schema: z.object({ comment: z.string().default('') }),
+      run: ({ comment }) => returnEntry(c.get('ctx'), id, comment),
+      redirect: (entry) =>
+        `${BASE}/review?year=${entry.fiscalYear}&notice=disclosure.form.sentBack`,
+      page: (form) => entryPage(c, id, form),
+    });
   })
   .get('/entries/:id/history', async (c) => {
     const ctx = c.get('ctx');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { createTestContext, type TestContext } from '../../test/helpers/test-context.js';
-import { ValidationError } from '../core/errors.js';
+import { FileTooLargeError, ValidationError } from '../core/errors.js';
 import { disclosureDocuments } from './schema.js';
 import {
   documentFilePath,
@@ -57,7 +57,9 @@ void describe('storeDocument', () => {
     await assert.rejects(
       storeDocument(t.ctx, { dataDir, entryId: null, fileName: 'big.pdf', bytes: big }),
       (e: unknown) =>
-        e instanceof ValidationError && e.messageKey === 'disclosure.errors.fileTooLarge',
+        e instanceof FileTooLargeError &&
+        e.status === 413 &&
+        e.messageKey === 'disclosure.errors.fileTooLarge',
     );
     assert.deepEqual(await listFiles(dataDir).catch(() => []), []);
   });

@@ -1,7 +1,7 @@
 import type { AgencyContext } from '../core/context.js';
 import { audit } from '../core/audit/audit.js';
 import { scoped } from '../core/db/scoped.js';
-import { ValidationError } from '../core/errors.js';
+import { FileTooLargeError, ValidationError } from '../core/errors.js';
 import {
   UPLOAD_TYPES,
   sanitizeFileName,
@@ -34,6 +34,37 @@ export interface StoreDocumentInput {
 }
 
 /**
+ * Refuses an upload that is empty, over MAX_UPLOAD_BYTES (413) or not of an allowed kind by
+ * its bytes, naming the form field it came in (`file` unless told). Callers that write other
+ * rows first check every file with this before writing anything.
+ * @returns the sniffed kind.
+ */
+export function checkDocumentUpload(input: {
+  bytes: Uint8Array;
+  allowedKinds?: readonly UploadKind[] | undefined;
+  field?: string;
+}): UploadKind {
+  const field = input.field ?? 'file';
+  if (input.bytes.byteLength === 0) {
+    throw new ValidationError('disclosure.errors.emptyFile', {
+      [field]: 'disclosure.errors.emptyFile',
+    });
+  }
+  if (input.bytes.byteLength > MAX_UPLOAD_BYTES) {
+    throw new FileTooLargeError('disclosure.errors.fileTooLarge', {
+      [field]: 'disclosure.errors.fileTooLarge',
+    });
+  }
+  const kind = sniffUploadKind(input.bytes);
+  if (!kind || (input.allowedKinds && !input.allowedKinds.includes(kind))) {
+    throw new ValidationError('disclosure.errors.fileType', {
+      [field]: 'disclosure.errors.fileType',
+    });
+  }
+  return kind;
+}
+
+/**
  * Validates and stores an upload: size, sniffed type, sanitised name; then, in one transaction,
  * the row, its audit entry and the bytes in the core file store (once per SHA-256, fsynced and
  * renamed into place). The file is written last inside the transaction, so a failed write rolls
@@ -41,20 +72,7 @@ export interface StoreDocumentInput {
  * never deleted here because another row (of any module) may share the same bytes.
  */
 export async function storeDocument(ctx: AgencyContext, input: StoreDocumentInput) {
-  if (input.bytes.byteLength === 0) {
-    throw new ValidationError('disclosure.errors.emptyFile', {
-      file: 'disclosure.errors.emptyFile',
-    });
-  }
-  if (input.bytes.byteLength > MAX_UPLOAD_BYTES) {
-    throw new ValidationError('disclosure.errors.fileTooLarge', {
-      file: 'disclosure.errors.fileTooLarge',
-    });
-  }
-  const kind = sniffUploadKind(input.bytes);
-  if (!kind || (input.allowedKinds && !input.allowedKinds.includes(kind))) {
-    throw new ValidationError('disclosure.errors.fileType', { file: 'disclosure.errors.fileType' });
-  }
+  const kind = checkDocumentUpload(input);
   const sha256 = sha256Of(input.bytes);
   return ctx.db.transaction(async (tx) => {
     const [row] = await scoped(tx, ctx.agencyId).insert(disclosureDocuments, {

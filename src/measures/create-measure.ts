@@ -3,14 +3,17 @@ import type { AgencyContext } from '../core/context.js';
 import { audit } from '../core/audit/audit.js';
 import { scoped } from '../core/db/scoped.js';
 import { cleanText, requiredText } from '../core/http/form.js';
+import { typedNumber } from '../core/validation/typed-number.js';
 import { actions, measures } from './schema.js';
 import { ActionInput, assertUnitAndOfficer, parseOrRefuse } from './check-action-input.js';
 
-export const FiscalYear = z.coerce
-  .number()
-  .int('measures.errors.badYear')
-  .min(2500, 'measures.errors.badYear')
-  .max(2700, 'measures.errors.badYear');
+export const FiscalYear = typedNumber(
+  z.coerce
+    .number('measures.errors.badYear')
+    .int('measures.errors.badYear')
+    .min(2500, 'measures.errors.badYear')
+    .max(2700, 'measures.errors.badYear'),
+);
 
 export const MeasureInput = z.object({
   fiscalYear: FiscalYear,

@@ -6,6 +6,7 @@ import { scoped } from '../core/db/scoped.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../core/errors.js';
 import { isUuid } from '../core/http/params.js';
 import { requiredText } from '../core/http/form.js';
+import { typedNumber } from '../core/validation/typed-number.js';
 import { staff } from '../core/agencies/schema.js';
 import { users } from '../core/auth/schema.js';
 import { actions, evidenceFiles, progressUpdates } from './schema.js';
@@ -15,11 +16,13 @@ import { checkEvidence, type EvidenceUpload } from './store-evidence.js';
 
 export const ProgressInput = z.object({
   text: requiredText(5000),
-  percent: z.coerce
-    .number('measures.errors.percentRange')
-    .int('measures.errors.percentRange')
-    .min(0, 'measures.errors.percentRange')
-    .max(100, 'measures.errors.percentRange'),
+  percent: typedNumber(
+    z.coerce
+      .number('measures.errors.percentRange')
+      .int('measures.errors.percentRange')
+      .min(0, 'measures.errors.percentRange')
+      .max(100, 'measures.errors.percentRange'),
+  ),
   links: z
     .array(
       z

@@ -4,11 +4,12 @@ import { raw } from 'hono/html';
 import { z } from 'zod';
 import type { AppEnv } from '../core/http/env.js';
 import { Layout } from '../core/http/layout.js';
-import { formFields, requirePermission } from '../core/http/middleware.js';
-import { parseForm, readForm } from '../core/http/form.js';
+import { requirePermission } from '../core/http/middleware.js';
+import { FRESH_FORM, submitForm, type FormState } from '../core/http/form.js';
 import { uuidParam } from '../core/http/params.js';
 import {
   ErrorSummary,
+  FileField,
   Notice,
   PageHeader,
   PostForm,
@@ -40,7 +41,7 @@ import { addAction } from './add-action.js';
 import { updateAction, UpdateActionInput } from './update-action.js';
 import { deleteAction } from './delete-action.js';
 import { recordProgress } from './record-progress.js';
-import { reviewProgress, ReviewInput } from './review-progress.js';
+import { reviewProgress, type ReviewInput } from './review-progress.js';
 import { carryOverMeasures } from './carry-over-measures.js';
 import { renderTimelineSvg } from './render-timeline.js';
 import { renderMeasuresReport } from './build-measures-report.js';
@@ -48,7 +49,7 @@ import { publishMeasuresReports } from './publish-measures-reports.js';
 import { type EvidenceUpload } from './store-evidence.js';
 import { sendStoredFile } from '../core/files/index.js';
 import { bangkokToday } from './fiscal-dates.js';
-import { ACTION_STATUSES, REPORT_KINDS, actions } from './schema.js';
+import { ACTION_STATUSES, REPORT_KINDS, actions, progressUpdates } from './schema.js';
 
 const BASE = '/staff/measures';
 const thaiDate = (iso: string) =>
@@ -122,6 +123,8 @@ function BoardPage(props: {
   pending: Awaited<ReturnType<typeof listPendingProgress>>;
   canManage: boolean;
   canApprove: boolean;
+  /** A refused board button (plan, carry over, publish): why. */
+  refusal?: FormState | undefined;
 }) {
   const t = useT();
   const byUnit = new Map<string, number>();
@@ -134,6 +137,9 @@ function BoardPage(props: {
         lead={t('measures.board.lead')}
       />
       <Notice />
+      {props.refusal && (
+        <ErrorSummary errors={props.refusal.errors} message={props.refusal.message} />
+      )}
       <form method="get" action={BASE} class="card">
         <label for="f-year">{t('measures.board.year')}</label>{' '}
         <input id="f-year" name="year" value={String(props.year)} inputmode="numeric" size={6} />{' '}
@@ -232,30 +238,66 @@ function ActionForm(props: {
   measureId: string;
   units: { value: string; label: string }[];
   people: { value: string; label: string }[];
+  form: FormState;
 }) {
   const t = useT();
+  const { errors } = props.form;
+  const v = (name: string) => text(props.form.values[name]);
   return (
-    <PostForm action={`${BASE}/${props.measureId}/actions`} class="card">
-      <TextArea name="stepText" label="measures.action.step" required />
-      <SelectField name="unitId" label="measures.action.unit" options={props.units} />
+    <PostForm action={`${BASE}/${props.measureId}/actions`} class="card" id="add-action">
+      <ErrorSummary errors={errors} message={props.form.message} />
+      <TextArea
+        name="stepText"
+        label="measures.action.step"
+        required
+        value={v('stepText')}
+        errors={errors}
+      />
+      <SelectField
+        name="unitId"
+        label="measures.action.unit"
+        options={props.units}
+        value={v('unitId')}
+        errors={errors}
+      />
       <SelectField
         name="officerUserId"
         label="measures.action.officer"
         options={props.people}
         emptyLabel="measures.action.noOfficer"
+        value={v('officerUserId')}
+        errors={errors}
       />
-      <TextField name="startDate" label="measures.action.startDate" type="date" required />
-      <TextField name="dueDate" label="measures.action.dueDate" type="date" required />
+      <TextField
+        name="startDate"
+        label="measures.action.startDate"
+        type="date"
+        required
+        value={v('startDate')}
+        errors={errors}
+      />
+      <TextField
+        name="dueDate"
+        label="measures.action.dueDate"
+        type="date"
+        required
+        value={v('dueDate')}
+        errors={errors}
+      />
       <button type="submit">{t('measures.measure.addAction')}</button>
     </PostForm>
   );
 }
+
+/** A typed value for an input: what the person sent, or blank. */
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 function MeasurePage(props: {
   measure: MeasureView;
   canManage: boolean;
   units: { value: string; label: string }[];
   people: { value: string; label: string }[];
+  actionForm?: FormState;
 }) {
   const t = useT();
   const m = props.measure;
@@ -284,7 +326,12 @@ function MeasurePage(props: {
       {props.canManage && (
         <>
           <h2>{t('measures.measure.addAction')}</h2>
-          <ActionForm measureId={m.id} units={props.units} people={props.people} />
+          <ActionForm
+            measureId={m.id}
+            units={props.units}
+            people={props.people}
+            form={props.actionForm ?? FRESH_FORM}
+          />
         </>
       )}
       <p>
@@ -299,9 +346,14 @@ function ActionPage(props: {
   canReport: boolean;
   canApprove: boolean;
   canManage: boolean;
+  /** The progress form refused: its text and files to choose again. */
+  progressForm?: FormState | undefined;
+  /** A refused review of one update: which one, and why. */
+  reviewForm?: { updateId: string; form: FormState } | undefined;
 }) {
   const t = useT();
   const { action, measure, updates } = props.detail;
+  const progress = props.progressForm ?? FRESH_FORM;
   return (
     <Layout title={action.stepText}>
       <PageHeader title={action.stepText} lead={measure.title} />
@@ -331,20 +383,37 @@ function ActionPage(props: {
           class="card"
           enctype="multipart/form-data"
         >
-          <h2>{t('measures.progress.submit')}</h2>
-          <TextArea name="text" label="measures.progress.text" required />
-          <TextField name="percent" label="measures.progress.percent" type="number" required />
-          <TextArea name="links" label="measures.progress.links" />
-          <div class="field">
-            <label for="f-files">{t('measures.progress.files')}</label>
-            <input
-              id="f-files"
-              type="file"
-              name="files"
-              multiple
-              accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx"
-            />
-          </div>
+          <h2 id="progress-form">{t('measures.progress.submit')}</h2>
+          <ErrorSummary errors={progress.errors} message={progress.message} />
+          <TextArea
+            name="text"
+            label="measures.progress.text"
+            required
+            value={text(progress.values.text)}
+            errors={progress.errors}
+          />
+          <TextField
+            name="percent"
+            label="measures.progress.percent"
+            inputmode="numeric"
+            required
+            value={text(progress.values.percent)}
+            errors={progress.errors}
+          />
+          <TextArea
+            name="links"
+            label="measures.progress.links"
+            value={text(progress.values.links)}
+            errors={progress.errors}
+          />
+          <FileField
+            name="files"
+            label="measures.progress.files"
+            multiple
+            accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx"
+            errors={progress.errors}
+            chosen={progress.chosenFiles.files}
+          />
           <button type="submit">{t('measures.progress.submit')}</button>
         </PostForm>
       )}
@@ -386,7 +455,22 @@ function ActionPage(props: {
           )}
           {props.canApprove && u.state === 'pending' && (
             <PostForm action={`${BASE}/progress/${u.id}/review`}>
-              <TextField name="comment" label="measures.progress.comment" />
+              {props.reviewForm?.updateId === u.id && (
+                <ErrorSummary
+                  errors={props.reviewForm.form.errors}
+                  message={props.reviewForm.form.message}
+                />
+              )}
+              <TextField
+                name="comment"
+                label="measures.progress.comment"
+                value={
+                  props.reviewForm?.updateId === u.id
+                    ? text(props.reviewForm.form.values.comment)
+                    : ''
+                }
+                errors={props.reviewForm?.updateId === u.id ? props.reviewForm.form.errors : {}}
+              />
               <button type="submit" name="decision" value="approve">
                 {t('measures.progress.approve')}
               </button>{' '}
@@ -475,6 +559,12 @@ function EditActionPage(props: {
   );
 }
 
+/** This agency's progress update or 404. */
+async function findProgressUpdate(c: Context<AppEnv>, id: string) {
+  const ctx = c.get('ctx');
+  return scoped(ctx.db, ctx.agencyId).get(progressUpdates, eq(progressUpdates.id, id));
+}
+
 /** This agency's action or 404: looked up before a form is read or validated. */
 async function findOwnAction(c: Context<AppEnv>) {
   const id = uuidParam(c, 'id');
@@ -482,21 +572,41 @@ async function findOwnAction(c: Context<AppEnv>) {
   return scoped(ctx.db, ctx.agencyId).get(actions, eq(actions.id, id));
 }
 
-function NewMeasurePage(props: { year: number }) {
+function NewMeasurePage(props: { year: number; form?: FormState }) {
   const t = useT();
+  const { values, errors, message } = props.form ?? FRESH_FORM;
   return (
     <Layout title={t('measures.board.addMeasure')}>
       <PageHeader title={t('measures.board.addMeasure')} />
+      <ErrorSummary errors={errors} message={message} />
       <PostForm action={BASE} class="card">
         <TextField
           name="fiscalYear"
           label="measures.board.year"
-          value={String(props.year)}
+          value={typeof values.fiscalYear === 'string' ? values.fiscalYear : String(props.year)}
+          inputmode="numeric"
+          errors={errors}
           required
         />
-        <TextField name="title" label="measures.measure.title" required />
-        <TextArea name="methodText" label="measures.measure.method" />
-        <TextArea name="monitoringText" label="measures.measure.monitoring" />
+        <TextField
+          name="title"
+          label="measures.measure.title"
+          value={text(values.title)}
+          errors={errors}
+          required
+        />
+        <TextArea
+          name="methodText"
+          label="measures.measure.method"
+          value={text(values.methodText)}
+          errors={errors}
+        />
+        <TextArea
+          name="monitoringText"
+          label="measures.measure.monitoring"
+          value={text(values.monitoringText)}
+          errors={errors}
+        />
         <button type="submit">{t('save')}</button>
       </PostForm>
     </Layout>
@@ -504,6 +614,86 @@ function NewMeasurePage(props: { year: number }) {
 }
 
 const YearForm = z.object({ fiscalYear: FiscalYear });
+/** A field as sent; the use case says what is wrong with it. */
+const sent = z.string().default('');
+const ProgressForm = z.object({
+  text: sent,
+  percent: sent,
+  links: sent,
+  files: z.unknown().optional(),
+});
+const ActionFields = z.object({
+  stepText: sent,
+  unitId: sent,
+  officerUserId: sent,
+  startDate: sent,
+  dueDate: sent,
+});
+
+/** The board of a year; a refused board button passes why. */
+async function boardPage(c: Context<AppEnv>, year: number, refusal?: FormState) {
+  const ctx = c.get('ctx');
+  const today = bangkokToday(ctx.now());
+  return (
+    <BoardPage
+      year={year}
+      list={await listMeasuresOfYear(ctx.db, ctx.agencyId, year, today)}
+      pending={await listPendingProgress(ctx.db, ctx.agencyId)}
+      canManage={can(ctx.actor, 'measures.manage')}
+      canApprove={can(ctx.actor, 'measures.approve')}
+      refusal={refusal}
+    />
+  );
+}
+
+/**
+ * A board button (its form is the fiscal year only): run the use case and go where it says,
+ * or show the board of that year again with why it was refused.
+ */
+function boardButton(c: Context<AppEnv>, run: (year: number) => Promise<string>) {
+  return submitForm(c, {
+    schema: YearForm,
+    run: ({ fiscalYear }) => run(fiscalYear),
+    redirect: (url) => url,
+    page: async (form) => {
+      const typed = FiscalYear.safeParse(form.values.fiscalYear);
+      return boardPage(c, typed.success ? typed.data : await yearOf(c), form);
+    },
+  });
+}
+
+/** The action page as GET shows it; a refused progress or review form passes its state. */
+async function actionPage(
+  c: Context<AppEnv>,
+  id: string,
+  forms: Pick<Parameters<typeof ActionPage>[0], 'progressForm' | 'reviewForm'> = {},
+) {
+  const ctx = c.get('ctx');
+  const detail = await getActionDetail(ctx.db, ctx.agencyId, id, bangkokToday(ctx.now()));
+  return (
+    <ActionPage
+      detail={detail}
+      canReport={can(ctx.actor, 'measures.report')}
+      canApprove={can(ctx.actor, 'measures.approve')}
+      canManage={can(ctx.actor, 'measures.manage')}
+      {...forms}
+    />
+  );
+}
+
+/** The measure page as GET shows it; a refused new-action form passes its state. */
+async function measurePage(c: Context<AppEnv>, id: string, actionForm?: FormState) {
+  const ctx = c.get('ctx');
+  const measure = await getMeasure(ctx.db, ctx.agencyId, id, bangkokToday(ctx.now()));
+  return (
+    <MeasurePage
+      measure={measure}
+      canManage={can(ctx.actor, 'measures.manage')}
+      {...await choices(c)}
+      {...(actionForm ? { actionForm } : {})}
+    />
+  );
+}
 
 async function choices(c: Context<AppEnv>) {
   const { db, agencyId } = c.get('ctx');
@@ -513,10 +703,8 @@ async function choices(c: Context<AppEnv>) {
   };
 }
 
-function uploadsOf(body: Record<string, unknown>): Promise<EvidenceUpload[]> {
-  const files = ([] as unknown[])
-    .concat(body.files ?? [])
-    .filter((f): f is File => f instanceof File);
+function uploadsOf(value: unknown): Promise<EvidenceUpload[]> {
+  const files = ([] as unknown[]).concat(value ?? []).filter((f): f is File => f instanceof File);
   return Promise.all(
     files.map(async (f) => ({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
   );
@@ -525,20 +713,7 @@ function uploadsOf(body: Record<string, unknown>): Promise<EvidenceUpload[]> {
 /** Back office: the board, my actions, progress with evidence, approval, timeline, reports. */
 export const measuresStaffRoutes = new Hono<AppEnv>()
   .use(requirePermission('measures.view'))
-  .get('/', async (c) => {
-    const ctx = c.get('ctx');
-    const year = await yearOf(c);
-    const today = bangkokToday(ctx.now());
-    return c.render(
-      <BoardPage
-        year={year}
-        list={await listMeasuresOfYear(ctx.db, ctx.agencyId, year, today)}
-        pending={await listPendingProgress(ctx.db, ctx.agencyId)}
-        canManage={can(ctx.actor, 'measures.manage')}
-        canApprove={can(ctx.actor, 'measures.approve')}
-      />,
-    );
-  })
+  .get('/', async (c) => c.render(await boardPage(c, await yearOf(c))))
   .get('/mine', async (c) => {
     const ctx = c.get('ctx');
     const list = await listMyActions(
@@ -581,26 +756,32 @@ export const measuresStaffRoutes = new Hono<AppEnv>()
   .get('/new', requirePermission('measures.manage'), async (c) =>
     c.render(<NewMeasurePage year={await yearOf(c)} />),
   )
-  .post('/', requirePermission('measures.manage'), async (c) => {
-    const input = await parseForm(c, MeasureInput);
-    const m = await createMeasure(c.get('ctx'), input);
-    return c.redirect(`${BASE}/${m.id}?notice=measures.notices.measureCreated`, 303);
-  })
-  .post('/plan-from-analysis', requirePermission('measures.manage'), async (c) => {
-    const { fiscalYear } = await parseForm(c, YearForm);
-    await createPlanFromAnalysis(c.get('ctx'), fiscalYear);
-    return c.redirect(`${BASE}?year=${fiscalYear}&notice=measures.notices.planCreated`, 303);
-  })
-  .post('/carry-over', requirePermission('measures.manage'), async (c) => {
-    const { fiscalYear } = await parseForm(c, YearForm);
-    await carryOverMeasures(c.get('ctx'), fiscalYear);
-    return c.redirect(`${BASE}?year=${fiscalYear + 1}&notice=measures.notices.carried`, 303);
-  })
-  .post('/publish', requirePermission('measures.manage'), async (c) => {
-    const { fiscalYear } = await parseForm(c, YearForm);
-    await publishMeasuresReports(c.get('ctx'), fiscalYear, { dataDir: c.get('config').dataDir });
-    return c.redirect(`${BASE}?year=${fiscalYear}&notice=measures.notices.published`, 303);
-  })
+  .post('/', requirePermission('measures.manage'), async (c) =>
+    submitForm(c, {
+      schema: MeasureInput,
+      run: (input) => createMeasure(c.get('ctx'), input),
+      redirect: (m) => `${BASE}/${m.id}?notice=measures.notices.measureCreated`,
+      page: async (form) => <NewMeasurePage year={await yearOf(c)} form={form} />,
+    }),
+  )
+  .post('/plan-from-analysis', requirePermission('measures.manage'), async (c) =>
+    boardButton(c, async (year) => {
+      await createPlanFromAnalysis(c.get('ctx'), year);
+      return `${BASE}?year=${year}&notice=measures.notices.planCreated`;
+    }),
+  )
+  .post('/carry-over', requirePermission('measures.manage'), async (c) =>
+    boardButton(c, async (year) => {
+      await carryOverMeasures(c.get('ctx'), year);
+      return `${BASE}?year=${year + 1}&notice=measures.notices.carried`;
+    }),
+  )
+  .post('/publish', requirePermission('measures.manage'), async (c) =>
+    boardButton(c, async (year) => {
+      await publishMeasuresReports(c.get('ctx'), year, { dataDir: c.get('config').dataDir });
+      return `${BASE}?year=${year}&notice=measures.notices.published`;
+    }),
+  )
   .get('/reports/:year/:file', async (c) => {
     const year = FiscalYear.safeParse(c.req.param('year'));
     const match = /^(plan|progress-report)\.(docx|pdf)$/.exec(c.req.param('file'));
@@ -621,23 +802,7 @@ export const measuresStaffRoutes = new Hono<AppEnv>()
     const file = await getEvidenceFile(c.get('ctx').db, c.get('ctx').agencyId, uuidParam(c, 'id'));
     return sendStoredFile(c, file, { cacheControl: 'private, no-store' });
   })
-  .get('/actions/:id', async (c) => {
-    const ctx = c.get('ctx');
-    const detail = await getActionDetail(
-      ctx.db,
-      ctx.agencyId,
-      uuidParam(c, 'id'),
-      bangkokToday(ctx.now()),
-    );
-    return c.render(
-      <ActionPage
-        detail={detail}
-        canReport={can(ctx.actor, 'measures.report')}
-        canApprove={can(ctx.actor, 'measures.approve')}
-        canManage={can(ctx.actor, 'measures.manage')}
-      />,
-    );
-  })
+  .get('/actions/:id', async (c) => c.render(await actionPage(c, uuidParam(c, 'id'))))
   .get('/actions/:id/edit', requirePermission('measures.manage'), async (c) => {
     const action = await findOwnAction(c);
     return c.render(
@@ -650,26 +815,19 @@ export const measuresStaffRoutes = new Hono<AppEnv>()
   })
   .post('/actions/:id/edit', requirePermission('measures.manage'), async (c) => {
     const action = await findOwnAction(c);
-    const form = await readForm(c, UpdateActionInput);
-    const refuse = async (errors: Record<string, string>) => (
-      c.status(422),
-      c.render(
+    return submitForm(c, {
+      schema: UpdateActionInput,
+      run: (_, sent) => updateAction(c.get('ctx'), action.id, sent.values as UpdateActionInput),
+      redirect: () => `${BASE}/actions/${action.id}?notice=measures.notices.actionUpdated`,
+      page: async (form) => (
         <EditActionPage
           actionId={action.id}
           values={form.values}
-          errors={errors}
+          errors={form.errors}
           {...await choices(c)}
-        />,
-      )
-    );
-    if (!form.ok) return refuse(form.errors);
-    try {
-      await updateAction(c.get('ctx'), action.id, form.values as UpdateActionInput);
-    } catch (error) {
-      if (error instanceof ValidationError) return refuse(error.fieldErrors);
-      throw error;
-    }
-    return c.redirect(`${BASE}/actions/${action.id}?notice=measures.notices.actionUpdated`, 303);
+        />
+      ),
+    });
   })
   .post('/actions/:id/delete', requirePermission('measures.manage'), async (c) => {
     const { outcome, measureId } = await deleteAction(c.get('ctx'), uuidParam(c, 'id'));
@@ -682,62 +840,49 @@ export const measuresStaffRoutes = new Hono<AppEnv>()
   })
   .post('/actions/:id/progress', requirePermission('measures.report'), async (c) => {
     const id = uuidParam(c, 'id');
-    const body = await formFields(c, { all: true });
-    const links = String(body.links ?? '')
-      .split(/\r?\n/)
-      .map((l) => l.trim())
-      .filter(Boolean);
-    await recordProgress(
-      c.get('ctx'),
-      id,
-      {
-        text: String(body.text ?? ''),
-        percent: String(body.percent ?? '') as unknown as number,
-        links,
-      },
-      await uploadsOf(body),
-      { dataDir: c.get('config').dataDir },
-    );
-    return c.redirect(`${BASE}/actions/${id}?notice=measures.progress.submitted`, 303);
+    return submitForm(c, {
+      schema: ProgressForm,
+      run: async ({ files, ...input }) =>
+        recordProgress(
+          c.get('ctx'),
+          id,
+          {
+            ...input,
+            links: input.links
+              .split(/\r?\n/)
+              .map((l) => l.trim())
+              .filter(Boolean),
+          },
+          await uploadsOf(files),
+          { dataDir: c.get('config').dataDir },
+        ),
+      redirect: () => `${BASE}/actions/${id}?notice=measures.progress.submitted`,
+      page: (progressForm) => actionPage(c, id, { progressForm }),
+    });
   })
   .post('/progress/:id/review', requirePermission('measures.approve'), async (c) => {
-    const form = await readForm(c, ReviewInput);
+    const id = uuidParam(c, 'id');
     // The use case looks the update up first (404 for another agency's), then validates.
-    const after = await reviewProgress(
-      c.get('ctx'),
-      uuidParam(c, 'id'),
-      form.values as ReviewInput,
-    );
-    const notice = form.values.decision === 'approve' ? 'approved' : 'returned';
-    return c.redirect(`${BASE}/actions/${after.actionId}?notice=measures.progress.${notice}`, 303);
+    return submitForm(c, {
+      schema: z.object({ decision: sent, comment: sent }),
+      run: (input) => reviewProgress(c.get('ctx'), id, input as ReviewInput),
+      redirect: (after) =>
+        `${BASE}/actions/${after.actionId}?notice=measures.progress.${after.state === 'approved' ? 'approved' : 'returned'}`,
+      page: async (form) => {
+        const { actionId } = await findProgressUpdate(c, id);
+        return actionPage(c, actionId, { reviewForm: { updateId: id, form } });
+      },
+    });
   })
-  .get('/:id', async (c) => {
-    const ctx = c.get('ctx');
-    const measure = await getMeasure(
-      ctx.db,
-      ctx.agencyId,
-      uuidParam(c, 'id'),
-      bangkokToday(ctx.now()),
-    );
-    return c.render(
-      <MeasurePage
-        measure={measure}
-        canManage={can(ctx.actor, 'measures.manage')}
-        {...await choices(c)}
-      />,
-    );
-  })
+  .get('/:id', async (c) => c.render(await measurePage(c, uuidParam(c, 'id'))))
   .post('/:id/actions', requirePermission('measures.manage'), async (c) => {
     const id = uuidParam(c, 'id');
-    const body = (await formFields(c)) as Record<string, string>;
-    await addAction(c.get('ctx'), id, {
-      stepText: body.stepText ?? '',
-      unitId: body.unitId ?? '',
-      officerUserId: body.officerUserId ?? '',
-      startDate: body.startDate ?? '',
-      dueDate: body.dueDate ?? '',
+    return submitForm(c, {
+      schema: ActionFields,
+      run: (input) => addAction(c.get('ctx'), id, input),
+      redirect: () => `${BASE}/${id}?notice=measures.notices.actionCreated`,
+      page: (form) => measurePage(c, id, form),
     });
-    return c.redirect(`${BASE}/${id}?notice=measures.notices.actionCreated`, 303);
   });
 
 /** A report download with the right type and a file name. */

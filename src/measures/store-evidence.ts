@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ValidationError } from '../core/errors.js';
+import { FileTooLargeError, ValidationError } from '../core/errors.js';
 import { UPLOAD_TYPES, sha256Of, sniffUploadKind, type UploadKind } from '../core/files/index.js';
 
 /** Evidence files above this are refused: a scanned order or photo fits well below it. */
@@ -32,7 +32,7 @@ export function checkEvidence(files: readonly EvidenceUpload[]): CheckedEvidence
   }
   return files.map((file) => {
     if (file.bytes.byteLength > MAX_EVIDENCE_BYTES) {
-      throw new ValidationError('measures.errors.evidenceTooLarge', {
+      throw new FileTooLargeError('measures.errors.evidenceTooLarge', {
         files: 'measures.errors.evidenceTooLarge',
       });
     }

@@ -8,6 +8,7 @@ import { requiredText } from '../core/http/form.js';
 import { fromThaiDigits } from '../core/i18n/thai-format.js';
 import { hasFramework } from './survey-pages.js';
 import { surveyCampaigns, type ExtraQuestion } from './schema.js';
+import { typedNumber } from '../core/validation/typed-number.js';
 
 export type Campaign = typeof surveyCampaigns.$inferSelect;
 
@@ -63,7 +64,7 @@ export const StakeholderPopulation = z
 
 export const CreateCampaignInput = z
   .object({
-    fiscalYear: z.coerce.number().int().min(2560).max(2700),
+    fiscalYear: typedNumber(z.coerce.number().int().min(2560).max(2700)),
     tool: z.enum(['IIT', 'EIT']),
     titleTh: requiredText(200),
     opensOn: isoDate,

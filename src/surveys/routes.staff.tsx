@@ -3,10 +3,12 @@ import { can } from '../core/auth/permissions.js';
 import type { AppEnv } from '../core/http/env.js';
 import { Layout } from '../core/http/layout.js';
 import { requirePermission } from '../core/http/middleware.js';
-import { readForm } from '../core/http/form.js';
+import { FRESH_FORM, submitForm, type FormState } from '../core/http/form.js';
+import { typedInteger } from '../core/validation/typed-number.js';
 import { uuidParam } from '../core/http/params.js';
 import {
   ErrorSummary,
+  FieldError,
   Notice,
   PageHeader,
   PostForm,
@@ -81,6 +83,7 @@ function CampaignsPage(props: {
   list: Campaign[];
   errors?: FieldErrors;
   values?: Record<string, unknown>;
+  message?: string | undefined;
 }) {
   const v = (k: string) => (props.values?.[k] as string | undefined) ?? '';
   return (
@@ -125,10 +128,11 @@ function CampaignsPage(props: {
         </table>
       </div>
       <h2>เปิดแบบวัดใหม่</h2>
-      <ErrorSummary errors={props.errors} />
+      <ErrorSummary errors={props.errors} message={props.message} />
       <PostForm action="/staff/surveys" class="card">
         <div class="field">
           <label for="f-fiscalYear">ปีงบประมาณ (พ.ศ.)</label>
+          <FieldError name="fiscalYear" errors={props.errors} />
           <input
             id="f-fiscalYear"
             name="fiscalYear"
@@ -139,6 +143,7 @@ function CampaignsPage(props: {
         </div>
         <div class="field">
           <label for="f-tool">เครื่องมือ</label>
+          <FieldError name="tool" errors={props.errors} />
           <select id="f-tool" name="tool">
             <option value="EIT" selected={v('tool') !== 'IIT'}>
               EIT ผู้รับบริการ
@@ -150,14 +155,17 @@ function CampaignsPage(props: {
         </div>
         <div class="field">
           <label for="f-titleTh">ชื่อแบบวัด</label>
+          <FieldError name="titleTh" errors={props.errors} />
           <input id="f-titleTh" name="titleTh" required maxlength={200} value={v('titleTh')} />
         </div>
         <div class="field">
           <label for="f-opensOn">วันเปิด</label>
+          <FieldError name="opensOn" errors={props.errors} />
           <input id="f-opensOn" name="opensOn" type="date" required value={v('opensOn')} />
         </div>
         <div class="field">
           <label for="f-closesOn">วันปิด</label>
+          <FieldError name="closesOn" errors={props.errors} />
           <input id="f-closesOn" name="closesOn" type="date" required value={v('closesOn')} />
         </div>
         <div class="field">
@@ -166,6 +174,7 @@ function CampaignsPage(props: {
             IIT: {POPULATION_TH.IIT} · EIT: {POPULATION_TH.EIT} · ไม่ต้องใส่รายชื่อ
             ระบบใช้จำนวนนี้คำนวณกลุ่มตัวอย่างขั้นต่ำ กรอกหรือแก้ภายหลังได้
           </p>
+          <FieldError name="stakeholderPopulation" errors={props.errors} />
           <input
             id="f-stakeholderPopulation"
             name="stakeholderPopulation"
@@ -179,6 +188,7 @@ function CampaignsPage(props: {
           <label for="f-extraQuestions">
             คำถามเพิ่มเติม (บรรทัดละข้อ; ขึ้นต้นด้วย * = ความคิดเห็นแบบเขียน) ไม่นำไปคิดคะแนน ITA
           </label>
+          <FieldError name="extraQuestions" errors={props.errors} />
           <textarea id="f-extraQuestions" name="extraQuestions" rows={3}>
             {v('extraQuestions')}
           </textarea>
@@ -189,21 +199,24 @@ function CampaignsPage(props: {
   );
 }
 
-surveysStaffRoutes.get('/', async (c) => {
+/** The campaign list and its new-campaign form, filled in after a refusal. */
+async function campaignsPage(c: Context<AppEnv>, form: FormState = FRESH_FORM) {
   const list = await listCampaigns(c.get('ctx').db, c.get('ctx').agencyId);
-  return c.render(<CampaignsPage list={list} />);
-});
+  return (
+    <CampaignsPage list={list} errors={form.errors} values={form.values} message={form.message} />
+  );
+}
 
-surveysStaffRoutes.post('/', requirePermission('surveys.manage'), async (c) => {
-  const form = await readForm(c, CreateCampaignInput);
-  if (!form.ok) {
-    const list = await listCampaigns(c.get('ctx').db, c.get('ctx').agencyId);
-    c.status(422);
-    return c.render(<CampaignsPage list={list} errors={form.errors} values={form.values} />);
-  }
-  const campaign = await createCampaign(c.get('ctx'), form.values as CreateCampaignInput);
-  return c.redirect(`/staff/surveys/${campaign.id}?notice=surveys.created`, 303);
-});
+surveysStaffRoutes.get('/', async (c) => c.render(await campaignsPage(c)));
+
+surveysStaffRoutes.post('/', requirePermission('surveys.manage'), async (c) =>
+  submitForm(c, {
+    schema: CreateCampaignInput,
+    run: (_, sent) => createCampaign(c.get('ctx'), sent.values as CreateCampaignInput),
+    redirect: (campaign) => `/staff/surveys/${campaign.id}?notice=surveys.created`,
+    page: (form) => campaignsPage(c, form),
+  }),
+);
 
 function ScoreTable({ score }: { score: CampaignScore }) {
   return (
@@ -405,11 +418,11 @@ function PopulationSection(props: {
   );
 }
 
-/** The campaign dashboard; also what a refused population form re-renders (with 422). */
-async function renderCampaignPage(
+/** The campaign dashboard; also what a refused population, codes or e-mail form re-renders. */
+async function campaignPage(
   c: Context<AppEnv>,
   campaign: Campaign,
-  form?: { errors: FieldErrors; values: Record<string, unknown> },
+  forms: { population?: FormState; codes?: FormState; emails?: FormState } = {},
 ) {
   const ctx = c.get('ctx');
   const counts = await campaignCounts(ctx.db, campaign);
@@ -420,7 +433,9 @@ async function renderCampaignPage(
   const minimum = minimumSample(campaign.fiscalYear, campaign.tool, campaign.stakeholderPopulation);
   const canManage = can(ctx.actor, 'surveys.manage');
   const self = `/staff/surveys/${campaign.id}`;
-  return c.render(
+  const codes = forms.codes ?? FRESH_FORM;
+  const emails = forms.emails ?? FRESH_FORM;
+  return (
     <Layout title={campaign.titleTh}>
       <PageHeader
         title={campaign.titleTh}
@@ -459,8 +474,8 @@ async function renderCampaignPage(
       <PopulationSection
         campaign={campaign}
         canManage={canManage}
-        errors={form?.errors}
-        values={form?.values}
+        errors={forms.population?.errors}
+        values={forms.population?.values}
       />
       <h2>ผลคะแนน</h2>
       {score ? <ScoreTable score={score} /> : <p>ยังไม่มีคำตอบ</p>}
@@ -514,23 +529,40 @@ async function renderCampaignPage(
           <p class="muted">
             รหัสแสดงครั้งเดียวตอนออก ระบบเก็บเฉพาะค่าแฮช แจกแบบสุ่มให้บุคลากร ไม่ต้องจดว่าใครได้รหัสใด
           </p>
+          <ErrorSummary errors={forms.codes?.errors} message={forms.codes?.message} />
           <PostForm action={`${self}/codes`} class="card">
             <div class="field">
               <label for="f-count">จำนวนรหัส</label>
-              <input id="f-count" name="count" inputmode="numeric" value="30" />
+              <FieldError name="count" errors={codes.errors} />
+              <input
+                id="f-count"
+                name="count"
+                inputmode="numeric"
+                value={typeof codes.values.count === 'string' ? codes.values.count : '30'}
+                aria-invalid={codes.errors.count ? 'true' : undefined}
+              />
             </div>
             <button type="submit">ออกรหัสและพิมพ์</button>
           </PostForm>
+          <ErrorSummary errors={forms.emails?.errors} message={forms.emails?.message} />
           <PostForm action={`${self}/codes/email`} class="card">
             <div class="field">
               <label for="f-emails">ส่งรหัสทางอีเมล (บรรทัดละหนึ่งอีเมล; ระบบไม่บันทึกอีเมลกับรหัส)</label>
-              <textarea id="f-emails" name="emails" rows={4} />
+              <FieldError name="emails" errors={emails.errors} />
+              <textarea
+                id="f-emails"
+                name="emails"
+                rows={4}
+                aria-invalid={emails.errors.emails ? 'true' : undefined}
+              >
+                {typeof emails.values.emails === 'string' ? emails.values.emails : ''}
+              </textarea>
             </div>
             <button type="submit">ส่งรหัส</button>
           </PostForm>
         </section>
       )}
-    </Layout>,
+    </Layout>
   );
 }
 
@@ -539,27 +571,37 @@ surveysStaffRoutes.get('/:id', async (c) => {
   const campaign = await getCampaign(ctx.db, ctx.agencyId, uuidParam(c, 'id'));
   // Abandoned drafts go when someone looks at the results: no scheduler needed.
   await purgeExpiredDrafts(ctx.db, new Date());
-  return renderCampaignPage(c, campaign);
+  return c.render(await campaignPage(c, campaign));
 });
 
 surveysStaffRoutes.post('/:id/population', requirePermission('surveys.manage'), async (c) => {
   const ctx = c.get('ctx');
   // Looked up before the form is read: another agency's id is a 404, never a 422.
   const campaign = await getCampaign(ctx.db, ctx.agencyId, uuidParam(c, 'id'));
-  const form = await readForm(c, UpdateCampaignPopulationInput);
-  if (!form.ok) {
-    c.status(422);
-    return renderCampaignPage(c, campaign, form);
-  }
-  await updateCampaignPopulation(ctx, campaign.id, form.values as UpdateCampaignPopulationInput);
-  return c.redirect(`/staff/surveys/${campaign.id}?notice=surveys.populationSaved#population`, 303);
+  return submitForm(c, {
+    schema: UpdateCampaignPopulationInput,
+    run: (_, sent) =>
+      updateCampaignPopulation(ctx, campaign.id, sent.values as UpdateCampaignPopulationInput),
+    redirect: () => `/staff/surveys/${campaign.id}?notice=surveys.populationSaved#population`,
+    page: (population) => campaignPage(c, campaign, { population }),
+  });
 });
 
 surveysStaffRoutes.post('/:id/codes', requirePermission('surveys.manage'), async (c) => {
   const ctx = c.get('ctx');
   const campaign = await getCampaign(ctx.db, ctx.agencyId, uuidParam(c, 'id'));
-  const form = await readForm(c, z.object({ count: z.coerce.number().int() }));
-  const codes = await issueAccessCodes(ctx, campaign.id, form.ok ? form.data.count : NaN);
+  return submitForm(c, {
+    schema: z.object({
+      count: typedInteger({ min: 1, max: 2000, message: 'surveys.errors.codeCount' }),
+    }),
+    run: ({ count }) => issueAccessCodes(ctx, campaign.id, count),
+    respond: (codes) => printedCodes(c, campaign, codes),
+    page: (codes) => campaignPage(c, campaign, { codes }),
+  });
+});
+
+/** The access codes, once, as slips to print and cut (only their hashes are stored). */
+function printedCodes(c: Context<AppEnv>, campaign: Campaign, codes: string[]) {
   const url = publicSurveyUrl(c, campaign);
   return c.render(
     <Layout title="รหัสเข้าตอบ">
@@ -581,20 +623,23 @@ surveysStaffRoutes.post('/:id/codes', requirePermission('surveys.manage'), async
       </div>
     </Layout>,
   );
-});
+}
 
 surveysStaffRoutes.post('/:id/codes/email', requirePermission('surveys.manage'), async (c) => {
   const ctx = c.get('ctx');
   const campaign = await getCampaign(ctx.db, ctx.agencyId, uuidParam(c, 'id'));
-  const form = await readForm(c, z.object({ emails: z.string().max(100_000) }));
-  const emails = form.ok ? form.data.emails.split(/[\s,;]+/).filter(Boolean) : [];
-  await sendAccessCodes(ctx, campaign, {
-    emails,
-    smtpUrl: c.get('config').smtpUrl,
-    from: c.get('config').mailFrom,
-    surveyUrl: publicSurveyUrl(c, campaign),
+  return submitForm(c, {
+    schema: z.object({ emails: z.string().max(100_000).default('') }),
+    run: (form) =>
+      sendAccessCodes(ctx, campaign, {
+        emails: form.emails.split(/[\s,;]+/).filter(Boolean),
+        smtpUrl: c.get('config').smtpUrl,
+        from: c.get('config').mailFrom,
+        surveyUrl: publicSurveyUrl(c, campaign),
+      }),
+    redirect: () => `/staff/surveys/${campaign.id}?notice=surveys.emailed`,
+    page: (emails) => campaignPage(c, campaign, { emails }),
   });
-  return c.redirect(`/staff/surveys/${campaign.id}?notice=surveys.emailed`, 303);
 });
 
 surveysStaffRoutes.get('/:id/poster', async (c) => {

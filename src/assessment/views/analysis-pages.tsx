@@ -1,11 +1,6 @@
 import { Layout } from '../../core/http/layout.js';
-import {
-  ErrorSummary,
-  Notice,
-  PageHeader,
-  PostForm,
-  type FieldErrors,
-} from '../../core/http/ui.js';
+import { ErrorSummary, Notice, PageHeader, PostForm, useT } from '../../core/http/ui.js';
+import type { FormState } from '../../core/http/form.js';
 import type { AnalysisAreaRow, AnalysisRow } from '../queries.js';
 
 const BLANK_MEASURE_ROWS = 1;
@@ -15,11 +10,15 @@ export function AnalysisPage(props: {
   fiscalYear: number;
   analysis: AnalysisRow | null;
   areas: AnalysisAreaRow[];
-  errors?: FieldErrors;
+  /** The form refused: the text as typed and why, instead of the stored text. */
+  form?: FormState | undefined;
 }) {
   const y = props.fiscalYear;
   const base = `/staff/assessment/years/${y}/analysis`;
   const a = props.analysis;
+  const form = props.form;
+  const typed = (name: string, stored: string) =>
+    form && typeof form.values[name] === 'string' ? (form.values[name] as string) : stored;
   return (
     <Layout title={`รายงานการวิเคราะห์ ปี ${y}`}>
       <PageHeader
@@ -27,7 +26,7 @@ export function AnalysisPage(props: {
         lead={<a href={`/staff/assessment/years/${y}`}>กลับไปที่ผลการประเมิน</a>}
       />
       <Notice />
-      <ErrorSummary errors={props.errors} />
+      <ErrorSummary errors={form?.errors} message={form?.message} />
       {!a ? (
         <PostForm action={`${base}/start`} class="card">
           <p>ยังไม่มีรายงานการวิเคราะห์ของปีนี้ เริ่มจากคลังข้อเสนอแนะและมาตรการ แล้วแก้ไขต่อได้</p>
@@ -46,13 +45,44 @@ export function AnalysisPage(props: {
           </ol>
           <PostForm action={base} class="card stack">
             <h2>ส่วนทั่วไปของรายงาน</h2>
-            <Field name="titleTh" label="ชื่อรายงาน" value={a.titleTh} input />
-            <Field name="forewordTh" label="คำนำ (เว้นบรรทัดเพื่อขึ้นย่อหน้าใหม่)" value={a.forewordTh} />
-            <Field name="resultSummaryTh" label="สรุปผลการประเมิน" value={a.resultSummaryTh} />
-            <Field name="overviewTh" label="ภาพรวมการวิเคราะห์" value={a.overviewTh} />
-            <Field name="limitationsTh" label="ข้อจำกัดในการดำเนินการ" value={a.limitationsTh} />
+            <Field
+              name="titleTh"
+              label="ชื่อรายงาน"
+              value={typed('titleTh', a.titleTh)}
+              error={form?.errors.titleTh}
+              input
+            />
+            <Field
+              name="forewordTh"
+              label="คำนำ (เว้นบรรทัดเพื่อขึ้นย่อหน้าใหม่)"
+              value={typed('forewordTh', a.forewordTh)}
+              error={form?.errors.forewordTh}
+            />
+            <Field
+              name="resultSummaryTh"
+              label="สรุปผลการประเมิน"
+              value={typed('resultSummaryTh', a.resultSummaryTh)}
+              error={form?.errors.resultSummaryTh}
+            />
+            <Field
+              name="overviewTh"
+              label="ภาพรวมการวิเคราะห์"
+              value={typed('overviewTh', a.overviewTh)}
+              error={form?.errors.overviewTh}
+            />
+            <Field
+              name="limitationsTh"
+              label="ข้อจำกัดในการดำเนินการ"
+              value={typed('limitationsTh', a.limitationsTh)}
+              error={form?.errors.limitationsTh}
+            />
             <label class="check">
-              <input type="checkbox" name="useThaiDigits" value="1" checked={a.useThaiDigits} />{' '}
+              <input
+                type="checkbox"
+                name="useThaiDigits"
+                value="1"
+                checked={form ? form.values.useThaiDigits === '1' : a.useThaiDigits}
+              />{' '}
               พิมพ์ตัวเลขเป็นเลขไทยในรายงาน
             </label>
             <button type="submit">บันทึก</button>
@@ -63,15 +93,42 @@ export function AnalysisPage(props: {
   );
 }
 
-function Field(props: { name: string; label: string; value: string; input?: boolean }) {
+function Field(props: {
+  name: string;
+  label: string;
+  value: string;
+  input?: boolean;
+  error?: string | undefined;
+}) {
+  const t = useT();
   const id = `f-${props.name}`;
+  const invalid = props.error ? 'true' : undefined;
+  const describedBy = props.error ? `${id}-error` : undefined;
   return (
-    <div class="field">
+    <div class={props.error ? 'field field-error' : 'field'}>
       <label for={id}>{props.label}</label>
+      {props.error && (
+        <p class="error" id={`${id}-error`}>
+          {t(props.error)}
+        </p>
+      )}
       {props.input ? (
-        <input id={id} name={props.name} type="text" value={props.value} maxlength={500} />
+        <input
+          id={id}
+          name={props.name}
+          type="text"
+          value={props.value}
+          aria-invalid={invalid}
+          aria-describedby={describedBy}
+        />
       ) : (
-        <textarea id={id} name={props.name} rows={6}>
+        <textarea
+          id={id}
+          name={props.name}
+          rows={6}
+          aria-invalid={invalid}
+          aria-describedby={describedBy}
+        >
           {props.value}
         </textarea>
       )}
@@ -79,16 +136,38 @@ function Field(props: { name: string; label: string; value: string; input?: bool
   );
 }
 
+type MeasureRow = AnalysisAreaRow['measures'][number];
+
+/** The measure rows as the person typed them (`measures.<i>.<field>`), for a refused form. */
+function typedMeasureRows(values: Record<string, unknown>): MeasureRow[] {
+  const rows: MeasureRow[] = [];
+  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : '');
+  const lines = (name: string) => text(name).split(/\r?\n/);
+  for (let i = 0; i < 40 && `measures.${i}.measureTh` in values; i++) {
+    rows.push({
+      measureTh: text(`measures.${i}.measureTh`),
+      methodsTh: lines(`measures.${i}.methodsTh`),
+      stepsTh: lines(`measures.${i}.stepsTh`),
+      responsibleUnitTh: text(`measures.${i}.responsibleUnitTh`),
+      timelineTh: text(`measures.${i}.timelineTh`),
+    } as MeasureRow);
+  }
+  return rows;
+}
+
 /** One issue area: findings, improvements and its rows of the measures table. */
 export function AnalysisAreaPage(props: {
   fiscalYear: number;
   area: AnalysisAreaRow;
-  errors?: FieldErrors;
+  /** The form refused: the rows and text as typed and why, instead of the stored ones. */
+  form?: FormState | undefined;
 }) {
-  const { area } = props;
+  const { area, form } = props;
   const action = `/staff/assessment/years/${props.fiscalYear}/analysis/areas/${area.areaCode}`;
+  const typed = (name: string, stored: string) =>
+    form && typeof form.values[name] === 'string' ? (form.values[name] as string) : stored;
   const rows = [
-    ...area.measures,
+    ...(form ? typedMeasureRows(form.values) : area.measures),
     ...Array.from({ length: BLANK_MEASURE_ROWS }, () => ({
       measureTh: '',
       methodsTh: [] as string[],
@@ -107,42 +186,54 @@ export function AnalysisAreaPage(props: {
           </a>
         }
       />
-      <ErrorSummary errors={props.errors} />
+      <ErrorSummary errors={form?.errors} message={form?.message} />
       <PostForm action={action} class="stack">
         <Field
           name="findingsTh"
           label="ข้อค้นพบ (หนึ่งบรรทัดต่อหนึ่งข้อ)"
-          value={area.findingsTh.join('\n')}
+          value={typed('findingsTh', area.findingsTh.join('\n'))}
+          error={form?.errors.findingsTh}
         />
         <Field
           name="improvementsTh"
           label="สิ่งที่หน่วยงานจะพัฒนา (หนึ่งบรรทัดต่อหนึ่งย่อหน้า)"
-          value={area.improvementsTh.join('\n')}
+          value={typed('improvementsTh', area.improvementsTh.join('\n'))}
+          error={form?.errors.improvementsTh}
         />
         <h2>มาตรการ</h2>
         <p class="muted">เว้นช่อง “มาตรการ” ว่างเพื่อลบแถว แถวว่างท้ายสุดใช้เพิ่มมาตรการใหม่</p>
         {rows.map((m, i) => (
           <fieldset class="card">
             <legend>มาตรการที่ {i + 1}</legend>
-            <Field name={`measures.${i}.measureTh`} label="มาตรการ" value={m.measureTh} input />
+            <Field
+              name={`measures.${i}.measureTh`}
+              label="มาตรการ"
+              value={m.measureTh}
+              error={form?.errors[`measures.${i}.measureTh`]}
+              input
+            />
             <Field
               name={`measures.${i}.methodsTh`}
+              error={form?.errors[`measures.${i}.methodsTh`]}
               label="วิธีการนำผลการวิเคราะห์ไปสู่การปฏิบัติ (หนึ่งบรรทัดต่อข้อ)"
               value={m.methodsTh.join('\n')}
             />
             <Field
               name={`measures.${i}.stepsTh`}
+              error={form?.errors[`measures.${i}.stepsTh`]}
               label="ขั้นตอน/วิธีการปฏิบัติ (หนึ่งบรรทัดต่อข้อ)"
               value={m.stepsTh.join('\n')}
             />
             <Field
               name={`measures.${i}.responsibleUnitTh`}
+              error={form?.errors[`measures.${i}.responsibleUnitTh`]}
               label="ผู้รับผิดชอบ"
               value={m.responsibleUnitTh}
               input
             />
             <Field
               name={`measures.${i}.timelineTh`}
+              error={form?.errors[`measures.${i}.timelineTh`]}
               label="การกำกับติดตาม/ระยะเวลา"
               value={m.timelineTh}
             />

@@ -1,7 +1,8 @@
 import { raw } from 'hono/html';
 import { groupedBarChart, horizontalBarChart } from '../../core/documents/charts.js';
 import { Layout } from '../../core/http/layout.js';
-import { Notice, PageHeader, PostForm } from '../../core/http/ui.js';
+import { ErrorSummary, Notice, PageHeader, PostForm, useT } from '../../core/http/ui.js';
+import type { FormState } from '../../core/http/form.js';
 import type { ReportData } from '../gather-report-data.js';
 import type { WeakQuestionRule } from '../flag-weak-questions.js';
 
@@ -32,8 +33,23 @@ export function DashboardPage(props: {
   data: ReportData;
   years: number[];
   settings: WeakSettingsView;
+  /** The weak-question form refused: what was typed and why. */
+  weakForm?: FormState | undefined;
 }) {
   const { rule } = props.settings;
+  const t = useT();
+  const typed = props.weakForm?.values ?? {};
+  const errors = props.weakForm?.errors ?? {};
+  /** What the person typed, else the stored setting. */
+  const shown = (name: string, stored: string) =>
+    typeof typed[name] === 'string' ? (typed[name] as string) : stored;
+  const kind = shown('kind', rule.kind);
+  const errorOf = (name: string) =>
+    errors[name] && (
+      <p class="error" id={`f-${name}-error`}>
+        {t(errors[name])}
+      </p>
+    );
   const settingsText =
     rule.kind === 'below' ? `เกณฑ์: คะแนนต่ำกว่า ${rule.threshold}` : `เกณฑ์: ต่ำสุด ${rule.n} ข้อต่อตัวชี้วัด`;
   const { data } = props;
@@ -246,44 +262,56 @@ export function DashboardPage(props: {
       {data.weak.unmapped.length > 0 && (
         <p>ไม่อยู่ในประเด็นใด: {data.weak.unmapped.map((q) => q.code).join(', ')}</p>
       )}
-      <PostForm action={`${base}/weak-questions`} class="card">
+      <PostForm action={`${base}/weak-questions`} class="card" id="weak-questions">
         <h3>เกณฑ์คัดเลือกข้อคำถาม</h3>
+        {props.weakForm && (
+          <ErrorSummary errors={props.weakForm.errors} message={props.weakForm.message} />
+        )}
+        {errorOf('threshold')}
         <label>
-          <input type="radio" name="kind" value="below" checked={rule.kind === 'below'} />{' '}
-          คะแนนต่ำกว่า{' '}
+          <input type="radio" name="kind" value="below" checked={kind === 'below'} /> คะแนนต่ำกว่า{' '}
           <input
-            type="number"
+            id="f-threshold"
             name="threshold"
-            min="0"
-            max="100"
-            step="0.01"
-            value={String(rule.kind === 'below' ? rule.threshold : 100)}
+            inputmode="decimal"
+            value={shown('threshold', String(rule.kind === 'below' ? rule.threshold : 100))}
+            aria-invalid={errors.threshold ? 'true' : undefined}
           />
         </label>
+        {errorOf('n')}
         <label>
-          <input
-            type="radio"
-            name="kind"
-            value="lowestPerIndicator"
-            checked={rule.kind !== 'below'}
-          />{' '}
+          <input type="radio" name="kind" value="lowestPerIndicator" checked={kind !== 'below'} />{' '}
           ต่ำสุด{' '}
           <input
-            type="number"
+            id="f-n"
             name="n"
-            min="1"
-            max="30"
-            value={String(rule.kind === 'below' ? 2 : rule.n)}
+            inputmode="numeric"
+            value={shown('n', String(rule.kind === 'below' ? 2 : rule.n))}
+            aria-invalid={errors.n ? 'true' : undefined}
           />{' '}
           ข้อต่อตัวชี้วัด
         </label>
+        {errorOf('addedCodes')}
         <label>
           เพิ่มเอง (รหัสคั่นด้วยจุลภาค เช่น e1, i12)
-          <input type="text" name="addedCodes" value={props.settings.addedCodes.join(', ')} />
+          <input
+            type="text"
+            id="f-addedCodes"
+            name="addedCodes"
+            value={shown('addedCodes', props.settings.addedCodes.join(', '))}
+            aria-invalid={errors.addedCodes ? 'true' : undefined}
+          />
         </label>
+        {errorOf('removedCodes')}
         <label>
           ตัดออก (รหัสคั่นด้วยจุลภาค)
-          <input type="text" name="removedCodes" value={props.settings.removedCodes.join(', ')} />
+          <input
+            type="text"
+            id="f-removedCodes"
+            name="removedCodes"
+            value={shown('removedCodes', props.settings.removedCodes.join(', '))}
+            aria-invalid={errors.removedCodes ? 'true' : undefined}
+          />
         </label>
         <button type="submit">บันทึกเกณฑ์</button>
       </PostForm>

@@ -3,7 +3,7 @@ import { asc } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../http/env.js';
 import { Layout } from '../http/layout.js';
-import { readForm } from '../http/form.js';
+import { submitForm } from '../http/form.js';
 import { ForbiddenError, UnauthenticatedError } from '../errors.js';
 import {
   ErrorSummary,
@@ -17,7 +17,6 @@ import {
 } from '../http/ui.js';
 import { agencies } from './schema.js';
 import { createAgency, CreateAgencyInput, DEFAULT_MUNICIPAL_UNITS } from './create-agency.js';
-import { AppError } from '../errors.js';
 import { z } from 'zod';
 
 type Agency = typeof agencies.$inferSelect;
@@ -153,39 +152,34 @@ async function listAgencies(c: Context<AppEnv>) {
 export const instanceAdminRoutes = new Hono<AppEnv>()
   .use(requireInstanceAdmin)
   .get('/agencies', async (c) => c.render(<AgenciesPage list={await listAgencies(c)} />))
-  .post('/agencies', async (c) => {
-    const form = await readForm(c, AgencyForm);
-    if (!form.ok) {
-      c.status(422);
-      return c.render(
-        <AgenciesPage list={await listAgencies(c)} values={form.values} errors={form.errors} />,
-      );
-    }
+  .post('/agencies', (c) => {
     const user = c.get('user')!;
-    try {
-      await createAgency(
-        {
-          db: c.get('database').db,
-          actor: { userId: user.id, label: user.email, roles: [], isInstanceAdmin: true },
-          locale: c.get('locale'),
-          now: () => new Date(),
-          requestId: c.get('requestId'),
-        },
-        form.data,
-      );
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'CONFLICT') {
-        c.status(409);
-        return c.render(
-          <AgenciesPage
-            list={await listAgencies(c)}
-            values={form.values}
-            errors={{ slug: error.messageKey }}
-            message={error.messageKey}
-          />,
-        );
-      }
-      throw error;
-    }
-    return c.redirect('/admin/agencies?notice=agencies.admin.created', 303);
+    return submitForm(c, {
+      schema: AgencyForm,
+      run: (input) =>
+        createAgency(
+          {
+            db: c.get('database').db,
+            actor: { userId: user.id, label: user.email, roles: [], isInstanceAdmin: true },
+            locale: c.get('locale'),
+            now: () => new Date(),
+            requestId: c.get('requestId'),
+          },
+          input,
+        ),
+      redirect: () => '/admin/agencies?notice=agencies.admin.created',
+      page: async (form) => (
+        <AgenciesPage
+          list={await listAgencies(c)}
+          values={form.values}
+          errors={
+            // A taken slug comes as a conflict with no field: its message goes next to the slug.
+            form.message === 'agencies.errors.slugTaken'
+              ? { ...form.errors, slug: form.message }
+              : form.errors
+          }
+          message={form.message}
+        />
+      ),
+    });
   });

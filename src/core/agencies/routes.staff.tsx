@@ -1,9 +1,10 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import { and, desc, eq, lt } from 'drizzle-orm';
 import type { AppEnv } from '../http/env.js';
 import { Layout } from '../http/layout.js';
 import { requirePermission } from '../http/middleware.js';
-import { readForm } from '../http/form.js';
+import { submitForm, type FormState } from '../http/form.js';
 import { uuidParam } from '../http/params.js';
 import {
   CheckboxGroup,
@@ -31,7 +32,6 @@ import {
   UpdateStaffInput,
 } from './staff-members.js';
 import { updateAgency, UpdateAgencyInput } from './update-agency.js';
-import { AppError } from '../errors.js';
 
 type Unit = Awaited<ReturnType<typeof listUnits>>[number];
 
@@ -61,8 +61,8 @@ function UnitForm(props: {
       <TextField
         name="sortOrder"
         label="agencies.units.sortOrder"
-        type="number"
-        value={(props.values?.sortOrder as string) ?? '0'}
+        inputmode="numeric"
+        value={String(props.values?.sortOrder ?? '0')}
         errors={props.errors}
       />
       <button type="submit">{t('save')}</button>
@@ -402,17 +402,32 @@ function AuditPage(props: {
   );
 }
 
-/** Renders the form again with the error of a use case (conflict, validation) and its status. */
-function failed(error: unknown): { message: string; errors: FieldErrors; status: 409 | 422 } {
-  if (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'VALIDATION')) {
-    return {
-      message: error.code === 'CONFLICT' ? error.messageKey : 'errors.validation',
-      errors: (error.details.fieldErrors as FieldErrors | undefined) ?? {},
-      status: error.code === 'CONFLICT' ? 409 : 422,
-    };
-  }
-  throw error;
-}
+/** What a refused form hands its page: typed values, field messages and the summary. */
+const refused = (form: FormState) => ({
+  values: form.values,
+  errors: form.errors,
+  message: form.message,
+});
+
+/** The units page (list and add form), filled in after a refusal. */
+const unitsPage = async (c: Context<AppEnv>, form?: FormState) => (
+  <UnitsPage
+    list={await listUnits(c.get('ctx').db, c.get('ctx').agencyId)}
+    {...(form && refused(form))}
+  />
+);
+
+/** The staff page (list and add form), filled in after a refusal. */
+const staffPage = async (c: Context<AppEnv>, form?: FormState) => {
+  const { db, agencyId } = c.get('ctx');
+  return (
+    <StaffPage
+      list={await listStaffMembers(db, agencyId)}
+      units={await listUnits(db, agencyId)}
+      {...(form && refused(form))}
+    />
+  );
+};
 
 export const agencyStaffRoutes = new Hono<AppEnv>()
   .use(requirePermission('agencies.manage'))
@@ -420,109 +435,54 @@ export const agencyStaffRoutes = new Hono<AppEnv>()
     const a = c.get('agency')!;
     return c.render(<AgencyPage values={{ ...a, ...a.contact }} />);
   })
-  .post('/', async (c) => {
-    const form = await readForm(c, UpdateAgencyInput);
-    if (!form.ok) {
-      c.status(422);
-      return c.render(<AgencyPage values={form.values} errors={form.errors} />);
-    }
-    await updateAgency(c.get('ctx'), form.data);
-    return c.redirect('/staff/agency?notice=agencies.agency.updated', 303);
-  })
-  .get('/units', async (c) =>
-    c.render(<UnitsPage list={await listUnits(c.get('ctx').db, c.get('ctx').agencyId)} />),
+  .post('/', (c) =>
+    submitForm(c, {
+      schema: UpdateAgencyInput,
+      run: (input) => updateAgency(c.get('ctx'), input),
+      redirect: () => '/staff/agency?notice=agencies.agency.updated',
+      page: (form) => <AgencyPage values={form.values} errors={form.errors} />,
+    }),
   )
-  .post('/units', async (c) => {
-    const form = await readForm(c, UnitInput);
-    const list = () => listUnits(c.get('ctx').db, c.get('ctx').agencyId);
-    if (!form.ok) {
-      c.status(422);
-      return c.render(<UnitsPage list={await list()} values={form.values} errors={form.errors} />);
-    }
-    try {
-      await createUnit(c.get('ctx'), form.data);
-    } catch (error) {
-      const f = failed(error);
-      c.status(f.status);
-      return c.render(
-        <UnitsPage
-          list={await list()}
-          values={form.values}
-          errors={f.errors}
-          message={f.message}
-        />,
-      );
-    }
-    return c.redirect('/staff/agency/units?notice=agencies.units.created', 303);
-  })
+  .get('/units', async (c) => c.render(await unitsPage(c)))
+  .post('/units', (c) =>
+    submitForm(c, {
+      schema: UnitInput,
+      run: (input) => createUnit(c.get('ctx'), input),
+      redirect: () => '/staff/agency/units?notice=agencies.units.created',
+      page: (form) => unitsPage(c, form),
+    }),
+  )
   .get('/units/:id', async (c) => {
     const unit = await getUnit(c.get('ctx').db, c.get('ctx').agencyId, uuidParam(c, 'id'));
     return c.render(<UnitEditPage unit={unit} />);
   })
   .post('/units/:id', async (c) => {
     const unit = await getUnit(c.get('ctx').db, c.get('ctx').agencyId, uuidParam(c, 'id'));
-    const form = await readForm(c, UnitInput);
-    if (!form.ok) {
-      c.status(422);
-      return c.render(<UnitEditPage unit={unit} values={form.values} errors={form.errors} />);
-    }
-    try {
-      await updateUnit(c.get('ctx'), unit.id, form.data);
-    } catch (error) {
-      const f = failed(error);
-      c.status(f.status);
-      return c.render(
-        <UnitEditPage unit={unit} values={form.values} errors={f.errors} message={f.message} />,
-      );
-    }
-    return c.redirect('/staff/agency/units?notice=agencies.units.updated', 303);
+    return submitForm(c, {
+      schema: UnitInput,
+      run: (input) => updateUnit(c.get('ctx'), unit.id, input),
+      redirect: () => '/staff/agency/units?notice=agencies.units.updated',
+      page: (form) => <UnitEditPage unit={unit} {...refused(form)} />,
+    });
   })
   .post('/units/:id/delete', async (c) => {
     const unit = await getUnit(c.get('ctx').db, c.get('ctx').agencyId, uuidParam(c, 'id'));
-    try {
-      await deleteUnit(c.get('ctx'), unit.id);
-    } catch (error) {
-      const f = failed(error);
-      c.status(f.status);
-      return c.render(<UnitEditPage unit={unit} message={f.message} />);
-    }
-    return c.redirect('/staff/agency/units?notice=agencies.units.deleted', 303);
+    return submitForm(c, {
+      schema: z.object({}),
+      run: () => deleteUnit(c.get('ctx'), unit.id),
+      redirect: () => '/staff/agency/units?notice=agencies.units.deleted',
+      page: (form) => <UnitEditPage unit={unit} message={form.message} />,
+    });
   })
-  .get('/staff', async (c) => {
-    const { db, agencyId } = c.get('ctx');
-    return c.render(
-      <StaffPage
-        list={await listStaffMembers(db, agencyId)}
-        units={await listUnits(db, agencyId)}
-      />,
-    );
-  })
-  .post('/staff', async (c) => {
-    const { db, agencyId } = c.get('ctx');
-    const form = await readForm(c, CreateStaffInput);
-    const render = async (errors: FieldErrors, message?: string) =>
-      c.render(
-        <StaffPage
-          list={await listStaffMembers(db, agencyId)}
-          units={await listUnits(db, agencyId)}
-          values={form.values}
-          errors={errors}
-          message={message}
-        />,
-      );
-    if (!form.ok) {
-      c.status(422);
-      return render(form.errors);
-    }
-    try {
-      await createStaffMember(c.get('ctx'), form.data);
-    } catch (error) {
-      const f = failed(error);
-      c.status(f.status);
-      return render(f.errors, f.message);
-    }
-    return c.redirect('/staff/agency/staff?notice=agencies.staff.created', 303);
-  })
+  .get('/staff', async (c) => c.render(await staffPage(c)))
+  .post('/staff', (c) =>
+    submitForm(c, {
+      schema: CreateStaffInput,
+      run: (input) => createStaffMember(c.get('ctx'), input),
+      redirect: () => '/staff/agency/staff?notice=agencies.staff.created',
+      page: (form) => staffPage(c, form),
+    }),
+  )
   .get('/staff/:id', async (c) => {
     const { db, agencyId } = c.get('ctx');
     const member = await getStaffMember(db, agencyId, uuidParam(c, 'id'));
@@ -531,43 +491,30 @@ export const agencyStaffRoutes = new Hono<AppEnv>()
   .post('/staff/:id', async (c) => {
     const { db, agencyId } = c.get('ctx');
     const member = await getStaffMember(db, agencyId, uuidParam(c, 'id'));
-    const form = await readForm(c, UpdateStaffInput);
-    const render = async (errors: FieldErrors, message?: string) =>
-      c.render(
-        <StaffEditPage
-          member={member}
-          units={await listUnits(db, agencyId)}
-          values={form.values}
-          errors={errors}
-          message={message}
-        />,
-      );
-    if (!form.ok) {
-      c.status(422);
-      return render(form.errors);
-    }
-    try {
-      await updateStaffMember(c.get('ctx'), member.user.id, form.data);
-    } catch (error) {
-      const f = failed(error);
-      c.status(f.status);
-      return render(f.errors, f.message);
-    }
-    return c.redirect('/staff/agency/staff?notice=agencies.staff.updated', 303);
+    return submitForm(c, {
+      schema: UpdateStaffInput,
+      run: (input) => updateStaffMember(c.get('ctx'), member.user.id, input),
+      redirect: () => '/staff/agency/staff?notice=agencies.staff.updated',
+      page: async (form) => (
+        <StaffEditPage member={member} units={await listUnits(db, agencyId)} {...refused(form)} />
+      ),
+    });
   })
   .post('/staff/:id/remove', async (c) => {
     const { db, agencyId } = c.get('ctx');
     const member = await getStaffMember(db, agencyId, uuidParam(c, 'id'));
-    try {
-      await removeStaffMember(c.get('ctx'), member.user.id);
-    } catch (error) {
-      const f = failed(error);
-      c.status(f.status);
-      return c.render(
-        <StaffEditPage member={member} units={await listUnits(db, agencyId)} message={f.message} />,
-      );
-    }
-    return c.redirect('/staff/agency/staff?notice=agencies.staff.removed', 303);
+    return submitForm(c, {
+      schema: z.object({}),
+      run: () => removeStaffMember(c.get('ctx'), member.user.id),
+      redirect: () => '/staff/agency/staff?notice=agencies.staff.removed',
+      page: async (form) => (
+        <StaffEditPage
+          member={member}
+          units={await listUnits(db, agencyId)}
+          message={form.message}
+        />
+      ),
+    });
   })
   .get('/audit', async (c) => {
     const { db, agencyId } = c.get('ctx');

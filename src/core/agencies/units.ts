@@ -8,13 +8,14 @@ import { audit } from '../audit/audit.js';
 import { scoped } from '../db/scoped.js';
 import { cleanText, requiredText } from '../http/form.js';
 import { staff, units } from './schema.js';
+import { typedNumber } from '../validation/typed-number.js';
 
 const collator = new Intl.Collator('th');
 
 export const UnitInput = z.object({
   nameTh: requiredText(200),
   nameEn: cleanText({ max: 200 }).default(''),
-  sortOrder: z.coerce.number().int().min(0).max(9999).default(0),
+  sortOrder: typedNumber(z.coerce.number().int().min(0).max(9999)).default(0),
 });
 export type UnitInput = z.input<typeof UnitInput>;
 

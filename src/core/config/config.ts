@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseToml } from 'smol-toml';
 import { z } from 'zod';
+import { describeFieldMessage } from '../validation/field-messages.js';
 
 /**
  * Prongsai's whole configuration. Environment variables win over the optional TOML file
@@ -144,7 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
       const key = String(issue.path[0] ?? '');
-      return `ค่าตั้ง ${origin[key] ?? key} ไม่ถูกต้อง / invalid setting ${origin[key] ?? key}: ${issue.message}`;
+      return `ค่าตั้ง ${origin[key] ?? key} ไม่ถูกต้อง: ${describeFieldMessage(issue.message, 'th')} / invalid setting ${origin[key] ?? key}: ${describeFieldMessage(issue.message, 'en')}`;
     });
     throw new ConfigError(lines.join('\n'));
   }

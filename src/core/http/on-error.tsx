@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
 import { AppError, ValidationError } from '../errors.js';
+import { fieldErrorsOf } from '../validation/field-messages.js';
 import type { AppEnv } from './env.js';
 import { Layout } from './layout.js';
 import { ErrorSummary } from './ui.js';
@@ -41,10 +42,7 @@ export function onError(rawError: Error, c: Context<AppEnv>): Response | Promise
   // route's form validation does: 422 with the fields named, never a 500.
   const error =
     rawError instanceof ZodError
-      ? new ValidationError(
-          'errors.validation',
-          Object.fromEntries(rawError.issues.map((i) => [String(i.path[0] ?? '_form'), i.message])),
-        )
+      ? new ValidationError('errors.validation', fieldErrorsOf(rawError.issues))
       : rawError;
   const t = c.get('t') ?? ((k: string) => k);
   const wantsJson =

@@ -66,6 +66,21 @@ export function ErrorSummary({ errors, message }: { errors?: FieldErrors; messag
   );
 }
 
+/**
+ * The message next to a hand-written input (`id="f-<name>"`); TextField and friends render
+ * their own. Give the input `aria-describedby="f-<name>-error"` when there is one.
+ */
+export function FieldError(props: { name: string; errors?: FieldErrors | undefined }) {
+  const t = useT();
+  const error = props.errors?.[props.name];
+  if (!error) return null;
+  return (
+    <p class="error" id={`f-${props.name}-error`}>
+      {t(error)}
+    </p>
+  );
+}
+
 interface FieldProps {
   name: string;
   label: string;
@@ -199,6 +214,62 @@ export function CheckboxGroup(
         </label>
       ))}
     </fieldset>
+  );
+}
+
+/**
+ * A file input with its error and, after a refused submission, the names of the files that were
+ * chosen: a browser never refills a file input, so the person is told which to choose again.
+ */
+export function FileField(props: {
+  name: string;
+  label: string;
+  errors?: FieldErrors | undefined;
+  /** Names chosen in the refused submission (FormState.chosenFiles[name]). */
+  chosen?: readonly string[] | undefined;
+  hint?: string;
+  accept?: string;
+  multiple?: boolean;
+}) {
+  const t = useT();
+  const id = `f-${props.name}`;
+  const error = props.errors?.[props.name];
+  const again = props.chosen && props.chosen.length > 0;
+  const describedBy = [
+    props.hint ? `${id}-hint` : '',
+    error ? `${id}-error` : '',
+    again ? `${id}-again` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div class={error || again ? 'field field-error' : 'field'}>
+      <label for={id}>{t(props.label)}</label>
+      {props.hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {t(props.hint)}
+        </p>
+      )}
+      {error && (
+        <p class="error" id={`${id}-error`}>
+          {t(error)}
+        </p>
+      )}
+      {again && (
+        <p class="error" id={`${id}-again`} data-choose-again>
+          {t('form.chooseFileAgain', { names: props.chosen!.join(', ') })}
+        </p>
+      )}
+      <input
+        id={id}
+        type="file"
+        name={props.name}
+        multiple={props.multiple}
+        accept={props.accept}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+    </div>
   );
 }
 

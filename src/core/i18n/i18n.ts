@@ -54,10 +54,17 @@ export function allKeys(locale: Locale = 'th'): string[] {
 
 /**
  * Translates a key, falling back to Thai and then to the key itself (visible, never a crash).
- * `{name}` placeholders are filled from params. A value that is not a key (a ready message
- * from a validator) is returned as it is.
+ * `{name}` placeholders are filled from params, and from a `?name=value` suffix on the key
+ * (how a zod issue carries its limits, core/validation/field-messages.ts). A value that is not
+ * a key (a ready message) is returned as it is.
  */
 export function translate(locale: Locale, key: string, params?: Record<string, unknown>): string {
+  // A validator's message carries its numbers after the key: `form.textTooLong?max=500`.
+  const query = key.indexOf('?');
+  if (query > 0 && lookup(catalogs.th, key.slice(0, query)) !== undefined) {
+    const carried = Object.fromEntries(new URLSearchParams(key.slice(query + 1)));
+    return translate(locale, key.slice(0, query), { ...carried, ...params });
+  }
   const text = lookup(catalogs[locale], key) ?? lookup(catalogs.th, key) ?? key;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) =>
