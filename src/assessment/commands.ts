@@ -3,7 +3,12 @@ import { diffFrameworks, diffRows, isEmptyDiff, type FrameworkDiff } from './dif
 import type { ItaFramework } from './frameworks/framework-schema.js';
 import { getFramework, UnknownFrameworkYearError } from './frameworks/load-frameworks.js';
 import { parseScoreFile } from './parse-score-file.js';
-import { compareStatedLevel, scoreFramework, ScoreInputError } from './score-framework.js';
+import {
+  compareStatedLevel,
+  presentLevel,
+  scoreFramework,
+  ScoreInputError,
+} from './score-framework.js';
 
 const EXIT_OK = 0;
 const EXIT_BAD_INPUT = 2;
@@ -94,13 +99,19 @@ export const scoreCommand = defineCommand({
       return EXIT_BAD_INPUT;
     }
 
+    const stated = typeof values['stated-level'] === 'string' ? values['stated-level'] : null;
+    // An official level (given with --stated-level) is the authority; otherwise the computed
+    // level is printed as an estimate, never as a certain ผ่านดีเยี่ยม (see presentLevel).
+    const shown = presentLevel(framework, result.level.code, stated);
     if (values.json) {
       const json = {
         year: result.fiscalYear,
         tools: result.tools,
         indicators: result.indicators,
         total: result.total,
-        level: result.level.labelTh,
+        level: shown.labelTh,
+        levelIsOfficial: shown.isOfficial,
+        levelCode: result.level.code,
         passed: result.passed,
       };
       io.out(`${JSON.stringify(json)}\n`);
@@ -128,10 +139,16 @@ export const scoreCommand = defineCommand({
       ]),
     );
     const targetText = result.passed ? 'บรรลุค่าเป้าหมาย' : 'ไม่บรรลุค่าเป้าหมาย';
-    io.out(`\nระดับผลการประเมิน: ${result.level.labelTh} (${result.level.labelEn})\n`);
+    io.out(`\nระดับผลการประเมิน: ${shown.labelTh} (${shown.labelEn})\n`);
+    if (shown.isOfficial) {
+      io.out(`ระดับที่คำนวณได้: ${result.levelEstimate.wordingTh}\n`);
+    }
+    io.out(
+      `เกณฑ์ที่ใช้ประมาณการ: ${result.levelEstimate.ruleTh} (${result.levelEstimate.confidence})\n`,
+    );
     io.out(`ค่าเป้าหมาย ${result.target}: ${targetText}\n`);
-    if (typeof values['stated-level'] === 'string') {
-      const comparison = compareStatedLevel(result, values['stated-level'], framework);
+    if (stated !== null) {
+      const comparison = compareStatedLevel(result, stated, framework);
       io.out(`\n${comparison.explanationTh}\n${comparison.explanationEn}\n`);
     }
     if (result.unconfirmed.length > 0) {

@@ -98,6 +98,12 @@ export const SurveyQuestion = z.object({
   textTh: z.string().min(1).nullable(),
   /** What the question is about when the wording is unknown (from the seed's findings). */
   topicTh: z.string().min(1).optional(),
+  /**
+   * Plain Thai a respondent reads while the official wording is unknown: written for Prongsai
+   * from the indicator's subject, and editable by an agency per campaign before it opens.
+   * Required when `textTh` is null, so no respondent ever sees a bare code.
+   */
+  respondentTextTh: z.string().min(1).optional(),
   subItems: z.array(SubItem),
   scaleId: z.string().min(1),
   /** A higher answer is worse (e.g. "มีการเรียกรับ…"): the option scores are mirrored. */
@@ -119,14 +125,43 @@ export const OitSubIndicator = z.object({
  */
 export const OitPeriod = z.enum(['current', 'previous', 'none', 'unknown']);
 
+/**
+ * What an OIT item's entry rests on:
+ * - `seen`: the item was seen in a source for this year (its confidence says how well);
+ * - `placeholder`: the year has an item at this place, but what it asks is not known yet;
+ * - `carried`: nothing of this year is known, so the item is the latest known year's
+ *   (`carriedFromYear`), kept so agencies can work, and replaced when the year's list is read.
+ */
+export const OitItemBasis = z.enum(['seen', 'placeholder', 'carried']);
+export type OitItemBasis = z.infer<typeof OitItemBasis>;
+
+const OitCode = z.string().regex(/^o[1-9][0-9]*$/);
+
 /** ข้อมูล OIT: one item of the open-data checklist (o1…), scored 100 or 0. */
 export const OitItem = z.object({
-  code: z.string().regex(/^o[1-9][0-9]*$/),
+  code: OitCode,
   nameTh: z.string().min(1),
   subIndicator: z.string().regex(/^(9|10)\.[1-9]$/),
   requiredElements: z.array(z.string().min(1)),
   period: OitPeriod,
   keywords: z.array(z.string().min(1)),
+  basis: OitItemBasis.default('seen'),
+  carriedFromYear: z.number().int().optional(),
+  ...provenance,
+});
+
+const ItemCode = z.string().regex(/^[ieo][1-9][0-9]*$/);
+
+/**
+ * การจับคู่ข้อ: how last year's OIT items (o…) and questions (i…, e…) continue in this year's
+ * numbering, so an agency can copy its content and settings forward when the NACC renumbers.
+ * `items[old] = new code`, or null when the old item is no longer asked. An OIT item that is
+ * not listed has no known successor and is matched only by an identical name, never by its
+ * number; a question that is not listed keeps its code (no year seen renumbered IIT/EIT).
+ */
+export const ItemMapping = z.object({
+  fromYear: z.number().int(),
+  items: z.record(ItemCode, ItemCode.nullable()),
   ...provenance,
 });
 
@@ -142,6 +177,12 @@ export const ResultLevel = z.object({
   /** Every tool score must reach this; null = no per-tool condition. */
   minEachTool: z.number().min(0).max(100).nullable(),
   isPassing: z.boolean(),
+  /**
+   * Codes of other levels the NACC has given to results meeting this level's rule, when the
+   * public record contradicts the rule (2566: no ผ่านดีเยี่ยม found at or above 95). The
+   * computed level is then worded "X หรือ Y", never X alone.
+   */
+  mayOfficiallyBe: z.array(z.string().min(1)).optional(),
   ...provenance,
 });
 
@@ -171,6 +212,7 @@ const ItaFrameworkShape = z.object({
   eitQuestions: z.array(SurveyQuestion),
   oitSubIndicators: z.array(OitSubIndicator),
   oitItems: z.array(OitItem),
+  itemMapping: ItemMapping.optional(),
   resultLevels: ResultLevels.extend(provenance),
   target: z.object({ value: z.number().min(0).max(100), ...provenance }),
   issueAreas: z.array(IssueArea),
@@ -255,6 +297,9 @@ export const ItaFramework = ItaFrameworkShape.superRefine((f, ctx) => {
         issue([...at, 'indicatorNo'], `indicator ${q.indicatorNo} is not an ${tool} indicator`);
       }
       if (!scales.has(q.scaleId)) issue([...at, 'scaleId'], `unknown scale ${q.scaleId}`);
+      if (q.textTh === null && !q.respondentTextTh) {
+        issue([...at, 'respondentTextTh'], 'a question with unknown wording needs plain text');
+      }
       if (q.textTh === null && q.confidence === 'confirmed') {
         issue([...at, 'textTh'], 'a question with unknown wording cannot be confirmed');
       }
@@ -272,6 +317,13 @@ export const ItaFramework = ItaFrameworkShape.superRefine((f, ctx) => {
     }
     subIndicators.add(s.code);
   });
+  const subIndicatorsWithItems = new Set(f.oitItems.map((item) => item.subIndicator));
+  f.oitSubIndicators.forEach((s, i) => {
+    // An indicator is the mean of its sub-indicators' shares; an empty one has no share.
+    if (!subIndicatorsWithItems.has(s.code)) {
+      issue(['oitSubIndicators', i], `sub-indicator ${s.code} has no OIT item`);
+    }
+  });
   f.oitItems.forEach((item, i) => {
     checkSource(['oitItems', i], item.source);
     if (questionCodes.has(item.code)) issue(['oitItems', i, 'code'], `duplicate ${item.code}`);
@@ -280,6 +332,26 @@ export const ItaFramework = ItaFrameworkShape.superRefine((f, ctx) => {
       issue(['oitItems', i, 'subIndicator'], `unknown sub-indicator ${item.subIndicator}`);
     }
   });
+  f.oitItems.forEach((item, i) => {
+    if ((item.basis === 'carried') !== (item.carriedFromYear !== undefined)) {
+      issue(['oitItems', i, 'carriedFromYear'], 'a carried item, and only one, names its year');
+    }
+    if (item.basis !== 'seen' && item.confidence === 'confirmed') {
+      issue(['oitItems', i, 'confidence'], `a ${item.basis} item cannot be confirmed`);
+    }
+  });
+  if (f.itemMapping) {
+    const mapping = f.itemMapping;
+    checkSource(['itemMapping'], mapping.source);
+    if (mapping.fromYear !== f.fiscalYear - 1) {
+      issue(['itemMapping', 'fromYear'], `must be the previous year ${f.fiscalYear - 1}`);
+    }
+    for (const [from, to] of Object.entries(mapping.items)) {
+      if (to !== null && (!questionCodes.has(to) || to[0] !== from[0])) {
+        issue(['itemMapping', 'items', from], `${to} is not a ${from[0]}-item of ${f.fiscalYear}`);
+      }
+    }
+  }
   for (const [no, tool] of indicatorTool) {
     if (tool !== 'OIT') continue;
     const hasItem = f.oitItems.some((item) => item.subIndicator.startsWith(`${no}.`));
@@ -293,6 +365,14 @@ export const ItaFramework = ItaFrameworkShape.superRefine((f, ctx) => {
     if (previous && previous.minTotal < level.minTotal) {
       issue(['resultLevels', 'levels', i], 'levels must be ordered from best to worst');
     }
+  });
+  const levelCodes = new Set(f.resultLevels.levels.map((l) => l.code));
+  f.resultLevels.levels.forEach((level, i) => {
+    (level.mayOfficiallyBe ?? []).forEach((code, j) => {
+      if (!levelCodes.has(code) || code === level.code) {
+        issue(['resultLevels', 'levels', i, 'mayOfficiallyBe', j], `unknown level ${code}`);
+      }
+    });
   });
   if (f.resultLevels.levels.at(-1)?.minTotal !== 0) {
     issue(['resultLevels', 'levels'], 'the last level must accept a total of 0');
@@ -318,5 +398,6 @@ export type FrameworkIndicator = z.infer<typeof FrameworkIndicator>;
 export type SurveyQuestion = z.infer<typeof SurveyQuestion>;
 export type AnswerScale = z.infer<typeof AnswerScale>;
 export type OitItem = z.infer<typeof OitItem>;
+export type ItemMapping = z.infer<typeof ItemMapping>;
 export type ResultLevel = z.infer<typeof ResultLevel>;
 export type IssueArea = z.infer<typeof IssueArea>;
