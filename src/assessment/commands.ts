@@ -161,11 +161,11 @@ export const scoreCommand = defineCommand({
 
 function printDiff(diff: FrameworkDiff, to: ItaFramework, io: CommandIo): void {
   io.out(`การเปลี่ยนแปลงเกณฑ์ ITA ปี ${diff.from} → ${diff.to}\n\n`);
-  // Later years are largely copies; say so, or "no differences" reads as a confirmed fact.
-  const copied = to.oitItems.filter((i) => i.source === 'copied-from-2566').length;
-  if (copied > 0) {
+  // Later years are partly unknown; say so, or "no differences" reads as a confirmed fact.
+  const unknown = to.oitItems.filter((i) => i.basis !== 'seen').length;
+  if (unknown > 0) {
     io.out(
-      `หมายเหตุ: ข้อมูล OIT ${copied} ข้อของปี ${diff.to} คัดลอกจากปี 2566 และยังไม่ยืนยัน / ${copied} OIT items are unconfirmed copies\n`,
+      `หมายเหตุ: ข้อ OIT ${unknown} ข้อของปี ${diff.to} ยังไม่ทราบหรือยกมาจากปีก่อน / ${unknown} OIT items are placeholders or carried\n`,
     );
   }
   for (const note of to.notes) io.out(`  - ${note}\n`);
