@@ -24,8 +24,7 @@ export const th = {
   analysis: { title: 'รายงานการวิเคราะห์ผลการประเมิน' },
   frameworkImport: {
     title: 'เกณฑ์การประเมิน ITA ของระบบ',
-    refused:
-      'ไฟล์เกณฑ์นี้ไม่ถูกนำเข้า (ไม่มีข้อมูลใดถูกบันทึก) กรุณาแก้ไขตามรายการแล้วอัปโหลดใหม่',
+    refused: 'ไฟล์เกณฑ์นี้ไม่ถูกนำเข้า (ไม่มีข้อมูลใดถูกบันทึก) กรุณาแก้ไขตามรายการแล้วอัปโหลดใหม่',
     alreadyDecided: 'เกณฑ์ฉบับนี้ได้รับการตัดสินแล้ว',
     staged: 'ตรวจไฟล์ผ่านแล้ว กรุณาตรวจการเปลี่ยนแปลงก่อนรับใช้',
     accepted: 'รับใช้เกณฑ์ฉบับนี้แล้ว ทุกหน่วยงานใช้เกณฑ์นี้ตั้งแต่บัดนี้',
@@ -57,7 +56,8 @@ export const en: Translation<typeof th> = {
   analysis: { title: 'ITA analysis report' },
   frameworkImport: {
     title: 'ITA frameworks of this instance',
-    refused: 'This framework file was not imported (nothing was saved). Fix the listed problems and upload it again.',
+    refused:
+      'This framework file was not imported (nothing was saved). Fix the listed problems and upload it again.',
     alreadyDecided: 'This framework version has already been decided',
     staged: 'The file is valid. Review the changes before accepting it.',
     accepted: 'This framework version is accepted and now used by every agency.',
