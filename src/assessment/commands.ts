@@ -3,7 +3,12 @@ import { diffFrameworks, diffRows, isEmptyDiff, type FrameworkDiff } from './dif
 import type { ItaFramework } from './frameworks/framework-schema.js';
 import { getFramework, UnknownFrameworkYearError } from './frameworks/load-frameworks.js';
 import { parseScoreFile } from './parse-score-file.js';
-import { compareStatedLevel, scoreFramework, ScoreInputError } from './score-framework.js';
+import {
+  compareStatedLevel,
+  presentLevel,
+  scoreFramework,
+  ScoreInputError,
+} from './score-framework.js';
 
 const EXIT_OK = 0;
 const EXIT_BAD_INPUT = 2;
@@ -94,13 +99,19 @@ export const scoreCommand = defineCommand({
       return EXIT_BAD_INPUT;
     }
 
+    const stated = typeof values['stated-level'] === 'string' ? values['stated-level'] : null;
+    // An official level (given with --stated-level) is the authority; otherwise the computed
+    // level is printed as an estimate, never as a certain ผ่านดีเยี่ยม (see presentLevel).
+    const shown = presentLevel(framework, result.level.code, stated);
     if (values.json) {
       const json = {
         year: result.fiscalYear,
         tools: result.tools,
         indicators: result.indicators,
         total: result.total,
-        level: result.level.labelTh,
+        level: shown.labelTh,
+        levelIsOfficial: shown.isOfficial,
+        levelCode: result.level.code,
         passed: result.passed,
       };
       io.out(`${JSON.stringify(json)}\n`);
@@ -128,10 +139,16 @@ export const scoreCommand = defineCommand({
       ]),
     );
     const targetText = result.passed ? 'บรรลุค่าเป้าหมาย' : 'ไม่บรรลุค่าเป้าหมาย';
-    io.out(`\nระดับผลการประเมิน: ${result.level.labelTh} (${result.level.labelEn})\n`);
+    io.out(`\nระดับผลการประเมิน: ${shown.labelTh} (${shown.labelEn})\n`);
+    if (shown.isOfficial) {
+      io.out(`ระดับที่คำนวณได้: ${result.levelEstimate.wordingTh}\n`);
+    }
+    io.out(
+      `เกณฑ์ที่ใช้ประมาณการ: ${result.levelEstimate.ruleTh} (${result.levelEstimate.confidence})\n`,
+    );
     io.out(`ค่าเป้าหมาย ${result.target}: ${targetText}\n`);
-    if (typeof values['stated-level'] === 'string') {
-      const comparison = compareStatedLevel(result, values['stated-level'], framework);
+    if (stated !== null) {
+      const comparison = compareStatedLevel(result, stated, framework);
       io.out(`\n${comparison.explanationTh}\n${comparison.explanationEn}\n`);
     }
     if (result.unconfirmed.length > 0) {
@@ -144,11 +161,11 @@ export const scoreCommand = defineCommand({
 
 function printDiff(diff: FrameworkDiff, to: ItaFramework, io: CommandIo): void {
   io.out(`การเปลี่ยนแปลงเกณฑ์ ITA ปี ${diff.from} → ${diff.to}\n\n`);
-  // Later years are largely copies; say so, or "no differences" reads as a confirmed fact.
-  const copied = to.oitItems.filter((i) => i.source === 'copied-from-2566').length;
-  if (copied > 0) {
+  // Later years are partly unknown; say so, or "no differences" reads as a confirmed fact.
+  const unknown = to.oitItems.filter((i) => i.basis !== 'seen').length;
+  if (unknown > 0) {
     io.out(
-      `หมายเหตุ: ข้อมูล OIT ${copied} ข้อของปี ${diff.to} คัดลอกจากปี 2566 และยังไม่ยืนยัน / ${copied} OIT items are unconfirmed copies\n`,
+      `หมายเหตุ: ข้อ OIT ${unknown} ข้อของปี ${diff.to} ยังไม่ทราบหรือยกมาจากปีก่อน / ${unknown} OIT items are placeholders or carried\n`,
     );
   }
   for (const note of to.notes) io.out(`  - ${note}\n`);

@@ -56,15 +56,9 @@ export async function gatherReportData(
     result?.statedLevelTh != null
       ? compareStatedLevel(
           {
-            fiscalYear,
-            questions: result.questionScores,
-            indicators: result.indicatorScores,
             tools: result.toolScores,
             total: result.total,
             level: levelOf(framework, result.levelCode),
-            target: framework.target.value,
-            passed: result.total >= framework.target.value,
-            unconfirmed: [],
           },
           result.statedLevelTh,
           framework,

@@ -27,6 +27,14 @@ export const th = {
     expired: 'ไม่พบไฟล์ที่ตรวจสอบไว้ หรือเกิน 1 ชั่วโมงแล้ว (ไม่มีข้อมูลใดถูกบันทึก) กรุณาอัปโหลดไฟล์อีกครั้ง',
   },
   analysis: { title: 'รายงานการวิเคราะห์ผลการประเมิน' },
+  frameworkImport: {
+    title: 'เกณฑ์การประเมิน ITA ของระบบ',
+    refused: 'ไฟล์เกณฑ์นี้ไม่ถูกนำเข้า (ไม่มีข้อมูลใดถูกบันทึก) กรุณาแก้ไขตามรายการแล้วอัปโหลดใหม่',
+    alreadyDecided: 'เกณฑ์ฉบับนี้ได้รับการตัดสินแล้ว',
+    staged: 'ตรวจไฟล์ผ่านแล้ว กรุณาตรวจการเปลี่ยนแปลงก่อนรับใช้',
+    accepted: 'รับใช้เกณฑ์ฉบับนี้แล้ว ทุกหน่วยงานใช้เกณฑ์นี้ตั้งแต่บัดนี้',
+    discarded: 'ยกเลิกเกณฑ์ฉบับนี้แล้ว',
+  },
 };
 
 export const en: Translation<typeof th> = {
@@ -57,4 +65,13 @@ export const en: Translation<typeof th> = {
       'The checked file was not found or is more than an hour old (nothing was stored); upload it again',
   },
   analysis: { title: 'ITA analysis report' },
+  frameworkImport: {
+    title: 'ITA frameworks of this instance',
+    refused:
+      'This framework file was not imported (nothing was saved). Fix the listed problems and upload it again.',
+    alreadyDecided: 'This framework version has already been decided',
+    staged: 'The file is valid. Review the changes before accepting it.',
+    accepted: 'This framework version is accepted and now used by every agency.',
+    discarded: 'This framework version was discarded.',
+  },
 };

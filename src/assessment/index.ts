@@ -64,6 +64,13 @@ export {
   ResultsFileRefusedError,
 } from './import-official-results.js';
 export { startAnalysis } from './start-analysis.js';
+/** Where last year's item or question continues this year (the framework's item mapping). */
+export { mapItemCode } from './map-item-codes.js';
+/** Copies last year's weak-question settings into a new year, renamed through the mapping. */
+export {
+  copyWeakQuestionSettingsForward,
+  type CopyWeakQuestionSettingsResult,
+} from './copy-weak-question-settings.js';
 export {
   buildItaAnalysisReport,
   renderItaAnalysisReport,

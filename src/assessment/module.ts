@@ -1,9 +1,12 @@
 import { defineModule } from '../core/module.js';
 import { assessmentCommands } from './commands.js';
 import { reportCommand } from './report-command.js';
+import { frameworkCommand } from './framework-command.js';
 import { en, th } from './i18n.js';
 import { assessmentPublicRoutes } from './routes.public.js';
 import { assessmentStaffRoutes } from './routes.staff.js';
+import { assessmentAdminRoutes } from './routes.admin.js';
+import { loadImportedFrameworks } from './framework-versions.js';
 import { seedAssessment } from './seed.js';
 import { findAnalysis } from './queries.js';
 import { importOfficialResults } from './import-official-results.js';
@@ -14,9 +17,15 @@ import { MAX_SCORE_FILE_BYTES } from './parse-score-file.js';
 /** ITA: frameworks as data, official results, weak questions, the analysis and its report. */
 export const assessmentModule = defineModule({
   name: 'assessment',
-  routes: { public: assessmentPublicRoutes, staff: assessmentStaffRoutes },
   // A score file is at most 2 MB: a larger upload is refused before it is read or parsed.
   uploadLimits: { '/staff/assessment/import/': MAX_SCORE_FILE_BYTES + 64 * 1024 },
+  routes: {
+    public: assessmentPublicRoutes,
+    staff: assessmentStaffRoutes,
+    admin: assessmentAdminRoutes,
+  },
+  // Imported frameworks live in the database and take precedence over the shipped files.
+  start: loadImportedFrameworks,
   permissions: {
     'assessment.read': ['agency_admin', 'executive', 'unit_officer'],
     'assessment.manage': ['agency_admin', 'unit_officer'],
@@ -44,7 +53,7 @@ export const assessmentModule = defineModule({
       order: 12,
     },
   ],
-  commands: [...assessmentCommands, reportCommand],
+  commands: [...assessmentCommands, reportCommand, frameworkCommand],
   catalog: { th, en },
   seed: seedAssessment,
   isolationFixture: async (ctx) => {

@@ -9,6 +9,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { agencyOwned } from '../core/db/columns.js';
@@ -131,4 +132,31 @@ export const assessmentStagedImports = pgTable(
     expiresAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.agencyId, t.id] }), index().on(t.expiresAt)],
+/**
+ * เกณฑ์การประเมินที่นำเข้า: one imported version of a fiscal year's framework file. Instance
+ * level, not agency-owned: every agency of the instance is assessed on the same criteria.
+ * An import is `pending` until an instance administrator has seen its diff and accepts it; the
+ * newest `accepted` version of a year takes precedence over the shipped `fy<year>.json`.
+ * Rows are never deleted, so the versions of a year are its history.
+ */
+export const assessmentFrameworkVersions = pgTable(
+  'assessment_framework_versions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    fiscalYear: integer().notNull(),
+    /** 1, 2, … within the fiscal year, in import order. */
+    version: integer().notNull(),
+    status: text().$type<'pending' | 'accepted' | 'discarded'>().notNull(),
+    /** The validated framework, as the file gave it. */
+    data: jsonb().notNull(),
+    /** SHA-256 of the file's bytes, to recognise the same file imported twice. */
+    sha256: text().notNull(),
+    fileName: text().notNull(),
+    importedByUserId: uuid(),
+    importedByLabel: text().notNull(),
+    importedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    decidedByLabel: text(),
+    decidedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [uniqueIndex('assessment_framework_versions_year_version').on(t.fiscalYear, t.version)],
 );

@@ -6,6 +6,7 @@ import type { ItaFramework } from './frameworks/framework-schema.js';
 import { getFramework, listFrameworkYears } from './frameworks/load-frameworks.js';
 import {
   compareStatedLevel,
+  presentLevel,
   scoreFramework,
   ScoreInputError,
   type Respondent,
@@ -88,23 +89,41 @@ void describe('scoreFramework', () => {
     assert.equal(result.level.code, 'needs-improvement');
   });
 
-  void it('gives the best-sourced 2566 level (ผ่านดีเยี่ยม) to the seed and lists its doubts', () => {
+  void it('words a computed 2566 ผ่านดีเยี่ยม as an estimate that may be ผ่านดี, with its doubts', () => {
     const result = scoreFramework(fy2566, seedInput);
-    assert.equal(result.level.labelTh, 'ผ่านดีเยี่ยม');
+    assert.equal(result.level.code, 'excellent');
+    // Every public 2566 result ≥ 95 found is ผ่านดี: the estimate names both, never one alone.
+    assert.deepEqual(
+      result.levelEstimate.alternatives.map((a) => a.code),
+      ['good'],
+    );
+    assert.equal(result.levelEstimate.wordingTh, 'ประมาณการ: ผ่านดีเยี่ยม หรือ ผ่านดี');
+    assert.equal(result.levelEstimate.confidence, 'unconfirmed');
+    assert.match(result.levelEstimate.ruleTh, /ทุกเครื่องมือ ≥ 95/);
     assert.ok(result.unconfirmed.some((u) => u.includes('ผ่านดีเยี่ยม')));
     assert.ok(!result.unconfirmed.some((u) => u.startsWith('weight')), 'weights are confirmed');
   });
 
-  void it('explains why the seed\'s stated "ผ่านดี" disagrees with the computed level', () => {
+  void it('shows an official level as the authority and a computed one only as an estimate', () => {
+    const official = presentLevel(fy2566, 'excellent', 'ผ่านดี');
+    assert.equal(official.isOfficial, true);
+    assert.equal(official.labelTh, 'ผ่านดี');
+    const computed = presentLevel(fy2566, 'excellent', null);
+    assert.equal(computed.isOfficial, false);
+    assert.equal(computed.labelTh, 'ประมาณการ: ผ่านดีเยี่ยม หรือ ผ่านดี');
+    assert.equal(presentLevel(fy2566, 'pass', '').labelTh, 'ประมาณการ: ผ่าน');
+  });
+
+  void it('reads the seed\'s stated "ผ่านดี" as consistent with a computed ผ่านดีเยี่ยม', () => {
     const result = scoreFramework(fy2566, seedInput);
     const comparison = compareStatedLevel(result, 'ผ่านดี', fy2566);
-    assert.equal(comparison.agrees, false);
+    assert.equal(comparison.agrees, true);
     assert.equal(comparison.stated?.code, 'good');
     assert.equal(comparison.computed.code, 'excellent');
-    assert.match(comparison.explanationTh, /ผ่านดีเยี่ยม/);
+    assert.match(comparison.explanationTh, /สอดคล้อง/);
     assert.match(comparison.explanationTh, /ทุกเครื่องมือ ≥ 95/);
-    assert.match(comparison.explanationEn, /stricter/);
     assert.equal(compareStatedLevel(result, 'ผ่านดีเยี่ยม', fy2566).agrees, true);
+    assert.equal(compareStatedLevel(result, 'ผ่าน', fy2566).agrees, false);
     assert.equal(compareStatedLevel(result, 'AA', fy2566).stated, null);
   });
 
@@ -230,6 +249,105 @@ void describe('scoreFramework', () => {
         const sum = getFramework(year).tools.reduce((acc, t) => add(acc, ratioOf(t.weight)), ZERO);
         return sum.num === 1n && sum.den === 1n;
       }),
+    );
+  });
+  void it('scores an OIT indicator as the mean of its sub-indicators (2566 worked examples)', () => {
+    const oitOnly = (failed: string[]): ScoreInput => ({
+      fiscalYear: 2566,
+      indicatorScores: Object.fromEntries(
+        SEED_INDICATORS.slice(0, 8).map((s, i) => [String(i + 1), s]),
+      ),
+      oitItems: Object.fromEntries(fy2566.oitItems.map((i) => [i.code, !failed.includes(i.code)])),
+    });
+    const indicator = (r: ReturnType<typeof scoreFramework>, no: number) =>
+      r.indicators.find((i) => i.no === no)!.score;
+    const in91 = fy2566.oitItems.filter((i) => i.subIndicator === '9.1');
+    const in102 = fy2566.oitItems.filter((i) => i.subIndicator === '10.2');
+    assert.equal(in91.length, 10);
+    assert.equal(in102.length, 2);
+    // One failed item of 9.1: (90 + 4·100)/5 = 98.00, not 32/33 = 96.97.
+    assert.equal(indicator(scoreFramework(fy2566, oitOnly([in91[0]!.code])), 9), 98);
+    // One failed item of 10.2: (100 + 50)/2 = 75.00, not 9/10 = 90.00.
+    const r = scoreFramework(fy2566, oitOnly([in102[1]!.code]));
+    assert.equal(indicator(r, 10), 75);
+    assert.equal(r.tools.OIT, 87.5);
+    assert.ok(r.unconfirmed.some((u) => u.startsWith('oit-subindicator-mean')));
+  });
+
+  void it("reproduces the NACC 2564 values 97.78 and 93.75 with that year's item counts", () => {
+    // 9.1 had 9 items that year (no PDPA item): one failed → (8/9·100 + 4·100)/5.
+    const framework = structuredClone(fy2566);
+    framework.oitItems = framework.oitItems.filter((i) => i.code !== 'o10');
+    const in101 = framework.oitItems.filter((i) => i.subIndicator === '10.1');
+    assert.equal(in101.length, 8); // one failed → (7/8·100 + 100)/2 = 93.75
+    const failed = new Set(['o1', 'o35']);
+    const r = scoreFramework(framework, {
+      fiscalYear: 2566,
+      indicatorScores: Object.fromEntries(
+        SEED_INDICATORS.slice(0, 8).map((s, i) => [String(i + 1), s]),
+      ),
+      oitItems: Object.fromEntries(framework.oitItems.map((i) => [i.code, !failed.has(i.code)])),
+    });
+    assert.deepEqual(
+      r.indicators.filter((i) => i.no >= 9).map((i) => i.score),
+      [97.78, 93.75],
+    );
+  });
+
+  void it('gives each OIT indicator the sub-indicator mean for any pass pattern (property)', () => {
+    fc.assert(
+      fc.property(oitArb, (oit) => {
+        const passed = Object.fromEntries(fy2566.oitItems.map((item, i) => [item.code, oit[i]!]));
+        const r = scoreFramework(fy2566, {
+          fiscalYear: 2566,
+          indicatorScores: Object.fromEntries(
+            SEED_INDICATORS.slice(0, 8).map((s, i) => [String(i + 1), s]),
+          ),
+          oitItems: passed,
+        });
+        for (const no of [9, 10]) {
+          // Reference in plain floats: shares of each sub-indicator, then their mean.
+          const subs = fy2566.oitSubIndicators.filter((s) => s.indicatorNo === no);
+          const shares = subs.map((s) => {
+            const items = fy2566.oitItems.filter((i) => i.subIndicator === s.code);
+            return (100 * items.filter((i) => passed[i.code]).length) / items.length;
+          });
+          const expected = shares.reduce((a, b) => a + b, 0) / shares.length;
+          const got = r.indicators.find((i) => i.no === no)!.score;
+          if (Math.abs(got - expected) > 0.005 + 1e-9) return false;
+        }
+        return true;
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  void it('weighs one failed item by its sub-indicator size: fewer items, bigger loss (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...fy2566.oitItems),
+        fc.constantFrom(...fy2566.oitItems),
+        (a, b) => {
+          const score = (failed: string) =>
+            scoreFramework(fy2566, {
+              fiscalYear: 2566,
+              indicatorScores: Object.fromEntries(
+                SEED_INDICATORS.slice(0, 8).map((s, i) => [String(i + 1), s]),
+              ),
+              oitItems: Object.fromEntries(fy2566.oitItems.map((i) => [i.code, i.code !== failed])),
+            }).tools.OIT;
+          const size = (code: string) => {
+            const sub = fy2566.oitItems.find((i) => i.code === code)!.subIndicator;
+            const ind = sub.split('.')[0];
+            const subs = fy2566.oitSubIndicators.filter((s) => s.code.startsWith(`${ind}.`)).length;
+            return fy2566.oitItems.filter((i) => i.subIndicator === sub).length * subs;
+          };
+          if (size(a.code) < size(b.code)) return score(a.code) <= score(b.code);
+          if (size(a.code) === size(b.code)) return score(a.code) === score(b.code);
+          return true;
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 });

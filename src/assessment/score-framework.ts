@@ -55,6 +55,12 @@ export interface ScoreResult {
   tools: Record<ToolCode, number>;
   total: number;
   level: { code: string; labelTh: string; labelEn: string };
+  /**
+   * The computed level as what it is: an estimate, with its rule, its confidence and the
+   * levels the NACC has given instead to results that meet the same rule. An imported official
+   * level always outranks it (see `presentLevel`).
+   */
+  levelEstimate: LevelEstimate;
   target: number;
   passed: boolean;
   /** Assumptions (not confirmed against the NACC manual) that this result depends on. */
@@ -124,6 +130,34 @@ function levelFor(
   return found ?? levels[levels.length - 1]!;
 }
 
+/**
+ * OIT indicator score the way the NACC computes it (ita-framework-corrections.md §1): each
+ * sub-indicator (ตัวชี้วัดย่อย 9.1 … 10.2) scores the share of its items passed (an item is 100
+ * or 0), and the indicator is the unweighted mean of its sub-indicator scores — not the mean of
+ * all its items. Evidence: every indicator-9/10 value of the NACC's 2564 regional reports is
+ * reproduced this way and none by an item mean (97.78 = (8/9·100 + 4·100)/5), and Sakon ESA's
+ * 2566 values 90.00 and 87.5 are reachable only this way. So one failed item weighs more in a
+ * short sub-indicator: 2566, one of 10.2's two items failed → indicator 10 = (100 + 50)/2 = 75.
+ *
+ * The means stay exact ratios: the NACC publishes only the 2-decimal indicator, and rounding a
+ * sub-indicator first (88.89 instead of 8/9) could move that last digit.
+ * A sub-indicator with no items (a framework that lists none yet) is left out of the mean: it
+ * cannot be passed or failed. The schema refuses such a file, so this only guards the type.
+ */
+function scoreOitIndicator(
+  framework: ItaFramework,
+  indicatorNo: number,
+  passed: Record<string, boolean>,
+): Ratio {
+  const subScores: Ratio[] = [];
+  for (const sub of framework.oitSubIndicators.filter((s) => s.indicatorNo === indicatorNo)) {
+    const items = framework.oitItems.filter((i) => i.subIndicator === sub.code);
+    if (items.length === 0) continue;
+    subScores.push(mean(items.map((i) => ratioOf(passed[i.code] ? 100 : 0))));
+  }
+  return mean(subScores);
+}
+
 /** How sure we are of a framework fact, in the words a municipal officer reads. */
 const CONFIDENCE_TH: Record<string, string> = {
   confirmed: 'ยืนยันแล้ว',
@@ -136,9 +170,12 @@ const describe = (what: string, confidence: string, source: string) =>
 
 /**
  * Scores one agency's ITA for a fiscal year, the official way as far as it is known:
- * question = mean over respondents (sub-items averaged), indicator = mean of its questions
- * (or of its OIT items, 100/0), tool = unweighted mean of its indicators, total = Σ weight·tool.
- * All arithmetic is exact; rounding (half-up, 2 decimals) happens only on the returned numbers.
+ * question = mean over respondents (sub-items averaged), IIT/EIT indicator = mean of its
+ * questions, OIT indicator = mean of its sub-indicators, each the share of its items passed
+ * (`scoreOitIndicator`), tool = unweighted mean of its indicators, total = Σ weight·tool.
+ * All arithmetic is exact; rounding (half-up, 2 decimals) happens only on the returned numbers,
+ * because the seed's 99.4998 → 99.50 is reproduced only by rounding once at the end.
+ * The level is an estimate (`levelEstimate`): the NACC's level table is not official text here.
  *
  * @throws ScoreInputError listing every missing score, unknown code and bad answer.
  * @example scoreFramework(getFramework(2566), { fiscalYear: 2566, indicatorScores: { '1': 100, … } })
@@ -224,8 +261,11 @@ export function scoreFramework(framework: ItaFramework, rawInput: ScoreInput): S
         continue;
       }
       rulesUsed.add('oit-item-binary');
-      const itemScores = items.map((i) => ratioOf(input.oitItems?.[i.code] ? 100 : 0));
-      indicatorScores.set(indicator.no, mean(itemScores));
+      rulesUsed.add('oit-subindicator-mean');
+      indicatorScores.set(
+        indicator.no,
+        scoreOitIndicator(framework, indicator.no, input.oitItems!),
+      );
       continue;
     }
     const own = questions.filter((q) => q.indicatorNo === indicator.no);
@@ -323,10 +363,89 @@ export function scoreFramework(framework: ItaFramework, rawInput: ScoreInput): S
     tools,
     total,
     level: { code: level.code, labelTh: level.labelTh, labelEn: level.labelEn },
+    levelEstimate: estimateLevel(framework, level.code),
     target: framework.target.value,
     passed: compare(ratioOf(total), ratioOf(framework.target.value)) >= 0,
     unconfirmed,
   };
+}
+
+/** A computed level, worded as the estimate it is. */
+export interface LevelEstimate {
+  code: string;
+  labelTh: string;
+  labelEn: string;
+  /** The rule that gave it, e.g. "คะแนนรวม ≥ 95 และทุกเครื่องมือ ≥ 95". */
+  ruleTh: string;
+  ruleEn: string;
+  confidence: ResultLevel['confidence'];
+  /** Levels the NACC has given instead to results that meet this rule (data: `mayOfficiallyBe`). */
+  alternatives: { code: string; labelTh: string; labelEn: string }[];
+  /** What a reader sees: "ประมาณการ: ผ่านดีเยี่ยม หรือ ผ่านดี". */
+  wordingTh: string;
+  wordingEn: string;
+}
+
+/**
+ * The computed level `levelCode` of a year as an estimate. When the year's data says results
+ * meeting this rule have officially been given another level (2566: every public case at or
+ * above 95 found is ผ่านดี, ita-framework-corrections.md §3), both are named, so the engine
+ * never presents the better one as certain.
+ */
+export function estimateLevel(framework: ItaFramework, levelCode: string): LevelEstimate {
+  const levels = framework.resultLevels.levels;
+  const level = levels.find((l) => l.code === levelCode) ?? levels[levels.length - 1]!;
+  const alternatives = (level.mayOfficiallyBe ?? [])
+    .map((code) => levels.find((l) => l.code === code))
+    .filter((l): l is ResultLevel => l !== undefined)
+    .map((l) => ({ code: l.code, labelTh: l.labelTh, labelEn: l.labelEn }));
+  const namesTh = [level.labelTh, ...alternatives.map((a) => a.labelTh)].join(' หรือ ');
+  const namesEn = [level.labelEn, ...alternatives.map((a) => a.labelEn)].join(' or ');
+  return {
+    code: level.code,
+    labelTh: level.labelTh,
+    labelEn: level.labelEn,
+    ruleTh: ruleText(level, 'th'),
+    ruleEn: ruleText(level, 'en'),
+    confidence: level.confidence,
+    alternatives,
+    wordingTh: `ประมาณการ: ${namesTh}`,
+    wordingEn: `Estimate: ${namesEn}`,
+  };
+}
+
+/** The level to show for a result: the official one when imported, else the estimate. */
+export interface PresentedLevel {
+  labelTh: string;
+  labelEn: string;
+  isOfficial: boolean;
+  estimate: LevelEstimate;
+}
+
+/**
+ * The level a page or report shows. An official level (from the NACC's result, entered when
+ * the results were imported) is the authority and is shown as it is; without one, the
+ * computed level is shown only as an estimate with its rule and confidence.
+ */
+export function presentLevel(
+  framework: ItaFramework,
+  levelCode: string,
+  officialLabel: string | null | undefined,
+): PresentedLevel {
+  const estimate = estimateLevel(framework, levelCode);
+  const official = officialLabel?.trim();
+  if (official) {
+    const known = framework.resultLevels.levels.find((l) =>
+      [l.code, l.labelTh, l.labelEn].some((n) => n.toLowerCase() === official.toLowerCase()),
+    );
+    return {
+      labelTh: known?.labelTh ?? official,
+      labelEn: known?.labelEn ?? official,
+      isOfficial: true,
+      estimate,
+    };
+  }
+  return { labelTh: estimate.wordingTh, labelEn: estimate.wordingEn, isOfficial: false, estimate };
 }
 
 export interface StatedLevelComparison {
@@ -354,7 +473,7 @@ function ruleText(level: ResultLevel, lang: 'th' | 'en'): string {
  * official text, so a disagreement is reported, never silently resolved.
  */
 export function compareStatedLevel(
-  result: ScoreResult,
+  result: Pick<ScoreResult, 'level' | 'total' | 'tools'>,
   statedLabel: string,
   framework: ItaFramework,
 ): StatedLevelComparison {
@@ -375,6 +494,17 @@ export function compareStatedLevel(
       stated: null,
       explanationTh: `ระดับ "${statedLabel}" ไม่อยู่ในระดับของปี ${framework.fiscalYear} (${levels.map((l) => l.labelTh).join(', ')}); ${scores} คำนวณได้ "${computed.labelTh}"`,
       explanationEn: `"${statedLabel}" is not a ${framework.fiscalYear} level (${levels.map((l) => l.labelEn).join(', ')}); ${scoresEn} computes as "${computed.labelEn}"`,
+    };
+  }
+  const estimate = estimateLevel(framework, computed.code);
+  const isKnownAlternative = estimate.alternatives.some((a) => a.code === stated.code);
+  if (isKnownAlternative) {
+    return {
+      agrees: true,
+      computed: result.level,
+      stated: pick(stated),
+      explanationTh: `สอดคล้อง: ${scores} ตามเกณฑ์ที่ใช้คำนวณได้ "${computed.labelTh}" (${ruleText(computed, 'th')}; ${CONFIDENCE_TH[computed.confidence]}) แต่ผลปี ${framework.fiscalYear} ที่ผ่านเกณฑ์นี้ซึ่งพบในที่สาธารณะได้ระดับ "${stated.labelTh}" จึงถือระดับที่ระบุเป็นหลัก`,
+      explanationEn: `Consistent: ${scoresEn} meets the "${computed.labelEn}" rule (${ruleText(computed, 'en')}; ${computed.confidence}), but public ${framework.fiscalYear} results meeting it were given "${stated.labelEn}", so the stated level stands`,
     };
   }
   if (stated.code === computed.code) {

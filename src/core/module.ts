@@ -19,6 +19,8 @@ export interface ModuleManifest<C extends Catalog = Catalog> {
     public?: Hono<AppEnv>;
     /** Back office, mounted at /staff/<staffMount ?? name>; login and an agency required. */
     staff?: Hono<AppEnv>;
+    /** Instance administration, mounted at /admin/<name>; instance administrators only. */
+    admin?: Hono<AppEnv>;
   };
   publicMount?: string;
   staffMount?: string;
@@ -36,6 +38,11 @@ export interface ModuleManifest<C extends Catalog = Catalog> {
   nav?: NavItem[];
   commands?: CliCommand[];
   catalog?: { th: C; en: Translation<C> };
+  /**
+   * Runs when the app is built, e.g. to load instance-wide data into memory. It is not
+   * awaited and must not throw: a failure is logged and the app serves without it.
+   */
+  start?: (db: AgencyContext['db']) => Promise<void>;
   /** Demo data for the demo agency; must be idempotent. */
   seed?: (ctx: AgencyContext) => Promise<void>;
   /**

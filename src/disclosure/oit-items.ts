@@ -1,6 +1,7 @@
 // The one place this module reads the assessment module's framework data.
 import {
   diffFrameworks,
+  mapItemCode,
   getFramework,
   listFrameworkYears,
   scoreFramework,
@@ -57,6 +58,14 @@ export function groupOitItems(fiscalYear: number): OitItemGroup[] {
   }));
 }
 
+/**
+ * The code last year's OIT item `code` has in `fiscalYear`, or null when it is no longer asked
+ * or has no known successor (the framework's item mapping, then an identical name).
+ */
+export function successorOfItem(fiscalYear: number, code: string): string | null {
+  return mapItemCode(getOitFramework(fiscalYear - 1), getOitFramework(fiscalYear), code);
+}
+
 /** What changed in the OIT items from the previous year's framework; null if none exists. */
 export function diffOitItems(fiscalYear: number): FrameworkDiff['oitItems'] | null {
   if (!listFrameworkYears().includes(fiscalYear - 1)) return null;
@@ -65,7 +74,8 @@ export function diffOitItems(fiscalYear: number): FrameworkDiff['oitItems'] | nu
 
 /**
  * The OIT score the framework's own scorer gives for items disclosed (true) or not: indicator
- * 9 and 10 as means of their items' 100/0, OIT as their mean. IIT/EIT indicators get a
+ * 9 and 10 as means of their sub-indicators, each the share of its items disclosed (the
+ * NACC's rule, see assessment's `scoreFramework`), OIT as their mean. IIT/EIT indicators get a
  * placeholder 0 because the scorer needs every indicator; only the OIT figures are used.
  */
 export function scoreOitItems(

@@ -165,9 +165,10 @@ export function getCampaign(db: DbOrTx, agencyId: string, id: string): Promise<C
   return scoped(db, agencyId).get(surveyCampaigns, eq(surveyCampaigns.id, id));
 }
 
-// What respondents' pages read of a campaign is never edited after it is opened (only the
-// staff-side headcount is), so a short-lived copy is exact; the TTL only bounds memory and how
-// long a deleted campaign stays answerable.
+// What respondents' pages read of a campaign is never edited once someone has answered (the
+// question wording may change until the first answer, the staff-side headcount any time), so
+// a short-lived copy is exact; the TTL only bounds memory and how long a deleted campaign
+// stays answerable.
 const PUBLIC_CAMPAIGN_TTL_MS = 5_000;
 const publicCampaigns = new WeakMap<object, Map<string, { campaign: Campaign; until: number }>>();
 

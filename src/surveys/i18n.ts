@@ -5,8 +5,10 @@ export const th = {
   created: 'เปิดแบบวัดแล้ว',
   emailed: 'ส่งรหัสทางอีเมลแล้ว',
   populationSaved: 'บันทึกจำนวนผู้มีส่วนได้ส่วนเสียแล้ว',
+  wordingSaved: 'บันทึกถ้อยคำข้อคำถามแล้ว',
   errors: {
     unknownQuestion: 'แบบฟอร์มมีข้อคำถามที่ไม่อยู่ในแบบวัดนี้',
+    wordingLocked: 'แบบวัดนี้เปิดและมีผู้ตอบแล้ว จึงแก้ถ้อยคำข้อคำถามไม่ได้ ผู้ตอบทุกคนต้องได้อ่านคำถามเดียวกัน',
     badAnswer: 'คำตอบไม่อยู่ในตัวเลือกของข้อคำถาม',
     closed: 'แบบวัดนี้ปิดรับคำตอบแล้ว หรือยังไม่เปิด',
     codeRequired: 'กรุณากรอกรหัสเข้าตอบ',
@@ -34,8 +36,11 @@ export const en: Translation<typeof th> = {
   created: 'Survey opened',
   emailed: 'Codes e-mailed',
   populationSaved: 'Number of stakeholders saved',
+  wordingSaved: 'Question wording saved',
   errors: {
     unknownQuestion: 'The form contains a question that is not in this survey',
+    wordingLocked:
+      'This survey is open and has answers, so its question wording can no longer change: every respondent must read the same questions.',
     badAnswer: 'The answer is not one of the options',
     closed: 'This survey is closed or not open yet',
     codeRequired: 'Please enter your access code',

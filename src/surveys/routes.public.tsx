@@ -24,6 +24,7 @@ import { normaliseCode } from './access-codes.js';
 import { DRAFT_COOKIE, isCompleteLastEitPage, submitLastEitPage } from './submit-last-eit-page.js';
 import {
   fieldName,
+  questionTextTh,
   readPageAnswers,
   surveyShape,
   type SurveyPage,
@@ -210,7 +211,7 @@ function QuestionPage(props: {
         )}
         {page.questions.map((q) => {
           const scale = shape.scaleOf(q);
-          const text = q.textTh ?? `${q.topicTh ?? q.code} (ถ้อยคำทางการยังไม่ยืนยัน)`;
+          const text = questionTextTh(q, props.campaign.questionWording);
           return q.subItems.length === 0 ? (
             <Choice
               name={fieldName(q.code)}

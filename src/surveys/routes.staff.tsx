@@ -2,9 +2,9 @@ import { Hono, type Context } from 'hono';
 import { can } from '../core/auth/permissions.js';
 import type { AppEnv } from '../core/http/env.js';
 import { Layout } from '../core/http/layout.js';
-import { requirePermission } from '../core/http/middleware.js';
 import { FRESH_FORM, submitForm, type FormState } from '../core/http/form.js';
 import { typedInteger } from '../core/validation/typed-number.js';
+import { formFields, requirePermission } from '../core/http/middleware.js';
 import { uuidParam } from '../core/http/params.js';
 import {
   ErrorSummary,
@@ -45,6 +45,9 @@ import { campaignCounts, scoreCampaign, type CampaignScore } from './score-campa
 import { responseTable, scoreTable, toCsv, toXlsx } from './export-responses.js';
 import { qrSvg } from './render-qr-code.js';
 import { CHANNELS, purgeExpiredDrafts } from './answer-survey.js';
+import { surveyShape } from './survey-pages.js';
+import { canEditWording, updateQuestionWording } from './update-question-wording.js';
+import { QuestionWordingSection } from './views/question-wording-section.js';
 
 export const surveysStaffRoutes = new Hono<AppEnv>();
 surveysStaffRoutes.use('*', requirePermission('surveys.view'));
@@ -432,6 +435,7 @@ async function campaignPage(
   const comparison = official && score ? compareWithOfficial(score, official) : null;
   const minimum = minimumSample(campaign.fiscalYear, campaign.tool, campaign.stakeholderPopulation);
   const canManage = can(ctx.actor, 'surveys.manage');
+  const shape = surveyShape(campaign.fiscalYear, campaign.tool);
   const self = `/staff/surveys/${campaign.id}`;
   const codes = forms.codes ?? FRESH_FORM;
   const emails = forms.emails ?? FRESH_FORM;
@@ -476,6 +480,12 @@ async function campaignPage(
         canManage={canManage}
         errors={forms.population?.errors}
         values={forms.population?.values}
+      />
+      <QuestionWordingSection
+        campaign={campaign}
+        questions={shape.questions}
+        framework={shape.framework}
+        canEdit={canManage && (await canEditWording(ctx.db, campaign, new Date()))}
       />
       <h2>ผลคะแนน</h2>
       {score ? <ScoreTable score={score} /> : <p>ยังไม่มีคำตอบ</p>}
@@ -585,6 +595,13 @@ surveysStaffRoutes.post('/:id/population', requirePermission('surveys.manage'), 
     redirect: () => `/staff/surveys/${campaign.id}?notice=surveys.populationSaved#population`,
     page: (population) => campaignPage(c, campaign, { population }),
   });
+});
+
+surveysStaffRoutes.post('/:id/wording', requirePermission('surveys.manage'), async (c) => {
+  const ctx = c.get('ctx');
+  const campaign = await getCampaign(ctx.db, ctx.agencyId, uuidParam(c, 'id'));
+  await updateQuestionWording(ctx, campaign.id, await formFields(c));
+  return c.redirect(`/staff/surveys/${campaign.id}?notice=surveys.wordingSaved#wording`, 303);
 });
 
 surveysStaffRoutes.post('/:id/codes', requirePermission('surveys.manage'), async (c) => {

@@ -44,6 +44,11 @@ export const surveyCampaigns = pgTable(
      * not know it when opening the survey, so it is optional and editable afterwards.
      */
     stakeholderPopulation: integer(),
+    /**
+     * The agency's own wording of framework questions (code → text), set before the campaign
+     * opens; a question not listed reads the framework's wording.
+     */
+    questionWording: jsonb().$type<Record<string, string>>().notNull().default({}),
   },
   (t) => [
     primaryKey({ columns: [t.agencyId, t.id] }),

@@ -24,33 +24,60 @@ export interface SurveyShape {
   fourLevel: AnswerScale;
 }
 
-const shapesWithoutExtra = new Map<string, SurveyShape>();
-const shapesWithExtra = new WeakMap<readonly ExtraQuestion[], Map<string, SurveyShape>>();
+// Keyed by the framework object first: an accepted framework import replaces it, so a survey
+// built from the old criteria is never served after the import.
+const shapesWithoutExtra = new WeakMap<ItaFramework, Map<string, SurveyShape>>();
+const shapesWithExtra = new WeakMap<
+  readonly ExtraQuestion[],
+  WeakMap<ItaFramework, Map<string, SurveyShape>>
+>();
 
 /**
  * The survey a campaign asks, straight from that year's framework data: one page per
  * indicator of the tool (IIT 1–5, EIT 6–8), then the agency's extra questions if any.
- * Built once per year, tool and extra-questions array (a campaign's, which is never edited),
- * since every respondent's page view and submit needs it; frozen, as it is shared.
+ * Built once per framework, year, tool and extra-questions array (a campaign's, which is never
+ * edited), since every respondent's page view and submit needs it; frozen, as it is shared.
  */
 export function surveyShape(
   fiscalYear: number,
   tool: 'IIT' | 'EIT',
   extra: readonly ExtraQuestion[] = [],
 ): SurveyShape {
-  const key = `${fiscalYear}|${tool}`;
-  let shapes = shapesWithoutExtra;
+  const framework = getFramework(fiscalYear);
+  let byFramework = shapesWithoutExtra;
   if (extra.length > 0) {
-    let byExtra = shapesWithExtra.get(extra);
-    if (!byExtra) shapesWithExtra.set(extra, (byExtra = new Map()));
-    shapes = byExtra;
+    let forExtra = shapesWithExtra.get(extra);
+    if (!forExtra) shapesWithExtra.set(extra, (forExtra = new WeakMap()));
+    byFramework = forExtra;
   }
-  let shape = shapes.get(key);
+  let shapes = byFramework.get(framework);
+  if (!shapes) byFramework.set(framework, (shapes = new Map()));
+  let shape = shapes.get(tool);
   if (!shape) {
     shape = buildSurveyShape(fiscalYear, tool, extra);
-    shapes.set(key, shape);
+    shapes.set(tool, shape);
   }
   return shape;
+}
+
+/**
+ * What a respondent reads for a question: the agency's wording for this campaign if it set
+ * one, else the official wording, else the plain wording the framework file gives while the
+ * official one is unknown. Never a bare code, and no note on how sure the wording is (that
+ * stays on staff pages).
+ */
+export function questionTextTh(
+  question: SurveyQuestion,
+  wording: Readonly<Record<string, string>> = {},
+): string {
+  return (
+    wording[question.code] ??
+    question.textTh ??
+    question.respondentTextTh ??
+    question.topicTh ??
+    // The schema refuses a question without any wording; this keeps the type honest only.
+    question.code
+  );
 }
 
 function buildSurveyShape(

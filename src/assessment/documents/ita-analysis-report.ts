@@ -5,6 +5,7 @@ import { buildOfficialDocx } from '../../core/documents/docx.js';
 import { renderDocumentToPdf } from '../../core/documents/pdf.js';
 import { formatScore } from '../../core/i18n/thai-format.js';
 import { gatherReportData, type ReportData } from '../gather-report-data.js';
+import { presentLevel } from '../score-framework.js';
 
 export type ReportFormat = 'docx' | 'pdf';
 
@@ -96,7 +97,10 @@ export function buildItaAnalysisReport(
         ['', 'คะแนนรวม', '', score(result.total)],
       ],
     });
-    const level = `ระดับผลการประเมิน (คำนวณตามเกณฑ์ปี ${year}): ${result.levelLabelTh}${result.statedLevelTh ? ` / ระดับที่ระบุ: ${result.statedLevelTh}` : ''}; ${result.total >= framework.target.value ? 'บรรลุ' : 'ไม่บรรลุ'}ค่าเป้าหมาย ${framework.target.value} คะแนน`;
+    // The official level (entered with the NACC's result) is the authority; without it the
+    // computed level is only an estimate and says so (2566: ผ่านดีเยี่ยม may be ผ่านดี).
+    const shown = presentLevel(framework, result.levelCode, result.statedLevelTh);
+    const level = `${shown.isOfficial ? `ระดับผลการประเมิน: ${shown.labelTh} (ระดับที่ระบบคำนวณ: ${shown.estimate.wordingTh})` : `ระดับผลการประเมิน (${shown.labelTh})`}; ${result.total >= framework.target.value ? 'บรรลุ' : 'ไม่บรรลุ'}ค่าเป้าหมาย ${framework.target.value} คะแนน`;
     sections.push({ kind: 'paragraph', text: level });
     if (data.comparison && !data.comparison.agrees) {
       sections.push({ kind: 'paragraph', text: `หมายเหตุ: ${data.comparison.explanationTh}` });

@@ -98,6 +98,12 @@ export const SurveyQuestion = z.object({
   textTh: z.string().min(1).nullable(),
   /** What the question is about when the wording is unknown (from the seed's findings). */
   topicTh: z.string().min(1).optional(),
+  /**
+   * Plain Thai a respondent reads while the official wording is unknown: written for Prongsai
+   * from the indicator's subject, and editable by an agency per campaign before it opens.
+   * Required when `textTh` is null, so no respondent ever sees a bare code.
+   */
+  respondentTextTh: z.string().min(1).optional(),
   subItems: z.array(SubItem),
   scaleId: z.string().min(1),
   /** A higher answer is worse (e.g. "มีการเรียกรับ…"): the option scores are mirrored. */
@@ -119,14 +125,43 @@ export const OitSubIndicator = z.object({
  */
 export const OitPeriod = z.enum(['current', 'previous', 'none', 'unknown']);
 
+/**
+ * What an OIT item's entry rests on:
+ * - `seen`: the item was seen in a source for this year (its confidence says how well);
+ * - `placeholder`: the year has an item at this place, but what it asks is not known yet;
+ * - `carried`: nothing of this year is known, so the item is the latest known year's
+ *   (`carriedFromYear`), kept so agencies can work, and replaced when the year's list is read.
+ */
+export const OitItemBasis = z.enum(['seen', 'placeholder', 'carried']);
+export type OitItemBasis = z.infer<typeof OitItemBasis>;
+
+const OitCode = z.string().regex(/^o[1-9][0-9]*$/);
+
 /** ข้อมูล OIT: one item of the open-data checklist (o1…), scored 100 or 0. */
 export const OitItem = z.object({
-  code: z.string().regex(/^o[1-9][0-9]*$/),
+  code: OitCode,
   nameTh: z.string().min(1),
   subIndicator: z.string().regex(/^(9|10)\.[1-9]$/),
   requiredElements: z.array(z.string().min(1)),
   period: OitPeriod,
   keywords: z.array(z.string().min(1)),
+  basis: OitItemBasis.default('seen'),
+  carriedFromYear: z.number().int().optional(),
+  ...provenance,
+});
+
+const ItemCode = z.string().regex(/^[ieo][1-9][0-9]*$/);
+
+/**
+ * การจับคู่ข้อ: how last year's OIT items (o…) and questions (i…, e…) continue in this year's
+ * numbering, so an agency can copy its content and settings forward when the NACC renumbers.
+ * `items[old] = new code`, or null when the old item is no longer asked. An OIT item that is
+ * not listed has no known successor and is matched only by an identical name, never by its
+ * number; a question that is not listed keeps its code (no year seen renumbered IIT/EIT).
+ */
+export const ItemMapping = z.object({
+  fromYear: z.number().int(),
+  items: z.record(ItemCode, ItemCode.nullable()),
   ...provenance,
 });
 
@@ -142,6 +177,12 @@ export const ResultLevel = z.object({
   /** Every tool score must reach this; null = no per-tool condition. */
   minEachTool: z.number().min(0).max(100).nullable(),
   isPassing: z.boolean(),
+  /**
+   * Codes of other levels the NACC has given to results meeting this level's rule, when the
+   * public record contradicts the rule (2566: no ผ่านดีเยี่ยม found at or above 95). The
+   * computed level is then worded "X หรือ Y", never X alone.
+   */
+  mayOfficiallyBe: z.array(z.string().min(1)).optional(),
   ...provenance,
 });
 
@@ -171,6 +212,7 @@ const ItaFrameworkShape = z.object({
   eitQuestions: z.array(SurveyQuestion),
   oitSubIndicators: z.array(OitSubIndicator),
   oitItems: z.array(OitItem),
+  itemMapping: ItemMapping.optional(),
   resultLevels: ResultLevels.extend(provenance),
   target: z.object({ value: z.number().min(0).max(100), ...provenance }),
   issueAreas: z.array(IssueArea),
@@ -189,6 +231,7 @@ function weightsSumToOne(weights: number[]): boolean {
 
 /** ITA framework of one fiscal year: everything the scorer, the OIT checker and reports need. */
 export const ItaFramework = ItaFrameworkShape.superRefine((f, ctx) => {
+  // Messages read "ไทย / English": framework-issues.ts shows each half in its language.
   const issue = (path: (string | number)[], message: string) =>
     ctx.addIssue({ code: 'custom', path, message });
 
@@ -196,47 +239,64 @@ export const ItaFramework = ItaFrameworkShape.superRefine((f, ctx) => {
     issue(['tools'], 'น้ำหนักเครื่องมือรวมกันต้องเท่ากับ 1 / tool weights must sum to 1');
   }
   const toolCodes = new Set(f.tools.map((t) => t.code));
-  if (toolCodes.size !== 3) issue(['tools'], 'IIT, EIT and OIT must each appear once');
+  if (toolCodes.size !== 3)
+    issue(['tools'], 'ต้องมี IIT, EIT และ OIT อย่างละหนึ่ง / IIT, EIT and OIT must each appear once');
 
   const checkSource = (path: (string | number)[], source: string) => {
-    if (!(source in f.sources)) issue([...path, 'source'], `unknown source "${source}"`);
+    if (!(source in f.sources))
+      issue(
+        [...path, 'source'],
+        `ไม่มีที่มา "${source}" ในรายการ sources / unknown source "${source}"`,
+      );
   };
   f.tools.forEach((t, i) => {
     checkSource(['tools', i], t.source);
     const rule = t.minimumSample;
     const at = ['tools', i, 'minimumSample'];
     if (t.code === 'OIT') {
-      if (rule) issue(at, 'OIT has no respondents, so no minimum sample');
+      if (rule)
+        issue(at, 'OIT ไม่มีผู้ตอบ จึงไม่มีกลุ่มตัวอย่างขั้นต่ำ / OIT has no respondents, so no minimum sample');
       return;
     }
     if (!rule) {
-      issue(at, `${t.code} needs a minimumSample rule`);
+      issue(
+        at,
+        `${t.code} ต้องมีเกณฑ์กลุ่มตัวอย่างขั้นต่ำ (minimumSample) / ${t.code} needs a minimumSample rule`,
+      );
       return;
     }
     checkSource(at, rule.source);
     if (rule.cap && rule.cap.sample < rule.floor) {
-      issue([...at, 'cap', 'sample'], 'the cap must not be below the floor');
+      issue(
+        [...at, 'cap', 'sample'],
+        'เพดานต้องไม่ต่ำกว่าจำนวนขั้นต่ำ / the cap must not be below the floor',
+      );
     }
     if (rule.cap && rule.cap.sample > rule.cap.abovePopulation) {
-      issue([...at, 'cap', 'sample'], 'the cap cannot ask for more people than there are');
+      issue(
+        [...at, 'cap', 'sample'],
+        'เพดานขอคนมากกว่าจำนวนที่มีไม่ได้ / the cap cannot ask for more people than there are',
+      );
     }
   });
 
   const indicatorTool = new Map<number, string>();
   f.indicators.forEach((ind, i) => {
     checkSource(['indicators', i], ind.source);
-    if (indicatorTool.has(ind.no)) issue(['indicators', i, 'no'], `duplicate indicator ${ind.no}`);
+    if (indicatorTool.has(ind.no))
+      issue(['indicators', i, 'no'], `ตัวชี้วัด ${ind.no} ซ้ำ / duplicate indicator ${ind.no}`);
     indicatorTool.set(ind.no, ind.tool);
   });
   for (const tool of toolCodes) {
     if (![...indicatorTool.values()].includes(tool))
-      issue(['indicators'], `${tool} has no indicator`);
+      issue(['indicators'], `${tool} ไม่มีตัวชี้วัด / ${tool} has no indicator`);
   }
 
   const scales = new Set<string>();
   f.answerScales.forEach((s, i) => {
     checkSource(['answerScales', i], s.source);
-    if (scales.has(s.id)) issue(['answerScales', i, 'id'], `duplicate scale ${s.id}`);
+    if (scales.has(s.id))
+      issue(['answerScales', i, 'id'], `มาตรวัด ${s.id} ซ้ำ / duplicate scale ${s.id}`);
     scales.add(s.id);
   });
 
@@ -248,15 +308,30 @@ export const ItaFramework = ItaFrameworkShape.superRefine((f, ctx) => {
     f[list].forEach((q, i) => {
       const at = [list, i];
       checkSource(at, q.source);
-      if (!q.code.startsWith(prefix)) issue([...at, 'code'], `${q.code} is not an ${tool} code`);
-      if (questionCodes.has(q.code)) issue([...at, 'code'], `duplicate question ${q.code}`);
+      if (!q.code.startsWith(prefix))
+        issue([...at, 'code'], `${q.code} ไม่ใช่รหัสข้อของ ${tool} / ${q.code} is not an ${tool} code`);
+      if (questionCodes.has(q.code))
+        issue([...at, 'code'], `ข้อ ${q.code} ซ้ำ / duplicate question ${q.code}`);
       questionCodes.add(q.code);
       if (indicatorTool.get(q.indicatorNo) !== tool) {
-        issue([...at, 'indicatorNo'], `indicator ${q.indicatorNo} is not an ${tool} indicator`);
+        issue(
+          [...at, 'indicatorNo'],
+          `ตัวชี้วัด ${q.indicatorNo} ไม่ใช่ตัวชี้วัดของ ${tool} / indicator ${q.indicatorNo} is not an ${tool} indicator`,
+        );
       }
-      if (!scales.has(q.scaleId)) issue([...at, 'scaleId'], `unknown scale ${q.scaleId}`);
+      if (!scales.has(q.scaleId))
+        issue([...at, 'scaleId'], `ไม่มีมาตรวัด ${q.scaleId} / unknown scale ${q.scaleId}`);
+      if (q.textTh === null && !q.respondentTextTh) {
+        issue(
+          [...at, 'respondentTextTh'],
+          'ข้อที่ยังไม่ทราบถ้อยคำทางการต้องมีถ้อยคำสำหรับผู้ตอบ (respondentTextTh) / a question with unknown wording needs plain text',
+        );
+      }
       if (q.textTh === null && q.confidence === 'confirmed') {
-        issue([...at, 'textTh'], 'a question with unknown wording cannot be confirmed');
+        issue(
+          [...at, 'textTh'],
+          'ข้อที่ยังไม่ทราบถ้อยคำจะระบุว่ายืนยันแล้วไม่ได้ / a question with unknown wording cannot be confirmed',
+        );
       }
     });
   }
@@ -265,25 +340,77 @@ export const ItaFramework = ItaFrameworkShape.superRefine((f, ctx) => {
   f.oitSubIndicators.forEach((s, i) => {
     checkSource(['oitSubIndicators', i], s.source);
     if (indicatorTool.get(s.indicatorNo) !== 'OIT') {
-      issue(['oitSubIndicators', i, 'indicatorNo'], `indicator ${s.indicatorNo} is not OIT`);
+      issue(
+        ['oitSubIndicators', i, 'indicatorNo'],
+        `ตัวชี้วัด ${s.indicatorNo} ไม่ใช่ตัวชี้วัดของ OIT / indicator ${s.indicatorNo} is not OIT`,
+      );
     }
     if (!s.code.startsWith(`${s.indicatorNo}.`)) {
-      issue(['oitSubIndicators', i, 'code'], `${s.code} does not belong to ${s.indicatorNo}`);
+      issue(
+        ['oitSubIndicators', i, 'code'],
+        `${s.code} ไม่อยู่ในตัวชี้วัด ${s.indicatorNo} / ${s.code} does not belong to ${s.indicatorNo}`,
+      );
     }
     subIndicators.add(s.code);
   });
-  f.oitItems.forEach((item, i) => {
-    checkSource(['oitItems', i], item.source);
-    if (questionCodes.has(item.code)) issue(['oitItems', i, 'code'], `duplicate ${item.code}`);
-    questionCodes.add(item.code);
-    if (!subIndicators.has(item.subIndicator)) {
-      issue(['oitItems', i, 'subIndicator'], `unknown sub-indicator ${item.subIndicator}`);
+  const subIndicatorsWithItems = new Set(f.oitItems.map((item) => item.subIndicator));
+  f.oitSubIndicators.forEach((s, i) => {
+    // An indicator is the mean of its sub-indicators' shares; an empty one has no share.
+    if (!subIndicatorsWithItems.has(s.code)) {
+      issue(
+        ['oitSubIndicators', i],
+        `ตัวชี้วัดย่อย ${s.code} ไม่มีข้อ OIT / sub-indicator ${s.code} has no OIT item`,
+      );
     }
   });
+  f.oitItems.forEach((item, i) => {
+    checkSource(['oitItems', i], item.source);
+    if (questionCodes.has(item.code))
+      issue(['oitItems', i, 'code'], `ข้อ ${item.code} ซ้ำ / duplicate ${item.code}`);
+    questionCodes.add(item.code);
+    if (!subIndicators.has(item.subIndicator)) {
+      issue(
+        ['oitItems', i, 'subIndicator'],
+        `ไม่มีตัวชี้วัดย่อย ${item.subIndicator} / unknown sub-indicator ${item.subIndicator}`,
+      );
+    }
+  });
+  f.oitItems.forEach((item, i) => {
+    if ((item.basis === 'carried') !== (item.carriedFromYear !== undefined)) {
+      issue(
+        ['oitItems', i, 'carriedFromYear'],
+        'ข้อที่ยกมาจากปีก่อน (และเฉพาะข้อนั้น) ต้องระบุปีที่ยกมา / a carried item, and only one, names its year',
+      );
+    }
+    if (item.basis !== 'seen' && item.confidence === 'confirmed') {
+      issue(
+        ['oitItems', i, 'confidence'],
+        `ข้อแบบ ${item.basis} จะระบุว่ายืนยันแล้วไม่ได้ / a ${item.basis} item cannot be confirmed`,
+      );
+    }
+  });
+  if (f.itemMapping) {
+    const mapping = f.itemMapping;
+    checkSource(['itemMapping'], mapping.source);
+    if (mapping.fromYear !== f.fiscalYear - 1) {
+      issue(
+        ['itemMapping', 'fromYear'],
+        `ต้องเป็นปีก่อนหน้า ${f.fiscalYear - 1} / must be the previous year ${f.fiscalYear - 1}`,
+      );
+    }
+    for (const [from, to] of Object.entries(mapping.items)) {
+      if (to !== null && (!questionCodes.has(to) || to[0] !== from[0])) {
+        issue(
+          ['itemMapping', 'items', from],
+          `${to} ไม่ใช่ข้อของปี ${f.fiscalYear} ชนิดเดียวกับ ${from} / ${to} is not a ${from[0]}-item of ${f.fiscalYear}`,
+        );
+      }
+    }
+  }
   for (const [no, tool] of indicatorTool) {
     if (tool !== 'OIT') continue;
     const hasItem = f.oitItems.some((item) => item.subIndicator.startsWith(`${no}.`));
-    if (!hasItem) issue(['oitItems'], `OIT indicator ${no} has no item`);
+    if (!hasItem) issue(['oitItems'], `ตัวชี้วัด OIT ${no} ไม่มีข้อ / OIT indicator ${no} has no item`);
   }
 
   checkSource(['resultLevels'], f.resultLevels.source);
@@ -291,11 +418,28 @@ export const ItaFramework = ItaFrameworkShape.superRefine((f, ctx) => {
     checkSource(['resultLevels', 'levels', i], level.source);
     const previous = f.resultLevels.levels[i - 1];
     if (previous && previous.minTotal < level.minTotal) {
-      issue(['resultLevels', 'levels', i], 'levels must be ordered from best to worst');
+      issue(
+        ['resultLevels', 'levels', i],
+        'ระดับต้องเรียงจากดีที่สุดไปต่ำสุด / levels must be ordered from best to worst',
+      );
     }
   });
+  const levelCodes = new Set(f.resultLevels.levels.map((l) => l.code));
+  f.resultLevels.levels.forEach((level, i) => {
+    (level.mayOfficiallyBe ?? []).forEach((code, j) => {
+      if (!levelCodes.has(code) || code === level.code) {
+        issue(
+          ['resultLevels', 'levels', i, 'mayOfficiallyBe', j],
+          `ไม่มีระดับ ${code} / unknown level ${code}`,
+        );
+      }
+    });
+  });
   if (f.resultLevels.levels.at(-1)?.minTotal !== 0) {
-    issue(['resultLevels', 'levels'], 'the last level must accept a total of 0');
+    issue(
+      ['resultLevels', 'levels'],
+      'ระดับสุดท้ายต้องรับคะแนนรวม 0 / the last level must accept a total of 0',
+    );
   }
   checkSource(['target'], f.target.source);
 
@@ -304,7 +448,10 @@ export const ItaFramework = ItaFrameworkShape.superRefine((f, ctx) => {
     area.questions.forEach((q, j) => {
       checkSource(['issueAreas', i, 'questions', j], q.source);
       if (!questionCodes.has(q.code)) {
-        issue(['issueAreas', i, 'questions', j, 'code'], `unknown question ${q.code}`);
+        issue(
+          ['issueAreas', i, 'questions', j, 'code'],
+          `ไม่มีข้อ ${q.code} / unknown question ${q.code}`,
+        );
       }
     });
   });
@@ -318,5 +465,6 @@ export type FrameworkIndicator = z.infer<typeof FrameworkIndicator>;
 export type SurveyQuestion = z.infer<typeof SurveyQuestion>;
 export type AnswerScale = z.infer<typeof AnswerScale>;
 export type OitItem = z.infer<typeof OitItem>;
+export type ItemMapping = z.infer<typeof ItemMapping>;
 export type ResultLevel = z.infer<typeof ResultLevel>;
 export type IssueArea = z.infer<typeof IssueArea>;

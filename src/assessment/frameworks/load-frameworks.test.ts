@@ -24,7 +24,7 @@ function dirWith(file: string, mutate: (f: Record<string, any>) => void): string
 
 void describe('load-frameworks', () => {
   void it('lists every fy*.json year and returns the same cached object', () => {
-    assert.deepEqual(listFrameworkYears(), [2566, 2567, 2568]);
+    assert.deepEqual(listFrameworkYears(), [2566, 2567, 2568, 2569, 2570]);
     assert.equal(getFramework(2566), getFramework(2566));
   });
 
@@ -34,7 +34,7 @@ void describe('load-frameworks', () => {
       (e: unknown) => {
         assert.ok(e instanceof UnknownFrameworkYearError);
         assert.equal(e.code, 'NOT_FOUND');
-        assert.deepEqual(e.knownYears, [2566, 2567, 2568]);
+        assert.deepEqual(e.knownYears, [2566, 2567, 2568, 2569, 2570]);
         return true;
       },
     );

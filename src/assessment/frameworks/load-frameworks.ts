@@ -70,21 +70,74 @@ export function loadFrameworksFrom(dir: string): Map<number, ItaFramework> {
   return frameworks;
 }
 
-let cache: Map<number, ItaFramework> | undefined;
+let shippedCache: Map<number, ItaFramework> | undefined;
 
-function frameworks(): Map<number, ItaFramework> {
-  cache ??= loadFrameworksFrom(FRAMEWORK_DIR);
-  return cache;
+/** The frameworks shipped with this release (`fy*.json` beside this file), validated once. */
+export function shippedFrameworks(): ReadonlyMap<number, ItaFramework> {
+  shippedCache ??= loadFrameworksFrom(FRAMEWORK_DIR);
+  return shippedCache;
 }
 
-/** Fiscal years (พ.ศ.) that have a framework file, ascending. */
+/**
+ * Frameworks an instance administrator imported and accepted (the newest accepted version of
+ * each year), loaded from the database by `framework-versions.ts`. They take precedence over
+ * the shipped files everywhere a framework is read. The callers of `getFramework` are
+ * synchronous (scoring, surveys, the OIT pages), so the database copy is kept here in memory:
+ * replaced at once after an import in this process, and re-read in the background when
+ * older than `IMPORTED_TTL_MS`, so another server on the same database follows within that time.
+ */
+let imported = new Map<number, ItaFramework>();
+/** Shipped overlaid with imported, built once per change (getFramework is on hot paths). */
+let effective: Map<number, ItaFramework> | undefined;
+let importedLoadedAt = 0;
+let reloadImported: (() => Promise<void>) | null = null;
+let isReloading = false;
+export const IMPORTED_TTL_MS = 15_000;
+
+/** Replaces the in-memory imported frameworks (called by framework-versions.ts only). */
+export function setImportedFrameworks(
+  frameworks: ReadonlyMap<number, ItaFramework>,
+  reload: (() => Promise<void>) | null,
+  now = Date.now(),
+): void {
+  imported = new Map(frameworks);
+  effective = undefined;
+  importedLoadedAt = now;
+  reloadImported = reload;
+}
+
+function frameworks(): ReadonlyMap<number, ItaFramework> {
+  if (reloadImported && !isReloading && Date.now() - importedLoadedAt > IMPORTED_TTL_MS) {
+    isReloading = true;
+    // Stale while revalidating: this call answers from memory, the next ones from the reload.
+    reloadImported()
+      .catch(() => undefined)
+      .finally(() => {
+        isReloading = false;
+      });
+  }
+  if (!effective) {
+    effective = new Map(shippedFrameworks());
+    for (const [year, framework] of imported) effective.set(year, framework);
+  }
+  return effective;
+}
+
+/** Where the framework of a year comes from: an accepted import, or the shipped file. */
+export function frameworkOrigin(fiscalYear: number): 'imported' | 'shipped' | null {
+  if (imported.has(fiscalYear)) return 'imported';
+  return shippedFrameworks().has(fiscalYear) ? 'shipped' : null;
+}
+
+/** Fiscal years (พ.ศ.) that have a framework (shipped or imported), ascending. */
 export function listFrameworkYears(): number[] {
   return [...frameworks().keys()].sort((a, b) => a - b);
 }
 
 /**
- * The validated framework of a fiscal year (พ.ศ.).
- * @throws UnknownFrameworkYearError when no `fy<year>.json` exists.
+ * The validated framework of a fiscal year (พ.ศ.): the newest accepted import, else the
+ * shipped file.
+ * @throws UnknownFrameworkYearError when the year has neither.
  */
 export function getFramework(fiscalYear: number): ItaFramework {
   const framework = frameworks().get(fiscalYear);

@@ -5,6 +5,7 @@ import { ErrorSummary, Notice, PageHeader, PostForm, useT } from '../../core/htt
 import type { FormState } from '../../core/http/form.js';
 import type { ReportData } from '../gather-report-data.js';
 import type { WeakQuestionRule } from '../flag-weak-questions.js';
+import { presentLevel } from '../score-framework.js';
 
 const fixed = (n: number) => n.toFixed(2);
 
@@ -121,10 +122,17 @@ export function DashboardPage(props: {
             </div>
             <div class="card">
               <h2>ระดับผลการประเมิน</h2>
+              {result.statedLevelTh ? (
+                <p>
+                  ระดับทางการ: <strong>{result.statedLevelTh}</strong>
+                </p>
+              ) : (
+                <p class="muted">ยังไม่ได้บันทึกระดับทางการจากผลของ ป.ป.ช.</p>
+              )}
               <p>
-                คำนวณตามเกณฑ์ปี {y}: <strong>{result.levelLabelTh}</strong>
+                ระดับที่ระบบคำนวณตามเกณฑ์ปี {y}:{' '}
+                {presentLevel(framework, result.levelCode, null).labelTh}
               </p>
-              <p>ระดับที่ระบุ: {result.statedLevelTh ?? <span class="muted">ไม่ได้ระบุ</span>}</p>
               {data.comparison && (
                 <p class={data.comparison.agrees ? '' : 'notice'}>
                   {data.comparison.explanationTh}

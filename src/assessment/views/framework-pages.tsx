@@ -203,31 +203,35 @@ export function DiffPage(props: { diff: FrameworkDiff; years: number[] }) {
         </label>{' '}
         <button type="submit">เปรียบเทียบ</button>
       </form>
-      {rows.length === 0 ? (
-        <p>ไม่พบความแตกต่างในข้อมูลเกณฑ์ที่บันทึกไว้</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">หมวด</th>
-                <th scope="col">รหัส</th>
-                <th scope="col">จาก</th>
-                <th scope="col">เป็น</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr>
-                  {r.map((cell) => (
-                    <td>{cell}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DiffTable rows={rows} />
     </Layout>
+  );
+}
+
+/** The rows of `diffRows` as a table; also the import review page's diff. */
+export function DiffTable(props: { rows: [string, string, string, string][] }) {
+  if (props.rows.length === 0) return <p>ไม่พบความแตกต่างในข้อมูลเกณฑ์ที่บันทึกไว้</p>;
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">หมวด</th>
+            <th scope="col">รหัส</th>
+            <th scope="col">จาก</th>
+            <th scope="col">เป็น</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((r) => (
+            <tr>
+              {r.map((cell) => (
+                <td>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

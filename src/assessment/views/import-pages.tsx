@@ -119,7 +119,8 @@ export function ImportPreviewPage(props: {
       <p>
         IIT {result.tools.IIT.toFixed(2)} · EIT {result.tools.EIT.toFixed(2)} · OIT{' '}
         {result.tools.OIT.toFixed(2)} · คะแนนรวม <strong>{result.total.toFixed(2)}</strong> · ระดับ{' '}
-        {result.level.labelTh} · {result.passed ? 'บรรลุค่าเป้าหมาย' : 'ไม่บรรลุค่าเป้าหมาย'}
+        {props.values.statedLevelTh.trim() || result.levelEstimate.wordingTh} ·{' '}
+        {result.passed ? 'บรรลุค่าเป้าหมาย' : 'ไม่บรรลุค่าเป้าหมาย'}
       </p>
       {comparison && <p class="notice">{comparison.explanationTh}</p>}
       {result.unconfirmed.length > 0 && (

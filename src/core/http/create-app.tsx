@@ -174,7 +174,14 @@ export function createApp({ database, config, modules }: CreateAppOptions) {
   });
   app.route('/', coreRoutes);
   app.route('/login', passwordResetRoutes);
+  // instanceAdminRoutes' requireInstanceAdmin guards every /admin/* path, modules' included.
   app.route('/admin', instanceAdminRoutes);
+  for (const module of modules) {
+    if (module.routes?.admin) app.route(`/admin/${module.name}`, module.routes.admin);
+    module.start?.(database.db).catch((error: unknown) => {
+      console.error(`module ${module.name} start failed:`, error);
+    });
+  }
 
   // Public pages of one agency: the slug is resolved once here; unknown slug → 404.
   // Every public page needs the agency row; reading it once per few seconds instead of once
