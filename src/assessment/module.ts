@@ -9,6 +9,8 @@ import { findAnalysis } from './queries.js';
 import { importOfficialResults } from './import-official-results.js';
 import { updateAnalysis } from './update-analysis.js';
 import { startAnalysis } from './start-analysis.js';
+import { listFrameworkYears } from './frameworks/load-frameworks.js';
+import { openingFiscalYear } from '../core/i18n/thai-format.js';
 
 /** ITA: frameworks as data, official results, weak questions, the analysis and its report. */
 export const assessmentModule = defineModule({
@@ -35,7 +37,7 @@ export const assessmentModule = defineModule({
     },
     {
       audience: 'staff',
-      href: '/staff/assessment/frameworks/2566',
+      href: '/staff/assessment/frameworks',
       label: 'assessment.nav.frameworks',
       permission: 'assessment.read',
       order: 12,
@@ -46,16 +48,17 @@ export const assessmentModule = defineModule({
   seed: seedAssessment,
   isolationFixture: async (ctx) => {
     const marker = `ผลทดสอบแยก-${ctx.agencyId.slice(0, 8)}`;
+    const year = openingFiscalYear([], ctx.now(), listFrameworkYears());
     await importOfficialResults(ctx, {
-      fiscalYear: 2567,
+      fiscalYear: year,
       fileName: `${marker}.csv`,
       bytes: new TextEncoder().encode(
         'indicator,score\n' + Array.from({ length: 10 }, (_, i) => `${i + 1},77.${i}1`).join('\n'),
       ),
     });
-    await startAnalysis(ctx, { fiscalYear: 2567 });
-    const analysis = await findAnalysis(ctx.db, ctx.agencyId, 2567);
-    await updateAnalysis(ctx, 2567, {
+    await startAnalysis(ctx, { fiscalYear: year });
+    const analysis = await findAnalysis(ctx.db, ctx.agencyId, year);
+    await updateAnalysis(ctx, year, {
       titleTh: marker,
       forewordTh: marker,
       resultSummaryTh: '',
@@ -63,7 +66,7 @@ export const assessmentModule = defineModule({
       limitationsTh: '',
       useThaiDigits: analysis?.useThaiDigits ?? true,
     });
-    return { params: { year: '2567', areaCode: 'operating-process' }, markers: [marker] };
+    return { params: { year: String(year), areaCode: 'operating-process' }, markers: [marker] };
   },
   disclosures: async ({ db, agencyId, agencySlug, fiscalYear }) => {
     const analysis = await findAnalysis(db, agencyId, fiscalYear);

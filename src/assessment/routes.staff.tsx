@@ -12,7 +12,13 @@ import {
   ResultsFileRefusedError,
 } from './import-official-results.js';
 import { MAX_SCORE_FILE_BYTES } from './parse-score-file.js';
-import { findAnalysis, findWeakQuestionSettings, listAnalysisAreas } from './queries.js';
+import { openingFiscalYear } from '../core/i18n/thai-format.js';
+import {
+  findAnalysis,
+  findWeakQuestionSettings,
+  listAnalysisAreas,
+  listAssessmentDataYears,
+} from './queries.js';
 import { startAnalysis } from './start-analysis.js';
 import { updateAnalysis, UpdateAnalysisInput } from './update-analysis.js';
 import { updateAnalysisArea } from './update-analysis-area.js';
@@ -30,7 +36,12 @@ function yearParam(c: Context<AppEnv>, name = 'year'): number {
   return year;
 }
 
-const latestYear = () => Math.max(...listFrameworkYears().filter((y) => y <= 2566), 2566);
+/** The year a page opens on: the agency's newest assessment year, else the current one. */
+async function openingYear(c: Context<AppEnv>): Promise<number> {
+  const ctx = c.get('ctx');
+  const years = await listAssessmentDataYears(ctx.db, ctx.agencyId);
+  return openingFiscalYear(years, ctx.now(), listFrameworkYears());
+}
 const codes = (text: unknown) =>
   String(text ?? '')
     .split(/[\s,]+/)
@@ -95,8 +106,11 @@ async function sendReport(c: Context<AppEnv>, format: 'docx' | 'pdf') {
 
 /** Back office of the ITA: frameworks, results import, dashboard, analysis, report. */
 export const assessmentStaffRoutes = new Hono<AppEnv>()
-  .get('/', requirePermission('assessment.read'), (c) =>
-    c.redirect(`/staff/assessment/years/${latestYear()}`, 302),
+  .get('/', requirePermission('assessment.read'), async (c) =>
+    c.redirect(`/staff/assessment/years/${await openingYear(c)}`, 302),
+  )
+  .get('/frameworks', requirePermission('assessment.read'), async (c) =>
+    c.redirect(`/staff/assessment/frameworks/${await openingYear(c)}`, 302),
   )
   .get('/frameworks/:year', requirePermission('assessment.read'), (c) =>
     c.render(<FrameworkPage framework={getFramework(yearParam(c))} years={listFrameworkYears()} />),
@@ -110,11 +124,11 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
       <DiffPage diff={diffFrameworks(getFramework(from), getFramework(to))} years={years} />,
     );
   })
-  .get('/import', requirePermission('assessment.manage'), (c) =>
+  .get('/import', requirePermission('assessment.manage'), async (c) =>
     c.render(
       <ImportPage
         years={listFrameworkYears()}
-        values={{ fiscalYear: latestYear(), statedLevelTh: '' }}
+        values={{ fiscalYear: await openingYear(c), statedLevelTh: '' }}
       />,
     ),
   )

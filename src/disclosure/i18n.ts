@@ -187,6 +187,8 @@ export const th = {
     badLinks: 'ลิงก์บรรทัดที่ {line} ไม่ถูกต้อง (รูปแบบ: ชื่อ | https://…)',
     notDraft: 'ส่งอนุมัติได้เฉพาะฉบับร่าง',
     notInReview: 'ข้อนี้ไม่ได้อยู่ระหว่างรออนุมัติ',
+    noFrameworkYear:
+      'ยังไม่มีเกณฑ์ OIT ของปีงบประมาณ {year} ในระบบ (ปีที่มีเกณฑ์: {years}) ผู้ดูแลระบบนำเข้าเกณฑ์ของปีนั้นได้เมื่อ ป.ป.ช. ประกาศ',
   },
 };
 
@@ -374,5 +376,7 @@ export const en: Translation<typeof th> = {
     badLinks: 'Link on line {line} is malformed (label | https://…)',
     notDraft: 'Only a draft can be submitted',
     notInReview: 'This item is not awaiting approval',
+    noFrameworkYear:
+      'There are no OIT criteria for fiscal year {year} in the system yet (years with criteria: {years}); an administrator can import them once the NACC publishes them',
   },
 };

@@ -127,7 +127,14 @@ export function createDisclosurePublicRoutes(content: PublicSiteContent = emptyP
   const parseYear = (raw: string | undefined, fallback: number) => {
     if (raw === undefined || raw === '') return fallback;
     const year = YearQuery.safeParse(raw);
-    if (!year.success || !listFrameworkYears().includes(year.data)) throw new NotFoundError();
+    if (!year.success) throw new NotFoundError();
+    if (!listFrameworkYears().includes(year.data)) {
+      // Never another year's page in its place: say which years the site has.
+      throw new NotFoundError('disclosure.errors.noFrameworkYear', {
+        year: year.data,
+        years: listFrameworkYears().join(', '),
+      });
+    }
     return year.data;
   };
 

@@ -1,4 +1,8 @@
-import { fiscalYearOf } from '../core/i18n/thai-format.js';
+import {
+  BUDDHIST_YEAR_MAX,
+  BUDDHIST_YEAR_MIN,
+  openingFiscalYear,
+} from '../core/i18n/thai-format.js';
 import { findLatestEntryYear } from './queries.js';
 import { Hono, type Context } from 'hono';
 import { and, desc, eq } from 'drizzle-orm';
@@ -60,23 +64,36 @@ const thaiDate = (d: Date | string | null) =>
     : '';
 
 /**
- * The fiscal year (พ.ศ.) a request shows: ?year= when known; else the newest year this agency
- * has entries for (what its staff were last working on); else the newest framework year up to
- * the current fiscal year.
+ * A year asked for that has no OIT criteria in the system: a page naming the year and the years
+ * there are, never another year's page shown silently in its place.
+ */
+function noCriteriaFor(year: string): NotFoundError {
+  return new NotFoundError('disclosure.errors.noFrameworkYear', {
+    year,
+    years: listOitYears().join(', '),
+  });
+}
+
+/**
+ * The fiscal year (พ.ศ.) a request shows: ?year= when asked (a year without criteria is a clear
+ * 404); else the newest year this agency has entries for (what its staff were last working on);
+ * else the current fiscal year, or the newest year with criteria before it.
  */
 async function pickYear(c: Context<AppEnv>): Promise<number> {
   const years = listOitYears();
-  const asked = Number(c.req.query('year'));
-  if (years.includes(asked)) return asked;
+  const raw = c.req.query('year');
+  if (raw !== undefined && raw !== '') {
+    const asked = Number(raw);
+    if (!years.includes(asked)) throw noCriteriaFor(raw.slice(0, 12));
+    return asked;
+  }
   const latest = await findLatestEntryYear(c.get('ctx').db, c.get('ctx').agencyId);
-  if (latest !== null && years.includes(latest)) return latest;
-  const current = fiscalYearOf(c.get('ctx').now());
-  return years.filter((y) => y <= current).at(-1) ?? years[0]!;
+  return openingFiscalYear([latest], c.get('ctx').now(), years);
 }
 
 function yearParam(c: Context<AppEnv>): number {
   const year = Number(c.req.param('year'));
-  if (!listOitYears().includes(year)) throw new NotFoundError();
+  if (!listOitYears().includes(year)) throw noCriteriaFor((c.req.param('year') ?? '').slice(0, 12));
   return year;
 }
 
@@ -743,7 +760,10 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
   })
   .post('/readiness/remind', requirePermission('disclosure.manage'), async (c) => {
     const config = c.get('config');
-    const form = await readForm(c, z.object({ year: z.coerce.number().int().min(2560).max(2700) }));
+    const form = await readForm(
+      c,
+      z.object({ year: z.coerce.number().int().min(BUDDHIST_YEAR_MIN).max(BUDDHIST_YEAR_MAX) }),
+    );
     const notice = await remindDisclosureDeadlines(c.get('ctx'), c.get('agency')!, {
       ...(form.ok ? { fiscalYear: form.data.year } : {}),
       mail: config,

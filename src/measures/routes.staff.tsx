@@ -19,7 +19,7 @@ import {
 } from '../core/http/ui.js';
 import { can } from '../core/auth/permissions.js';
 import { listUnits } from '../core/agencies/units.js';
-import { fiscalYearOf, formatThaiDate } from '../core/i18n/thai-format.js';
+import { formatThaiDate, openingFiscalYear } from '../core/i18n/thai-format.js';
 import { ValidationError } from '../core/errors.js';
 import { scoped } from '../core/db/scoped.js';
 import {
@@ -63,7 +63,7 @@ async function yearOf(c: Context<AppEnv>): Promise<number> {
     ? null
     : await findLatestMeasureYear(c.get('ctx').db, c.get('ctx').agencyId);
   const parsed = FiscalYear.safeParse(
-    c.req.query('year') ?? latest ?? fiscalYearOf(c.get('ctx').now()),
+    c.req.query('year') ?? openingFiscalYear([latest], c.get('ctx').now()),
   );
   if (!parsed.success) throw new ValidationError('measures.errors.badYear');
   return parsed.data;

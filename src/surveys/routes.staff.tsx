@@ -43,6 +43,7 @@ import { campaignCounts, scoreCampaign, type CampaignScore } from './score-campa
 import { responseTable, scoreTable, toCsv, toXlsx } from './export-responses.js';
 import { qrSvg } from './render-qr-code.js';
 import { CHANNELS, purgeExpiredDrafts } from './answer-survey.js';
+import { defaultCampaignYear } from './survey-pages.js';
 
 export const surveysStaffRoutes = new Hono<AppEnv>();
 surveysStaffRoutes.use('*', requirePermission('surveys.view'));
@@ -79,6 +80,7 @@ export function publicSurveyUrl(c: Context<AppEnv>, campaign: Campaign, channel?
 
 function CampaignsPage(props: {
   list: Campaign[];
+  defaultYear: number;
   errors?: FieldErrors;
   values?: Record<string, unknown>;
 }) {
@@ -134,7 +136,7 @@ function CampaignsPage(props: {
             name="fiscalYear"
             inputmode="numeric"
             required
-            value={v('fiscalYear') || '2566'}
+            value={v('fiscalYear') || String(props.defaultYear)}
           />
         </div>
         <div class="field">
@@ -191,7 +193,11 @@ function CampaignsPage(props: {
 
 surveysStaffRoutes.get('/', async (c) => {
   const list = await listCampaigns(c.get('ctx').db, c.get('ctx').agencyId);
-  return c.render(<CampaignsPage list={list} />);
+  const defaultYear = defaultCampaignYear(
+    list.map((x) => x.fiscalYear),
+    c.get('ctx').now(),
+  );
+  return c.render(<CampaignsPage list={list} defaultYear={defaultYear} />);
 });
 
 surveysStaffRoutes.post('/', requirePermission('surveys.manage'), async (c) => {
@@ -199,7 +205,18 @@ surveysStaffRoutes.post('/', requirePermission('surveys.manage'), async (c) => {
   if (!form.ok) {
     const list = await listCampaigns(c.get('ctx').db, c.get('ctx').agencyId);
     c.status(422);
-    return c.render(<CampaignsPage list={list} errors={form.errors} values={form.values} />);
+    const defaultYear = defaultCampaignYear(
+      list.map((x) => x.fiscalYear),
+      c.get('ctx').now(),
+    );
+    return c.render(
+      <CampaignsPage
+        list={list}
+        defaultYear={defaultYear}
+        errors={form.errors}
+        values={form.values}
+      />,
+    );
   }
   const campaign = await createCampaign(c.get('ctx'), form.values as CreateCampaignInput);
   return c.redirect(`/staff/surveys/${campaign.id}?notice=surveys.created`, 303);
