@@ -92,6 +92,9 @@ export const th = {
   },
   readiness: {
     title: 'ความพร้อมการเปิดเผยข้อมูล (OIT) ปีงบประมาณ {year}',
+    feedFailed:
+      'ดึงข้อมูลจากส่วน {modules} ไม่สำเร็จ ข้อที่ส่วนนี้เติมให้อัตโนมัติจึงอาจแสดงว่ายังไม่มีข้อมูล หน้าเว็บไซต์สาธารณะยังแสดงข้อมูลส่วนอื่นตามปกติ แจ้งผู้ดูแลระบบพร้อมรหัสอ้างอิงด้านล่าง',
+    feedFailedReference: 'รหัสอ้างอิง',
     estimate: 'คะแนน OIT ที่คาดว่าจะได้หากประเมินวันนี้',
     estimateNote:
       'เป็นการประมาณการ: ข้อที่เผยแพร่แล้วและเป็นปัจจุบันได้ 100 ข้ออื่นได้ 0 ตามหลักเกณฑ์ในข้อมูลเกณฑ์ของปี; ผู้ประเมินของ ป.ป.ช. อาจพิจารณาต่างออกไป',
@@ -281,6 +284,9 @@ export const en: Translation<typeof th> = {
   review: { title: 'Awaiting approval', empty: 'Nothing awaits approval', open: 'Review' },
   readiness: {
     title: 'OIT readiness, fiscal year {year}',
+    feedFailed:
+      'Content from {modules} could not be read, so items it fills may show as missing. The public site still shows everything else. Tell the administrator the reference below.',
+    feedFailedReference: 'Reference',
     estimate: 'Expected OIT score if assessed today',
     estimateNote:
       "An estimate: published, current items score 100, others 0, per the year's framework data; NACC assessors may judge differently",

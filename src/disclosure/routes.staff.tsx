@@ -27,7 +27,6 @@ import { readForm } from '../core/http/form.js';
 import { AppError, NotFoundError, ValidationError } from '../core/errors.js';
 import { can } from '../core/auth/permissions.js';
 import { listUnits } from '../core/agencies/units.js';
-import type { AgencyContext } from '../core/context.js';
 import { scoped } from '../core/db/scoped.js';
 import {
   disclosureDocuments,
@@ -38,7 +37,7 @@ import {
 } from './schema.js';
 import { diffOitItems, getOitItem, groupOitItems, listOitYears } from './oit-items.js';
 import { listItemStatuses, type ItemStatusRow } from './queries.js';
-import { collectFedContent } from './feed-sources.js';
+import { collectFedContent, type FeedFailure } from './feed-sources.js';
 import { estimateReadiness, type Readiness } from './estimate-readiness.js';
 import { remindDisclosureDeadlines } from './send-disclosure-reminders.js';
 import { saveEntry, attachDocuments } from './save-entry.js';
@@ -104,8 +103,15 @@ function codeParam(c: Context<AppEnv>, year: number): string {
   return code;
 }
 
-const fedFor = (ctx: AgencyContext, slug: string, fiscalYear: number) =>
-  collectFedContent({ db: ctx.db, agencyId: ctx.agencyId, agencySlug: slug, fiscalYear });
+/** Other modules' content for the year, through the one feed policy (failures logged, listed). */
+const fedFor = (c: Context<AppEnv>, fiscalYear: number) => {
+  const ctx = c.get('ctx');
+  return collectFedContent(
+    c.get('modules') ?? [],
+    { db: ctx.db, agencyId: ctx.agencyId, agencySlug: c.get('agency')!.slug, fiscalYear },
+    { requestId: c.get('requestId') },
+  );
+};
 
 function YearPicker(props: { year: number; action: string }) {
   const t = useT();
@@ -484,7 +490,7 @@ async function loadItem(c: Context<AppEnv>, year: number, code: string) {
         entry.documentIds.includes(d.id),
       )
     : [];
-  const fed = (await fedFor(ctx, c.get('agency')!.slug, year)).get(code) ?? [];
+  const fed = (await fedFor(c, year)).byItem.get(code) ?? [];
   return {
     entry,
     documents,
@@ -509,7 +515,13 @@ function failure(error: unknown): {
   throw error;
 }
 
-function ReadinessPage(props: { r: Readiness; unitName: Map<string, string>; canRemind: boolean }) {
+function ReadinessPage(props: {
+  r: Readiness;
+  unitName: Map<string, string>;
+  canRemind: boolean;
+  failedFeeds: FeedFailure[];
+  requestId: string | undefined;
+}) {
   const t = useT();
   const { r } = props;
   const d = r.deadline;
@@ -518,6 +530,20 @@ function ReadinessPage(props: { r: Readiness; unitName: Map<string, string>; can
       <PageHeader title={t('disclosure.readiness.title', { year: r.fiscalYear })} />
       <YearPicker year={r.fiscalYear} action={`${BASE}/readiness`} />
       <Notice />
+      {props.failedFeeds.length > 0 && (
+        <div class="error-summary" role="alert" id="failed-feeds">
+          <p>
+            {t('disclosure.readiness.feedFailed', {
+              modules: props.failedFeeds.map((f) => f.module).join(', '),
+            })}
+          </p>
+          {props.requestId && (
+            <p class="muted">
+              {t('disclosure.readiness.feedFailedReference')}: <code>{props.requestId}</code>
+            </p>
+          )}
+        </div>
+      )}
       <div class="cards">
         <section class="card">
           <h2>{t('disclosure.readiness.estimate')}</h2>
@@ -745,9 +771,10 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
   .get('/readiness', async (c) => {
     const ctx = c.get('ctx');
     const year = await pickYear(c);
+    const fed = await fedFor(c, year);
     const r = await estimateReadiness(ctx.db, ctx.agencyId, year, {
       now: ctx.now(),
-      fed: await fedFor(ctx, c.get('agency')!.slug, year),
+      fed: fed.byItem,
     });
     const units = await listUnits(ctx.db, ctx.agencyId);
     return c.render(
@@ -755,6 +782,8 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
         r={r}
         unitName={new Map(units.map((u) => [u.id, u.nameTh]))}
         canRemind={can(ctx.actor, 'disclosure.manage')}
+        failedFeeds={fed.failures}
+        requestId={c.get('requestId')}
       />,
     );
   })
@@ -965,7 +994,7 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
     const year = await pickYear(c);
     const rows = await buildLinkSheet(ctx.db, c.get('agency')!, year, {
       baseUrl: new URL(c.req.url).origin,
-      fed: await fedFor(ctx, c.get('agency')!.slug, year),
+      fed: (await fedFor(c, year)).byItem,
     });
     return c.body(linkSheetCsv(rows), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
@@ -978,7 +1007,7 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
     const year = await pickYear(c);
     const rows = await buildLinkSheet(ctx.db, c.get('agency')!, year, {
       baseUrl: new URL(c.req.url).origin,
-      fed: await fedFor(ctx, c.get('agency')!.slug, year),
+      fed: (await fedFor(c, year)).byItem,
     });
     return c.body(new Uint8Array(await linkSheetXlsx(rows, year)), 200, {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
