@@ -103,3 +103,25 @@ export const assessmentAnalysisAreas = pgTable(
   },
   (t) => [primaryKey({ columns: [t.agencyId, t.fiscalYear, t.areaCode] })],
 );
+
+/**
+ * รายงานการวิเคราะห์ที่เผยแพร่: one published version of a year's analysis report, frozen as
+ * DOCX and PDF in the file store (content-addressed under dataDir). An executive publishes; the
+ * newest version is what the public site serves, and older ones stay as the history.
+ */
+export const assessmentPublishedReports = pgTable(
+  'assessment_published_reports',
+  {
+    ...agencyOwned,
+    fiscalYear: integer().notNull(),
+    /** 1 for the first publication of the year, then 2, 3… */
+    version: integer().notNull(),
+    title: text().notNull(),
+    docxSha256: text().notNull(),
+    pdfSha256: text().notNull(),
+    publishedBy: text().notNull(),
+    publishedByUserId: uuid(),
+    publishedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.fiscalYear, t.version] })],
+);
