@@ -9,6 +9,7 @@ import { findAnalysis } from './queries.js';
 import { importOfficialResults } from './import-official-results.js';
 import { updateAnalysis } from './update-analysis.js';
 import { startAnalysis } from './start-analysis.js';
+import { findPublishedAnalysisReport } from './publish-analysis-report.js';
 import { listFrameworkYears } from './frameworks/load-frameworks.js';
 import { openingFiscalYear } from '../core/i18n/thai-format.js';
 
@@ -19,6 +20,8 @@ export const assessmentModule = defineModule({
   permissions: {
     'assessment.read': ['agency_admin', 'executive', 'unit_officer'],
     'assessment.manage': ['agency_admin', 'unit_officer'],
+    /** Publishing the annual analysis report to the public site is the executive's act. */
+    'assessment.publish': ['executive'],
   },
   nav: [
     {
@@ -66,23 +69,27 @@ export const assessmentModule = defineModule({
       limitationsTh: '',
       useThaiDigits: analysis?.useThaiDigits ?? true,
     });
-    return { params: { year: String(year), areaCode: 'operating-process' }, markers: [marker] };
+    return {
+      params: { year: String(year), areaCode: 'operating-process', version: '1' },
+      markers: [marker],
+    };
   },
+  /** The analysis report once an executive published it (a draft is never fed to the site). */
   disclosures: async ({ db, agencyId, agencySlug, fiscalYear }) => {
-    const analysis = await findAnalysis(db, agencyId, fiscalYear);
-    if (!analysis) return [];
+    const published = await findPublishedAnalysisReport(db, agencyId, fiscalYear);
+    if (!published) return [];
     const base = `/a/${agencySlug}/assessment/${fiscalYear}/analysis-report`;
     return [
       {
         feed: 'assessment.analysis-report',
-        title: analysis.titleTh,
+        title: published.title,
         summary: `รายงานการวิเคราะห์ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ${fiscalYear}`,
         links: [
           { label: 'PDF', href: `${base}.pdf`, type: 'pdf' },
           { label: 'DOCX', href: `${base}.docx`, type: 'docx' },
         ],
         fiscalYear,
-        updatedAt: analysis.updatedAt,
+        updatedAt: published.publishedAt,
       },
     ];
   },

@@ -28,6 +28,14 @@ import { FrameworkPage, DiffPage } from './views/framework-pages.js';
 import { DashboardPage } from './views/dashboard-page.js';
 import { ImportPage, ImportPreviewPage } from './views/import-pages.js';
 import { AnalysisAreaPage, AnalysisPage } from './views/analysis-pages.js';
+import { PublishSection } from './views/publish-section.js';
+import {
+  findPublishedAnalysisReport,
+  listPublishedAnalysisReports,
+  publishAnalysisReport,
+} from './publish-analysis-report.js';
+import { can } from '../core/auth/permissions.js';
+import { sendStoredFile, UPLOAD_TYPES } from '../core/files/index.js';
 
 /** A fiscal year with a framework file; anything else is "not found". */
 function yearParam(c: Context<AppEnv>, name = 'year'): number {
@@ -102,6 +110,38 @@ async function sendReport(c: Context<AppEnv>, format: 'docx' | 'pdf') {
     'Content-Type': type,
     'Content-Disposition': `attachment; filename="${reportFileName(c.get('agency')?.slug ?? 'agency', year, format)}"`,
   });
+}
+
+/** The analysis page's publication box: the published versions and, for the executive, the button. */
+async function publishBox(c: Context<AppEnv>, year: number) {
+  const ctx = c.get('ctx');
+  return (
+    <PublishSection
+      fiscalYear={year}
+      agencySlug={c.get('agency')?.slug ?? ''}
+      published={await listPublishedAnalysisReports(ctx.db, ctx.agencyId, year)}
+      canPublish={can(ctx.actor, 'assessment.publish')}
+    />
+  );
+}
+
+/** A published version's frozen file, for staff reading the history (never re-rendered). */
+async function sendPublishedVersion(c: Context<AppEnv>, format: 'docx' | 'pdf') {
+  const year = yearParam(c);
+  const version = Number(c.req.param('version'));
+  if (!Number.isInteger(version) || version < 1) throw new NotFoundError();
+  const ctx = c.get('ctx');
+  const row = await findPublishedAnalysisReport(ctx.db, ctx.agencyId, year, version);
+  if (!row) throw new NotFoundError();
+  return sendStoredFile(
+    c,
+    {
+      sha256: format === 'pdf' ? row.pdfSha256 : row.docxSha256,
+      fileName: `ita-analysis-${year}-v${version}.${format}`,
+      mediaType: UPLOAD_TYPES[format].mediaType,
+    },
+    { cacheControl: 'private, no-store' },
+  );
 }
 
 /** Back office of the ITA: frameworks, results import, dashboard, analysis, report. */
@@ -232,8 +272,33 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
       findAnalysis(ctx.db, ctx.agencyId, year),
       listAnalysisAreas(ctx.db, ctx.agencyId, year),
     ]);
-    return c.render(<AnalysisPage fiscalYear={year} analysis={analysis} areas={areas} />);
+    return c.render(
+      <AnalysisPage
+        fiscalYear={year}
+        analysis={analysis}
+        areas={areas}
+        publish={await publishBox(c, year)}
+      />,
+    );
   })
+  .post('/years/:year/analysis/publish', requirePermission('assessment.publish'), async (c) => {
+    const year = yearParam(c);
+    await publishAnalysisReport(c.get('ctx'), year, { dataDir: c.get('config').dataDir });
+    return c.redirect(
+      `/staff/assessment/years/${year}/analysis?notice=assessment.publish.published#publish`,
+      303,
+    );
+  })
+  .get(
+    '/years/:year/analysis/versions/:version/report.pdf',
+    requirePermission('assessment.read'),
+    (c) => sendPublishedVersion(c, 'pdf'),
+  )
+  .get(
+    '/years/:year/analysis/versions/:version/report.docx',
+    requirePermission('assessment.read'),
+    (c) => sendPublishedVersion(c, 'docx'),
+  )
   .post('/years/:year/analysis/start', requirePermission('assessment.manage'), async (c) => {
     const year = yearParam(c);
     await startAnalysis(c.get('ctx'), { fiscalYear: year });
@@ -265,7 +330,13 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
       return (
         c.status(422),
         c.render(
-          <AnalysisPage fiscalYear={year} analysis={analysis} areas={areas} errors={errors} />,
+          <AnalysisPage
+            fiscalYear={year}
+            analysis={analysis}
+            areas={areas}
+            errors={errors}
+            publish={await publishBox(c, year)}
+          />,
         )
       );
     }

@@ -6,6 +6,7 @@ import {
   PostForm,
   type FieldErrors,
 } from '../../core/http/ui.js';
+import type { Child } from 'hono/jsx';
 import type { AnalysisAreaRow, AnalysisRow } from '../queries.js';
 
 const BLANK_MEASURE_ROWS = 1;
@@ -16,6 +17,8 @@ export function AnalysisPage(props: {
   analysis: AnalysisRow | null;
   areas: AnalysisAreaRow[];
   errors?: FieldErrors;
+  /** The publication box (shown once the analysis exists). */
+  publish?: Child;
 }) {
   const y = props.fiscalYear;
   const base = `/staff/assessment/years/${y}/analysis`;
@@ -57,6 +60,7 @@ export function AnalysisPage(props: {
             </label>
             <button type="submit">บันทึก</button>
           </PostForm>
+          {props.publish}
         </>
       )}
     </Layout>
