@@ -70,6 +70,9 @@ export {
 } from './documents/ita-analysis-report.js';
 export { gatherReportData, type ReportData } from './gather-report-data.js';
 
+/** Fiscal years the agency has assessment data for (a result or an analysis): where pages open. */
+export { listAssessmentDataYears } from './queries.js';
+
 /**
  * The official ITA results (newest import per fiscal year) of an agency, ascending by year.
  * @example const history = await listOfficialResultsByYear(ctx.db, ctx.agencyId);
