@@ -1,4 +1,5 @@
 import { defineCommand, type CliCommand, type CommandIo } from '../core/cli/command.js';
+import { currentFiscalYear } from '../core/i18n/thai-format.js';
 import { diffFrameworks, diffRows, isEmptyDiff, type FrameworkDiff } from './diff-frameworks.js';
 import type { ItaFramework } from './frameworks/framework-schema.js';
 import { getFramework, UnknownFrameworkYearError } from './frameworks/load-frameworks.js';
@@ -33,7 +34,10 @@ function table(rows: string[][]): string {
 function readYear(text: unknown, io: CommandIo): ItaFramework | null {
   const year = Number(text);
   if (!Number.isInteger(year)) {
-    io.err(`ต้องระบุปีงบประมาณ พ.ศ. เช่น 2566 / a Buddhist-era fiscal year is required, e.g. 2566\n`);
+    const example = currentFiscalYear(new Date());
+    io.err(
+      `ต้องระบุปีงบประมาณ พ.ศ. เช่น ${example} / a Buddhist-era fiscal year is required, e.g. ${example}\n`,
+    );
     return null;
   }
   try {
@@ -53,7 +57,7 @@ const fixed = (n: number) => n.toFixed(2);
 export const scoreCommand = defineCommand({
   name: 'ita score',
   summary: 'คำนวณคะแนน ITA จากไฟล์คะแนน / score an ITA result file',
-  usage: 'ita score --year 2566 --input FILE [--json] [--stated-level ผ่านดี]',
+  usage: 'ita score --year YEAR --input FILE [--json] [--stated-level ผ่านดี]',
   help: [
     'FILE: CSV or XLSX with header indicator,score (ตัวชี้วัด,คะแนน) or question,score (ข้อคำถาม,คะแนน).',
     'Exit 0 = scored; 2 = bad input (each problem on stderr with row and column).',
@@ -182,13 +186,13 @@ function printDiff(diff: FrameworkDiff, to: ItaFramework, io: CommandIo): void {
 export const diffCommand = defineCommand({
   name: 'ita diff',
   summary: 'เปรียบเทียบเกณฑ์ ITA สองปี / compare two years of ITA criteria',
-  usage: 'ita diff 2566 2567 [--json]',
+  usage: 'ita diff FROM_YEAR TO_YEAR [--json]',
   help: 'Compares the framework data files only; facts marked unconfirmed may hide real changes.',
   options: { json: { type: 'boolean' } },
   allowPositionals: true,
   async run({ values, positionals }, io) {
     if (positionals.length !== 2) {
-      io.err('ต้องระบุสองปี เช่น ita diff 2566 2567 / two years are required\n');
+      io.err('ต้องระบุสองปี พ.ศ. (ปีเดิม ปีใหม่) / two Buddhist-era years are required\n');
       return EXIT_BAD_INPUT;
     }
     const from = readYear(positionals[0], io);

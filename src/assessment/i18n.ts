@@ -35,6 +35,19 @@ export const th = {
     accepted: 'รับใช้เกณฑ์ฉบับนี้แล้ว ทุกหน่วยงานใช้เกณฑ์นี้ตั้งแต่บัดนี้',
     discarded: 'ยกเลิกเกณฑ์ฉบับนี้แล้ว',
   },
+  publish: {
+    title: 'เผยแพร่รายงานบนเว็บไซต์หน่วยงาน',
+    lead: 'ประชาชนเห็นเฉพาะฉบับที่ผู้บริหารเผยแพร่แล้ว (ไฟล์ PDF และ DOCX ที่สร้างไว้ ณ วันที่เผยแพร่) การแก้ไขรายงานหลังจากนั้นจะยังไม่ปรากฏจนกว่าจะเผยแพร่ฉบับใหม่',
+    none: 'ยังไม่ได้เผยแพร่รายงานของปีนี้',
+    button: 'เผยแพร่รายงานฉบับปัจจุบัน',
+    current: 'ฉบับที่เผยแพร่อยู่',
+    history: 'ประวัติการเผยแพร่',
+    version: 'ฉบับที่ {version}',
+    by: 'เผยแพร่โดย {name} เมื่อ {date}',
+    onlyExecutive: 'ผู้บริหารของหน่วยงานเป็นผู้เผยแพร่รายงาน',
+    published: 'เผยแพร่รายงานแล้ว',
+    noAnalysis: 'ยังไม่มีรายงานการวิเคราะห์ของปีนี้ จึงยังเผยแพร่ไม่ได้',
+  },
 };
 
 export const en: Translation<typeof th> = {
@@ -73,5 +86,18 @@ export const en: Translation<typeof th> = {
     staged: 'The file is valid. Review the changes before accepting it.',
     accepted: 'This framework version is accepted and now used by every agency.',
     discarded: 'This framework version was discarded.',
+  },
+  publish: {
+    title: "Publish the report on the agency's website",
+    lead: 'Citizens see only the version an executive published (the PDF and DOCX made at that moment); later edits appear only once a new version is published',
+    none: 'No report of this year has been published yet',
+    button: 'Publish the current report',
+    current: 'Published version',
+    history: 'Publication history',
+    version: 'Version {version}',
+    by: 'Published by {name} on {date}',
+    onlyExecutive: "The agency's executive publishes the report",
+    published: 'Report published',
+    noAnalysis: 'There is no analysis for this year, so nothing can be published',
   },
 };

@@ -13,8 +13,7 @@ import {
   listOfficialResults,
   type OfficialResultRow,
 } from './queries.js';
-import { findLibraryAnalysis, getRecommendationLibrary } from './library/load-library.js';
-import type { ItaAnalysis } from './library/analysis-schema.js';
+import { getRecommendationLibrary } from './library/load-library.js';
 import type { StoredMeasureRow } from './schema.js';
 
 export {
@@ -77,6 +76,9 @@ export {
   reportFileName,
 } from './documents/ita-analysis-report.js';
 export { gatherReportData, type ReportData } from './gather-report-data.js';
+
+/** Fiscal years the agency has assessment data for (a result or an analysis): where pages open. */
+export { listAssessmentDataYears } from './queries.js';
 
 /**
  * The official ITA results (newest import per fiscal year) of an agency, ascending by year.
@@ -186,15 +188,4 @@ export async function listMeasureTemplates(
     issueAreaCode: a.code,
     issueAreaNameTh: a.nameTh,
   }));
-}
-
-export type { ItaAnalysis } from './library/analysis-schema.js';
-
-/**
- * The published ITA analysis (รายงานการวิเคราะห์ผลการประเมิน) shipped as data for an agency and
- * Buddhist-era fiscal year (the demo agency's 2566 report), or null when none is shipped.
- * Added by the measures branch; for an agency's own edited analysis use `findAnalysisByYear`.
- */
-export function getAnalysis(agencySlug: string, fiscalYear: number): ItaAnalysis | null {
-  return findLibraryAnalysis(agencySlug, fiscalYear);
 }

@@ -13,6 +13,9 @@ import { importOfficialResults } from './import-official-results.js';
 import { updateAnalysis } from './update-analysis.js';
 import { startAnalysis } from './start-analysis.js';
 import { MAX_SCORE_FILE_BYTES } from './parse-score-file.js';
+import { findPublishedAnalysisReport } from './publish-analysis-report.js';
+import { listFrameworkYears } from './frameworks/load-frameworks.js';
+import { openingFiscalYear } from '../core/i18n/thai-format.js';
 
 /** ITA: frameworks as data, official results, weak questions, the analysis and its report. */
 export const assessmentModule = defineModule({
@@ -29,6 +32,8 @@ export const assessmentModule = defineModule({
   permissions: {
     'assessment.read': ['agency_admin', 'executive', 'unit_officer'],
     'assessment.manage': ['agency_admin', 'unit_officer'],
+    /** Publishing the annual analysis report to the public site is the executive's act. */
+    'assessment.publish': ['executive'],
   },
   nav: [
     {
@@ -47,7 +52,7 @@ export const assessmentModule = defineModule({
     },
     {
       audience: 'staff',
-      href: '/staff/assessment/frameworks/2566',
+      href: '/staff/assessment/frameworks',
       label: 'assessment.nav.frameworks',
       permission: 'assessment.read',
       order: 12,
@@ -58,16 +63,17 @@ export const assessmentModule = defineModule({
   seed: seedAssessment,
   isolationFixture: async (ctx) => {
     const marker = `ผลทดสอบแยก-${ctx.agencyId.slice(0, 8)}`;
+    const year = openingFiscalYear([], ctx.now(), listFrameworkYears());
     await importOfficialResults(ctx, {
-      fiscalYear: 2567,
+      fiscalYear: year,
       fileName: `${marker}.csv`,
       bytes: new TextEncoder().encode(
         'indicator,score\n' + Array.from({ length: 10 }, (_, i) => `${i + 1},77.${i}1`).join('\n'),
       ),
     });
-    await startAnalysis(ctx, { fiscalYear: 2567 });
-    const analysis = await findAnalysis(ctx.db, ctx.agencyId, 2567);
-    await updateAnalysis(ctx, 2567, {
+    await startAnalysis(ctx, { fiscalYear: year });
+    const analysis = await findAnalysis(ctx.db, ctx.agencyId, year);
+    await updateAnalysis(ctx, year, {
       titleTh: marker,
       forewordTh: marker,
       resultSummaryTh: '',
@@ -75,23 +81,27 @@ export const assessmentModule = defineModule({
       limitationsTh: '',
       useThaiDigits: analysis?.useThaiDigits ?? true,
     });
-    return { params: { year: '2567', areaCode: 'operating-process' }, markers: [marker] };
+    return {
+      params: { year: String(year), areaCode: 'operating-process', version: '1' },
+      markers: [marker],
+    };
   },
+  /** The analysis report once an executive published it (a draft is never fed to the site). */
   disclosures: async ({ db, agencyId, agencySlug, fiscalYear }) => {
-    const analysis = await findAnalysis(db, agencyId, fiscalYear);
-    if (!analysis) return [];
+    const published = await findPublishedAnalysisReport(db, agencyId, fiscalYear);
+    if (!published) return [];
     const base = `/a/${agencySlug}/assessment/${fiscalYear}/analysis-report`;
     return [
       {
         feed: 'assessment.analysis-report',
-        title: analysis.titleTh,
+        title: published.title,
         summary: `รายงานการวิเคราะห์ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ${fiscalYear}`,
         links: [
           { label: 'PDF', href: `${base}.pdf`, type: 'pdf' },
           { label: 'DOCX', href: `${base}.docx`, type: 'docx' },
         ],
         fiscalYear,
-        updatedAt: analysis.updatedAt,
+        updatedAt: published.publishedAt,
       },
     ];
   },

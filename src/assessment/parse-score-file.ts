@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { parse as parseCsvStream } from 'csv-parse';
+import { toBuddhistYear } from '../core/i18n/thai-format.js';
 import ExcelJS from 'exceljs';
 import type { ItaFramework } from './frameworks/framework-schema.js';
 import type { ScoreInput } from './score-framework.js';
@@ -376,7 +377,8 @@ export async function parseScoreFile(
       const yearText = cell('year');
       const year = Number(westernDigits(yearText));
       if (year !== framework.fiscalYear) {
-        const hint = year > 1900 && year < 2200 ? ' (ใช้ปี พ.ศ. เช่น 2566)' : '';
+        // A CE year typed by mistake: say which พ.ศ. year it would be.
+        const hint = year > 1900 && year < 2200 ? ` (ใช้ปี พ.ศ. เช่น ${toBuddhistYear(year)})` : '';
         errors.push(
           fail(
             row,

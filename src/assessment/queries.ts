@@ -78,3 +78,13 @@ export async function listAnalysisAreas(db: DbOrTx, agencyId: string, fiscalYear
     asc(assessmentAnalysisAreas.no),
   );
 }
+
+/** The fiscal years this agency has assessment data for (an imported result or an analysis). */
+export async function listAssessmentDataYears(db: DbOrTx, agencyId: string): Promise<number[]> {
+  const q = scoped(db, agencyId);
+  const [results, analyses] = await Promise.all([
+    q.list(assessmentResults),
+    q.list(assessmentAnalyses),
+  ]);
+  return [...new Set([...results, ...analyses].map((r) => r.fiscalYear))].sort((a, b) => a - b);
+}

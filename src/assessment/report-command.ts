@@ -12,7 +12,7 @@ export const reportCommand = defineCommand({
   name: 'ita report',
   summary: 'สร้างรายงานการวิเคราะห์ผลการประเมิน ITA / write the annual ITA analysis report',
   usage:
-    'ita report --agency phothong --year 2566 --format docx|pdf --out FILE [--thai-digits|--arabic-digits]',
+    'ita report --agency phothong --year YEAR --format docx|pdf --out FILE [--thai-digits|--arabic-digits]',
   help: 'Exit 0 = written; 2 = bad arguments or unknown agency/year.',
   options: {
     agency: { type: 'string' },

@@ -1,26 +1,25 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../core/http/env.js';
 import { NotFoundError } from '../core/errors.js';
-import { listFrameworkYears } from './frameworks/load-frameworks.js';
-import { findAnalysis } from './queries.js';
-import { renderItaAnalysisReport, reportFileName } from './documents/ita-analysis-report.js';
+import { sendStoredFile, UPLOAD_TYPES } from '../core/files/index.js';
+import { findPublishedAnalysisReport } from './publish-analysis-report.js';
+import { reportFileName } from './documents/ita-analysis-report.js';
 
+/**
+ * The published annual analysis report: the bytes an executive published, frozen in the file
+ * store and served with their SHA-256 as ETag (304 on a match). Never rendered here: a draft is
+ * not public, and an anonymous request never starts Chromium.
+ */
 async function publicReport(c: Context<AppEnv>, format: 'docx' | 'pdf') {
   const year = Number(c.req.param('year'));
+  if (!Number.isInteger(year)) throw new NotFoundError();
   const agency = c.get('publicAgency');
-  const database = c.get('database');
-  // Only a year with an analysis is published; a draft-less year reads as not found.
-  if (!listFrameworkYears().includes(year) || !(await findAnalysis(database.db, agency.id, year))) {
-    throw new NotFoundError();
-  }
-  const bytes = await renderItaAnalysisReport(database.db, agency.id, year, format);
-  return c.body(new Uint8Array(bytes), 200, {
-    'Content-Type':
-      format === 'pdf'
-        ? 'application/pdf'
-        : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    'Content-Disposition': `inline; filename="${reportFileName(agency.slug, year, format)}"`,
-    'Cache-Control': 'public, max-age=300',
+  const row = await findPublishedAnalysisReport(c.get('database').db, agency.id, year);
+  if (!row) throw new NotFoundError();
+  return sendStoredFile(c, {
+    sha256: format === 'pdf' ? row.pdfSha256 : row.docxSha256,
+    fileName: reportFileName(agency.slug, year, format),
+    mediaType: UPLOAD_TYPES[format].mediaType,
   });
 }
 

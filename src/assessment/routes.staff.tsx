@@ -15,7 +15,13 @@ import { gatherReportData } from './gather-report-data.js';
 import { ResultsFileRefusedError } from './import-official-results.js';
 import { importStagedResults, stageOfficialResults } from './stage-official-results.js';
 import { MAX_SCORE_FILE_BYTES } from './parse-score-file.js';
-import { findAnalysis, findWeakQuestionSettings, listAnalysisAreas } from './queries.js';
+import { openingFiscalYear } from '../core/i18n/thai-format.js';
+import {
+  findAnalysis,
+  findWeakQuestionSettings,
+  listAnalysisAreas,
+  listAssessmentDataYears,
+} from './queries.js';
 import { startAnalysis } from './start-analysis.js';
 import { updateAnalysis, UpdateAnalysisInput } from './update-analysis.js';
 import { updateAnalysisArea } from './update-analysis-area.js';
@@ -25,6 +31,14 @@ import { FrameworkPage, DiffPage } from './views/framework-pages.js';
 import { DashboardPage } from './views/dashboard-page.js';
 import { ImportPage, ImportPreviewPage } from './views/import-pages.js';
 import { AnalysisAreaPage, AnalysisPage } from './views/analysis-pages.js';
+import { PublishSection } from './views/publish-section.js';
+import {
+  findPublishedAnalysisReport,
+  listPublishedAnalysisReports,
+  publishAnalysisReport,
+} from './publish-analysis-report.js';
+import { can } from '../core/auth/permissions.js';
+import { sendStoredFile, UPLOAD_TYPES } from '../core/files/index.js';
 
 /** A fiscal year with a framework file; anything else is "not found". */
 function yearParam(c: Context<AppEnv>, name = 'year'): number {
@@ -33,7 +47,12 @@ function yearParam(c: Context<AppEnv>, name = 'year'): number {
   return year;
 }
 
-const latestYear = () => Math.max(...listFrameworkYears().filter((y) => y <= 2566), 2566);
+/** The year a page opens on: the agency's newest assessment year, else the current one. */
+async function openingYear(c: Context<AppEnv>): Promise<number> {
+  const ctx = c.get('ctx');
+  const years = await listAssessmentDataYears(ctx.db, ctx.agencyId);
+  return openingFiscalYear(years, ctx.now(), listFrameworkYears());
+}
 const codes = (text: unknown) =>
   String(text ?? '')
     .split(/[\s,]+/)
@@ -133,7 +152,15 @@ async function analysisPage(c: Context<AppEnv>, year: number, form?: FormState) 
     findAnalysis(ctx.db, ctx.agencyId, year),
     listAnalysisAreas(ctx.db, ctx.agencyId, year),
   ]);
-  return <AnalysisPage fiscalYear={year} analysis={analysis} areas={areas} form={form} />;
+  return (
+    <AnalysisPage
+      fiscalYear={year}
+      analysis={analysis}
+      areas={areas}
+      form={form}
+      publish={await publishBox(c, year)}
+    />
+  );
 }
 
 async function areaPage(c: Context<AppEnv>, year: number, areaCode: string, form?: FormState) {
@@ -192,10 +219,45 @@ async function sendReport(c: Context<AppEnv>, format: 'docx' | 'pdf') {
   });
 }
 
+/** The analysis page's publication box: the published versions and, for the executive, the button. */
+async function publishBox(c: Context<AppEnv>, year: number) {
+  const ctx = c.get('ctx');
+  return (
+    <PublishSection
+      fiscalYear={year}
+      agencySlug={c.get('agency')?.slug ?? ''}
+      published={await listPublishedAnalysisReports(ctx.db, ctx.agencyId, year)}
+      canPublish={can(ctx.actor, 'assessment.publish')}
+    />
+  );
+}
+
+/** A published version's frozen file, for staff reading the history (never re-rendered). */
+async function sendPublishedVersion(c: Context<AppEnv>, format: 'docx' | 'pdf') {
+  const year = yearParam(c);
+  const version = Number(c.req.param('version'));
+  if (!Number.isInteger(version) || version < 1) throw new NotFoundError();
+  const ctx = c.get('ctx');
+  const row = await findPublishedAnalysisReport(ctx.db, ctx.agencyId, year, version);
+  if (!row) throw new NotFoundError();
+  return sendStoredFile(
+    c,
+    {
+      sha256: format === 'pdf' ? row.pdfSha256 : row.docxSha256,
+      fileName: `ita-analysis-${year}-v${version}.${format}`,
+      mediaType: UPLOAD_TYPES[format].mediaType,
+    },
+    { cacheControl: 'private, no-store' },
+  );
+}
+
 /** Back office of the ITA: frameworks, results import, dashboard, analysis, report. */
 export const assessmentStaffRoutes = new Hono<AppEnv>()
-  .get('/', requirePermission('assessment.read'), (c) =>
-    c.redirect(`/staff/assessment/years/${latestYear()}`, 302),
+  .get('/', requirePermission('assessment.read'), async (c) =>
+    c.redirect(`/staff/assessment/years/${await openingYear(c)}`, 302),
+  )
+  .get('/frameworks', requirePermission('assessment.read'), async (c) =>
+    c.redirect(`/staff/assessment/frameworks/${await openingYear(c)}`, 302),
   )
   .get('/frameworks/:year', requirePermission('assessment.read'), (c) =>
     c.render(<FrameworkPage framework={getFramework(yearParam(c))} years={listFrameworkYears()} />),
@@ -209,11 +271,11 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
       <DiffPage diff={diffFrameworks(getFramework(from), getFramework(to))} years={years} />,
     );
   })
-  .get('/import', requirePermission('assessment.manage'), (c) =>
+  .get('/import', requirePermission('assessment.manage'), async (c) =>
     c.render(
       <ImportPage
         years={listFrameworkYears()}
-        values={{ fiscalYear: latestYear(), statedLevelTh: '' }}
+        values={{ fiscalYear: await openingYear(c), statedLevelTh: '' }}
       />,
     ),
   )
@@ -277,7 +339,7 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
         c.render(
           <ImportPage
             years={listFrameworkYears()}
-            values={{ fiscalYear: latestYear(), statedLevelTh: '' }}
+            values={{ fiscalYear: await openingYear(c), statedLevelTh: '' }}
             errors={error.errors}
           />,
         )
@@ -303,6 +365,24 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
   .get('/years/:year/report.pdf', requirePermission('assessment.read'), (c) => sendReport(c, 'pdf'))
   .get('/years/:year/analysis', requirePermission('assessment.read'), async (c) =>
     c.render(await analysisPage(c, yearParam(c))),
+  )
+  .post('/years/:year/analysis/publish', requirePermission('assessment.publish'), async (c) => {
+    const year = yearParam(c);
+    await publishAnalysisReport(c.get('ctx'), year, { dataDir: c.get('config').dataDir });
+    return c.redirect(
+      `/staff/assessment/years/${year}/analysis?notice=assessment.publish.published#publish`,
+      303,
+    );
+  })
+  .get(
+    '/years/:year/analysis/versions/:version/report.pdf',
+    requirePermission('assessment.read'),
+    (c) => sendPublishedVersion(c, 'pdf'),
+  )
+  .get(
+    '/years/:year/analysis/versions/:version/report.docx',
+    requirePermission('assessment.read'),
+    (c) => sendPublishedVersion(c, 'docx'),
   )
   .post('/years/:year/analysis/start', requirePermission('assessment.manage'), async (c) => {
     const year = yearParam(c);

@@ -132,6 +132,8 @@ export const assessmentStagedImports = pgTable(
     expiresAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.agencyId, t.id] }), index().on(t.expiresAt)],
+);
+
 /**
  * เกณฑ์การประเมินที่นำเข้า: one imported version of a fiscal year's framework file. Instance
  * level, not agency-owned: every agency of the instance is assessed on the same criteria.
@@ -159,4 +161,26 @@ export const assessmentFrameworkVersions = pgTable(
     decidedAt: timestamp({ withTimezone: true }),
   },
   (t) => [uniqueIndex('assessment_framework_versions_year_version').on(t.fiscalYear, t.version)],
+);
+
+/**
+ * รายงานการวิเคราะห์ที่เผยแพร่: one published version of a year's analysis report, frozen as
+ * DOCX and PDF in the file store (content-addressed under dataDir). An executive publishes; the
+ * newest version is what the public site serves, and older ones stay as the history.
+ */
+export const assessmentPublishedReports = pgTable(
+  'assessment_published_reports',
+  {
+    ...agencyOwned,
+    fiscalYear: integer().notNull(),
+    /** 1 for the first publication of the year, then 2, 3… */
+    version: integer().notNull(),
+    title: text().notNull(),
+    docxSha256: text().notNull(),
+    pdfSha256: text().notNull(),
+    publishedBy: text().notNull(),
+    publishedByUserId: uuid(),
+    publishedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.fiscalYear, t.version] })],
 );

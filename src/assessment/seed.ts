@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
+import { audit } from '../core/audit/audit.js';
+import { agencies } from '../core/agencies/schema.js';
+import { findLibraryAnalysis } from './library/load-library.js';
 import type { AgencyContext } from '../core/context.js';
 import { scoped } from '../core/db/scoped.js';
 import { getFramework } from './frameworks/load-frameworks.js';
 import { importOfficialResults } from './import-official-results.js';
-import { findOfficialResult } from './queries.js';
+import { findAnalysis, findOfficialResult } from './queries.js';
 import { scoreFramework } from './score-framework.js';
-import { assessmentResults } from './schema.js';
+import { assessmentAnalyses, assessmentAnalysisAreas, assessmentResults } from './schema.js';
 import { startAnalysis } from './start-analysis.js';
 
 /**
@@ -63,5 +67,54 @@ export async function seedAssessment(ctx: AgencyContext): Promise<void> {
       isDemo: true,
     });
   }
+  await loadShippedAnalysis(ctx, 2566);
   await startAnalysis(ctx, { fiscalYear: 2566, isDemo: true });
+}
+
+/**
+ * The demo agency's published analysis (the seed report, shipped in library/) as its analysis
+ * of that year, so the demo opens on real text. Seed data only: every other agency's analysis
+ * is started from its own results (startAnalysis) and written by its staff.
+ */
+async function loadShippedAnalysis(ctx: AgencyContext, fiscalYear: number): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    if (await findAnalysis(tx, ctx.agencyId, fiscalYear)) return;
+    const [agency] = await tx.select().from(agencies).where(eq(agencies.id, ctx.agencyId));
+    const shipped = agency ? findLibraryAnalysis(agency.slug, fiscalYear) : null;
+    if (!shipped) return;
+    const q = scoped(tx, ctx.agencyId);
+    await q.insert(assessmentAnalyses, {
+      fiscalYear,
+      titleTh: shipped.titleTh,
+      forewordTh: shipped.forewordTh.join('\n\n'),
+      resultSummaryTh: shipped.resultSummaryTh,
+      overviewTh: shipped.analysisOverviewTh,
+      limitationsTh: shipped.limitationsTh,
+      useThaiDigits: true,
+      isDemo: true,
+    });
+    await q.insert(
+      assessmentAnalysisAreas,
+      shipped.issueAreas.map((area) => ({
+        fiscalYear,
+        areaCode: area.issueAreaCode,
+        no: area.no,
+        nameTh: area.nameTh,
+        findingsTh: [
+          ...(area.introTh ? [area.introTh] : []),
+          ...area.citations.map((c) => `${c.code ?? c.originalCode} ${c.findingTh}`),
+        ],
+        improvementsTh: area.developmentTh,
+        measures: shipped.measures
+          .filter((m) => m.issueAreaCode === area.issueAreaCode)
+          .map(({ issueAreaCode: _code, ...row }) => row),
+      })),
+    );
+    await audit(tx, ctx, ctx.agencyId, {
+      action: 'assessment.analysis.start',
+      entityType: 'assessment_analysis',
+      entityId: String(fiscalYear),
+      after: { fiscalYear, fromShippedAnalysis: true },
+    });
+  });
 }

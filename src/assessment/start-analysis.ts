@@ -5,19 +5,15 @@ import { scoped } from '../core/db/scoped.js';
 import { agencies } from '../core/agencies/schema.js';
 import { getFramework } from './frameworks/load-frameworks.js';
 import { flagWeakQuestions } from './flag-weak-questions.js';
-import {
-  fillTemplate,
-  findLibraryAnalysis,
-  getRecommendationLibrary,
-} from './library/load-library.js';
+import { fillTemplate, getRecommendationLibrary } from './library/load-library.js';
 import { findAnalysis, findOfficialResult, findWeakQuestionSettings } from './queries.js';
 import { assessmentAnalyses, assessmentAnalysisAreas, type StoredMeasureRow } from './schema.js';
 
 /**
- * Creates the year's analysis from the library so staff edit rather than type: the agency's
- * own published analysis when one is shipped as data (the demo agency's 2566 report), else
- * one section per issue area with the weak questions' findings, the library's recommendations
- * and its measure template. Does nothing when the year already has an analysis.
+ * Creates the year's analysis from the agency's own results so staff edit rather than type: one
+ * section per issue area with the weak questions' findings, the library's recommendations and
+ * its measure template filled with the agency's name. Does nothing when the year already has an
+ * analysis. (The demo agency's published analysis is loaded by its seed, never here.)
  */
 export async function startAnalysis(
   ctx: AgencyContext,
@@ -29,36 +25,7 @@ export async function startAnalysis(
     if (await findAnalysis(tx, ctx.agencyId, fiscalYear)) return { created: false };
     const [agency] = await tx.select().from(agencies).where(eq(agencies.id, ctx.agencyId));
     const q = scoped(tx, ctx.agencyId);
-    const shipped = agency ? findLibraryAnalysis(agency.slug, fiscalYear) : null;
-    if (shipped) {
-      await q.insert(assessmentAnalyses, {
-        fiscalYear,
-        titleTh: shipped.titleTh,
-        forewordTh: shipped.forewordTh.join('\n\n'),
-        resultSummaryTh: shipped.resultSummaryTh,
-        overviewTh: shipped.analysisOverviewTh,
-        limitationsTh: shipped.limitationsTh,
-        useThaiDigits: true,
-        isDemo: input.isDemo ?? false,
-      });
-      await q.insert(
-        assessmentAnalysisAreas,
-        shipped.issueAreas.map((area) => ({
-          fiscalYear,
-          areaCode: area.issueAreaCode,
-          no: area.no,
-          nameTh: area.nameTh,
-          findingsTh: [
-            ...(area.introTh ? [area.introTh] : []),
-            ...area.citations.map((c) => `${c.code ?? c.originalCode} ${c.findingTh}`),
-          ],
-          improvementsTh: area.developmentTh,
-          measures: shipped.measures
-            .filter((m) => m.issueAreaCode === area.issueAreaCode)
-            .map(({ issueAreaCode: _code, ...row }) => row),
-        })),
-      );
-    } else {
+    {
       const library = getRecommendationLibrary();
       const values: Record<string, string> = {
         agencyName: agency?.nameTh ?? '',
@@ -117,7 +84,7 @@ export async function startAnalysis(
       action: 'assessment.analysis.start',
       entityType: 'assessment_analysis',
       entityId: String(fiscalYear),
-      after: { fiscalYear, fromShippedAnalysis: Boolean(shipped) },
+      after: { fiscalYear },
     });
     return { created: true };
   });

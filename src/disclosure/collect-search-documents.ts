@@ -32,6 +32,8 @@ export interface SiteSource {
   content: PublicSiteContent;
   modules: readonly ModuleManifest[];
   now: Date;
+  /** The request being answered, for the log line of a failing feed. */
+  requestId?: string | undefined;
 }
 
 /** Plain text of sanitised HTML, for indexing and excerpts. */
@@ -115,7 +117,9 @@ async function readSiteContent(
 /** One fiscal year of the public OIT pages: entries, other modules' feeds, the site's pages. */
 export async function readOitYear(source: SiteSource, fiscalYear: number): Promise<PublicOitYear> {
   const site = await readSiteContent(source, fiscalYear);
-  return readPublicOitYear(source.q, source.content, source.modules, site, fiscalYear);
+  return readPublicOitYear(source.q, source.content, source.modules, site, fiscalYear, {
+    requestId: source.requestId,
+  });
 }
 
 /** The agency's newest published year when the framework knows it, else the current one. */

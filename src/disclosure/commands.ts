@@ -74,7 +74,7 @@ export const remindCommand = defineCommand({
         now: new Date(),
         baseUrl: config.baseUrl,
         isDryRun,
-        ...(deps.modules ? { modules: deps.modules } : {}),
+        modules: deps.modules ?? [],
       });
       if (result.notDue) {
         io.out(`${agency.slug}: ไม่ถึงกำหนดเตือน (${result.notDue}) / not due\n`);

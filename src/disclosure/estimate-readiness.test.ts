@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { createTestContext, type TestContext } from '../../test/helpers/test-context.js';
 import { disclosureEntries } from './schema.js';
 import { seedDisclosure } from './seed.js';
-import { estimateReadiness, fiscalYearOf } from './estimate-readiness.js';
+import { estimateReadiness } from './estimate-readiness.js';
 import { saveEntry } from './save-entry.js';
 
 void describe('estimateReadiness', () => {
@@ -57,11 +57,6 @@ void describe('estimateReadiness', () => {
     const r = await estimateReadiness(t.database.db, t.agency.id, 2566, { now });
     assert.equal(r.items.find((i) => i.item.code === 'o1')!.status, 'draft');
     assert.equal(r.estimate.oit, 97.5);
-  });
-
-  void it('names fiscal years by the พ.ศ. year they end in', () => {
-    assert.equal(fiscalYearOf('2022-09-30'), 2565);
-    assert.equal(fiscalYearOf('2022-10-01'), 2566);
   });
 });
 

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../core/db/client.js';
 import { scoped } from '../core/db/scoped.js';
+import { fiscalYearOf } from '../core/i18n/thai-format.js';
 import { disclosureDocuments, disclosureEntries } from './schema.js';
 import { listOitItems, scoreOitItems, type OitItem } from './oit-items.js';
 import { findDisclosureYearData } from './load-year-data.js';
@@ -34,11 +35,8 @@ export interface Readiness {
   deadline: { opensOn: string; closesOn: string; daysToOpen: number; daysToClose: number } | null;
 }
 
-/** Fiscal year (พ.ศ.) that an ISO date falls in: 1 Oct starts the next year. */
-export function fiscalYearOf(isoDate: string): number {
-  const [y, m] = isoDate.split('-').map(Number) as [number, number];
-  return y + 543 + (m >= 10 ? 1 : 0);
-}
+/** Fiscal year (พ.ศ.) of a publish date (a Bangkok calendar day, `YYYY-MM-DD`). */
+const fiscalYearOfDay = (isoDate: string) => fiscalYearOf(new Date(`${isoDate}T12:00:00+07:00`));
 
 const DAY = 24 * 60 * 60 * 1000;
 const daysBetween = (from: Date, isoDate: string) =>
@@ -71,7 +69,7 @@ export async function estimateReadiness(
     if (published && item.period !== 'none') {
       const minYear = item.period === 'previous' ? fiscalYear - 1 : fiscalYear;
       const checkYear = item.period === 'current' || item.period === 'previous';
-      if (checkYear && published.publishDate && fiscalYearOf(published.publishDate) < minYear) {
+      if (checkYear && published.publishDate && fiscalYearOfDay(published.publishDate) < minYear) {
         reasons.push('disclosure.readiness.reasons.oldPublishDate');
       }
       const oldDoc = published.documentIds

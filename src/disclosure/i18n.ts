@@ -92,6 +92,9 @@ export const th = {
   },
   readiness: {
     title: 'ความพร้อมการเปิดเผยข้อมูล (OIT) ปีงบประมาณ {year}',
+    feedFailed:
+      'ดึงข้อมูลจากส่วน {modules} ไม่สำเร็จ ข้อที่ส่วนนี้เติมให้อัตโนมัติจึงอาจแสดงว่ายังไม่มีข้อมูล หน้าเว็บไซต์สาธารณะยังแสดงข้อมูลส่วนอื่นตามปกติ แจ้งผู้ดูแลระบบพร้อมรหัสอ้างอิงด้านล่าง',
+    feedFailedReference: 'รหัสอ้างอิง',
     estimate: 'คะแนน OIT ที่คาดว่าจะได้หากประเมินวันนี้',
     estimateNote:
       'เป็นการประมาณการ: ข้อที่เผยแพร่แล้วและเป็นปัจจุบันได้ 100 ข้ออื่นได้ 0 ตามหลักเกณฑ์ในข้อมูลเกณฑ์ของปี; ผู้ประเมินของ ป.ป.ช. อาจพิจารณาต่างออกไป',
@@ -189,6 +192,8 @@ export const th = {
     notInReview: 'ข้อนี้ไม่ได้อยู่ระหว่างรออนุมัติ',
     unknownUnit: 'ไม่พบหน่วยงานย่อยนี้ในหน่วยงานของท่าน',
     unknownDocument: 'ไม่พบไฟล์นี้ในหน่วยงานของท่าน',
+    noFrameworkYear:
+      'ยังไม่มีเกณฑ์ OIT ของปีงบประมาณ {year} ในระบบ (ปีที่มีเกณฑ์: {years}) ผู้ดูแลระบบนำเข้าเกณฑ์ของปีนั้นได้เมื่อ ป.ป.ช. ประกาศ',
   },
 };
 
@@ -281,6 +286,9 @@ export const en: Translation<typeof th> = {
   review: { title: 'Awaiting approval', empty: 'Nothing awaits approval', open: 'Review' },
   readiness: {
     title: 'OIT readiness, fiscal year {year}',
+    feedFailed:
+      'Content from {modules} could not be read, so items it fills may show as missing. The public site still shows everything else. Tell the administrator the reference below.',
+    feedFailedReference: 'Reference',
     estimate: 'Expected OIT score if assessed today',
     estimateNote:
       "An estimate: published, current items score 100, others 0, per the year's framework data; NACC assessors may judge differently",
@@ -378,5 +386,7 @@ export const en: Translation<typeof th> = {
     notInReview: 'This item is not awaiting approval',
     unknownUnit: 'This unit is not one of your agency’s',
     unknownDocument: 'This file is not one of your agency’s',
+    noFrameworkYear:
+      'There are no OIT criteria for fiscal year {year} in the system yet (years with criteria: {years}); an administrator can import them once the NACC publishes them',
   },
 };

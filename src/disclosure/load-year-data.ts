@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { BUDDHIST_YEAR_MAX, BUDDHIST_YEAR_MIN } from '../core/i18n/thai-format.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -11,7 +12,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
  * and the NACC's assessment window for deadline reminders. Data, because both change yearly.
  */
 export const DisclosureYearData = z.object({
-  fiscalYear: z.number().int().min(2560).max(2700),
+  fiscalYear: z.number().int().min(BUDDHIST_YEAR_MIN).max(BUDDHIST_YEAR_MAX),
   assessmentWindow: z.object({ opensOn: isoDate, closesOn: isoDate, note: z.string().optional() }),
   feeds: z.record(z.string().regex(/^[a-z]+\.[a-z0-9-]+$/), z.array(z.string().regex(/^o\d+$/))),
 });

@@ -97,7 +97,7 @@ export async function createBasicInfo(ctx: AgencyContext, kind: BasicInfoKind, r
   const data = parseBasicInfo(kind, raw);
   return ctx.db.transaction(async (tx) => {
     // A photo must be one of this agency's stored documents (issue #12 item 8).
-    const photo = (parsed.data as { photoDocumentId?: string | null }).photoDocumentId;
+    const photo = (data as { photoDocumentId?: string | null }).photoDocumentId;
     if (
       photo &&
       !(await scoped(tx, ctx.agencyId).find(disclosureDocuments, eq(disclosureDocuments.id, photo)))

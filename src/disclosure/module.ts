@@ -10,6 +10,8 @@ import { seedDisclosure } from './seed.js';
 import { saveEntry } from './save-entry.js';
 import { disclosureDocuments } from './schema.js';
 import { createBasicInfo } from './manage-basic-info.js';
+import { openingFiscalYear } from '../core/i18n/thai-format.js';
+import { listOitYears } from './oit-items.js';
 
 /**
  * Disclosure (การเปิดเผยข้อมูล, OIT): staff prepare every OIT item of a fiscal year, an
@@ -63,7 +65,8 @@ export const disclosureModule = defineModule({
   seed: seedDisclosure,
   isolationFixture: async (ctx) => {
     const marker = `ข้อมูลทดสอบแยก-${ctx.agencyId.slice(0, 8)}`;
-    const entry = await saveEntry(ctx, { fiscalYear: 2566, itemCode: 'o1', contentHtml: marker });
+    const year = openingFiscalYear([], ctx.now(), listOitYears());
+    const entry = await saveEntry(ctx, { fiscalYear: year, itemCode: 'o1', contentHtml: marker });
     const [doc] = await scoped(ctx.db, ctx.agencyId).insert(disclosureDocuments, {
       entryId: entry.id,
       sha256: '0'.repeat(64),
@@ -73,7 +76,7 @@ export const disclosureModule = defineModule({
     });
     const news = await createBasicInfo(ctx, 'news', { titleTh: marker, publishedOn: '2023-01-01' });
     return {
-      params: { id: entry.id, year: '2566', code: 'o1', kind: 'news' },
+      params: { id: entry.id, year: String(year), code: 'o1', kind: 'news' },
       byRoute: {
         '/staff/disclosure/documents/:id': { id: doc!.id },
         '/staff/disclosure/basic/:kind/:id/delete': { kind: 'news', id: news.id },

@@ -5,6 +5,7 @@ import {
   listOitYears as listFrameworkYears,
 } from './oit-items.js';
 import type { PublicOitEntry, PublicQuery, PublicSiteContent } from './public-content.js';
+import { collectFedContent, type FeedFailure } from './feed-sources.js';
 import type { OitGroup, OitItemSummary } from './views/public-oit.js';
 
 /**
@@ -26,6 +27,8 @@ export interface PublicOitYear {
   groups: OitGroup[];
   entriesByCode: Map<string, PublicOitEntry[]>;
   fedByCode: Map<string, DisclosedContent[]>;
+  /** Modules whose feed failed (logged); the pages show what the others gave. */
+  failures: FeedFailure[];
 }
 
 /**
@@ -56,17 +59,16 @@ export async function readPublicOitYear(
   modules: readonly ModuleManifest[],
   siteContent: DisclosedContent[],
   fiscalYear: number,
+  options: { requestId?: string | undefined } = {},
 ): Promise<PublicOitYear> {
   const framework = getFramework(fiscalYear);
   const [entries, feedCodes, fed] = await Promise.all([
     content.listOitEntries(q, fiscalYear),
     content.feedCodes(fiscalYear),
-    Promise.all(
-      modules.map((m) =>
-        m.disclosures
-          ? m.disclosures({ db: q.db, agencyId: q.agencyId, agencySlug: q.agencySlug, fiscalYear })
-          : Promise.resolve([]),
-      ),
+    collectFedContent(
+      modules,
+      { db: q.db, agencyId: q.agencyId, agencySlug: q.agencySlug, fiscalYear },
+      options,
     ),
   ]);
   const entriesByCode = new Map<string, PublicOitEntry[]>();
@@ -75,7 +77,7 @@ export async function readPublicOitYear(
   }
   const codeByName = new Map(framework.oitItems.map((i) => [i.nameTh, i.code]));
   const fedByCode = new Map<string, DisclosedContent[]>();
-  for (const item of [...fed.flat(), ...siteContent]) {
+  for (const item of [...fed.contents, ...siteContent]) {
     const siteName = SITE_FEED_ITEM_NAMES[item.feed];
     const byName = siteName ? codeByName.get(siteName) : undefined;
     const codes = feedCodes[item.feed] ?? (byName ? [byName] : []);
@@ -101,5 +103,12 @@ export async function readPublicOitYear(
         };
       }),
   }));
-  return { fiscalYear, titleTh: framework.titleTh, groups, entriesByCode, fedByCode };
+  return {
+    fiscalYear,
+    titleTh: framework.titleTh,
+    groups,
+    entriesByCode,
+    fedByCode,
+    failures: fed.failures,
+  };
 }

@@ -4,7 +4,8 @@ import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import type { AppEnv } from '../core/http/env.js';
 import { NotFoundError } from '../core/errors.js';
-import { fiscalYearOf } from '../core/i18n/thai-format.js';
+import { currentFiscalYear } from '../core/i18n/thai-format.js';
+import { collectFedContent } from './feed-sources.js';
 import { listOitYears as listFrameworkYears } from './oit-items.js';
 import {
   emptyPublicContent,
@@ -94,15 +95,13 @@ async function findOpenSurvey(
   const q = queryOf(c);
   const own = await content.findOpenSurvey(q);
   if (own) return own;
-  for (const module of c.get('modules') ?? []) {
-    if (!module.disclosures) continue;
-    const items = await module
-      .disclosures({ ...q, fiscalYear: fiscalYearOf(new Date()) })
-      .catch(() => []);
-    const open = items.find((i) => i.feed === OPEN_SURVEY_FEED && i.links[0]);
-    if (open?.links[0]) return { title: open.title, href: open.links[0].href };
-  }
-  return null;
+  const fed = await collectFedContent(
+    c.get('modules') ?? [],
+    { ...q, fiscalYear: currentFiscalYear(new Date()) },
+    { requestId: c.get('requestId') },
+  );
+  const open = fed.contents.find((i) => i.feed === OPEN_SURVEY_FEED && i.links[0]);
+  return open?.links[0] ? { title: open.title, href: open.links[0].href } : null;
 }
 
 function queryOf(c: Context<AppEnv>): PublicQuery {
@@ -121,13 +120,21 @@ export function createDisclosurePublicRoutes(content: PublicSiteContent = emptyP
     content,
     modules: c.get('modules') ?? [],
     now: new Date(),
+    requestId: c.get('requestId'),
   });
   const oitYear = (c: Context<AppEnv>, fiscalYear: number) =>
     readOitYear(siteSource(c), fiscalYear);
   const parseYear = (raw: string | undefined, fallback: number) => {
     if (raw === undefined || raw === '') return fallback;
     const year = YearQuery.safeParse(raw);
-    if (!year.success || !listFrameworkYears().includes(year.data)) throw new NotFoundError();
+    if (!year.success) throw new NotFoundError();
+    if (!listFrameworkYears().includes(year.data)) {
+      // Never another year's page in its place: say which years the site has.
+      throw new NotFoundError('disclosure.errors.noFrameworkYear', {
+        year: year.data,
+        years: listFrameworkYears().join(', '),
+      });
+    }
     return year.data;
   };
 

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestContext, type TestContext } from '../../test/helpers/test-context.js';
 import { seedDisclosure } from './seed.js';
+import { openingFiscalYear } from '../core/i18n/thai-format.js';
+import { listOitYears } from './oit-items.js';
 
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
 
@@ -18,6 +20,19 @@ void describe('disclosure staff pages', () => {
   after(async () => {
     await t.close();
     await rm(dataDir, { recursive: true, force: true });
+  });
+
+  void it('opens on the current year and never shows another year in place of one asked', async () => {
+    const admin = await t.loginAs('agency_admin');
+    const opening = openingFiscalYear([], new Date(), listOitYears());
+    const home = await (await t.get('/staff/disclosure', admin)).text();
+    assert.match(home, new RegExp(`href="/staff/disclosure/items/${opening}/o1"`));
+    // A year the system has no criteria for: a clear 404 naming it, not another year's list.
+    const missing = await t.get('/staff/disclosure?year=2599', admin);
+    assert.equal(missing.status, 404);
+    const text = await missing.text();
+    assert.match(text, /ยังไม่มีเกณฑ์ OIT ของปีงบประมาณ 2599/);
+    assert.ok(!text.includes('/staff/disclosure/items/'), 'no other year shown in its place');
   });
 
   void it('lets an officer save with an upload, submit, and an executive approve', async () => {

@@ -1,4 +1,8 @@
-import { fiscalYearOf } from '../core/i18n/thai-format.js';
+import {
+  BUDDHIST_YEAR_MAX,
+  BUDDHIST_YEAR_MIN,
+  openingFiscalYear,
+} from '../core/i18n/thai-format.js';
 import { findLatestEntryYear } from './queries.js';
 import { Hono, type Context } from 'hono';
 import { and, desc, eq } from 'drizzle-orm';
@@ -25,7 +29,6 @@ import { typedNumber } from '../core/validation/typed-number.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import { can } from '../core/auth/permissions.js';
 import { listUnits } from '../core/agencies/units.js';
-import type { AgencyContext } from '../core/context.js';
 import { scoped } from '../core/db/scoped.js';
 import {
   disclosureDocuments,
@@ -36,7 +39,7 @@ import {
 } from './schema.js';
 import { diffOitItems, getOitItem, groupOitItems, listOitYears } from './oit-items.js';
 import { listItemStatuses, type ItemStatusRow } from './queries.js';
-import { collectFedContent } from './feed-sources.js';
+import { collectFedContent, type FeedFailure } from './feed-sources.js';
 import { estimateReadiness, type Readiness } from './estimate-readiness.js';
 import { remindDisclosureDeadlines } from './send-disclosure-reminders.js';
 import { saveEntry, attachDocuments } from './save-entry.js';
@@ -62,23 +65,36 @@ const thaiDate = (d: Date | string | null) =>
     : '';
 
 /**
- * The fiscal year (พ.ศ.) a request shows: ?year= when known; else the newest year this agency
- * has entries for (what its staff were last working on); else the newest framework year up to
- * the current fiscal year.
+ * A year asked for that has no OIT criteria in the system: a page naming the year and the years
+ * there are, never another year's page shown silently in its place.
+ */
+function noCriteriaFor(year: string): NotFoundError {
+  return new NotFoundError('disclosure.errors.noFrameworkYear', {
+    year,
+    years: listOitYears().join(', '),
+  });
+}
+
+/**
+ * The fiscal year (พ.ศ.) a request shows: ?year= when asked (a year without criteria is a clear
+ * 404); else the newest year this agency has entries for (what its staff were last working on);
+ * else the current fiscal year, or the newest year with criteria before it.
  */
 async function pickYear(c: Context<AppEnv>): Promise<number> {
   const years = listOitYears();
-  const asked = Number(c.req.query('year'));
-  if (years.includes(asked)) return asked;
+  const raw = c.req.query('year');
+  if (raw !== undefined && raw !== '') {
+    const asked = Number(raw);
+    if (!years.includes(asked)) throw noCriteriaFor(raw.slice(0, 12));
+    return asked;
+  }
   const latest = await findLatestEntryYear(c.get('ctx').db, c.get('ctx').agencyId);
-  if (latest !== null && years.includes(latest)) return latest;
-  const current = fiscalYearOf(c.get('ctx').now());
-  return years.filter((y) => y <= current).at(-1) ?? years[0]!;
+  return openingFiscalYear([latest], c.get('ctx').now(), years);
 }
 
 function yearParam(c: Context<AppEnv>): number {
   const year = Number(c.req.param('year'));
-  if (!listOitYears().includes(year)) throw new NotFoundError();
+  if (!listOitYears().includes(year)) throw noCriteriaFor((c.req.param('year') ?? '').slice(0, 12));
   return year;
 }
 
@@ -89,8 +105,15 @@ function codeParam(c: Context<AppEnv>, year: number): string {
   return code;
 }
 
-const fedFor = (ctx: AgencyContext, slug: string, fiscalYear: number) =>
-  collectFedContent({ db: ctx.db, agencyId: ctx.agencyId, agencySlug: slug, fiscalYear });
+/** Other modules' content for the year, through the one feed policy (failures logged, listed). */
+const fedFor = (c: Context<AppEnv>, fiscalYear: number) => {
+  const ctx = c.get('ctx');
+  return collectFedContent(
+    c.get('modules') ?? [],
+    { db: ctx.db, agencyId: ctx.agencyId, agencySlug: c.get('agency')!.slug, fiscalYear },
+    { requestId: c.get('requestId') },
+  );
+};
 
 function YearPicker(props: { year: number; action: string }) {
   const t = useT();
@@ -469,7 +492,7 @@ async function loadItem(c: Context<AppEnv>, year: number, code: string) {
         entry.documentIds.includes(d.id),
       )
     : [];
-  const fed = (await fedFor(ctx, c.get('agency')!.slug, year)).get(code) ?? [];
+  const fed = (await fedFor(c, year)).byItem.get(code) ?? [];
   return {
     entry,
     documents,
@@ -558,7 +581,13 @@ async function saveItemForm(
   return entry;
 }
 
-function ReadinessPage(props: { r: Readiness; unitName: Map<string, string>; canRemind: boolean }) {
+function ReadinessPage(props: {
+  r: Readiness;
+  unitName: Map<string, string>;
+  canRemind: boolean;
+  failedFeeds: FeedFailure[];
+  requestId: string | undefined;
+}) {
   const t = useT();
   const { r } = props;
   const d = r.deadline;
@@ -567,6 +596,20 @@ function ReadinessPage(props: { r: Readiness; unitName: Map<string, string>; can
       <PageHeader title={t('disclosure.readiness.title', { year: r.fiscalYear })} />
       <YearPicker year={r.fiscalYear} action={`${BASE}/readiness`} />
       <Notice />
+      {props.failedFeeds.length > 0 && (
+        <div class="error-summary" role="alert" id="failed-feeds">
+          <p>
+            {t('disclosure.readiness.feedFailed', {
+              modules: props.failedFeeds.map((f) => f.module).join(', '),
+            })}
+          </p>
+          {props.requestId && (
+            <p class="muted">
+              {t('disclosure.readiness.feedFailedReference')}: <code>{props.requestId}</code>
+            </p>
+          )}
+        </div>
+      )}
       <div class="cards">
         <section class="card">
           <h2>{t('disclosure.readiness.estimate')}</h2>
@@ -794,9 +837,10 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
   .get('/readiness', async (c) => {
     const ctx = c.get('ctx');
     const year = await pickYear(c);
+    const fed = await fedFor(c, year);
     const r = await estimateReadiness(ctx.db, ctx.agencyId, year, {
       now: ctx.now(),
-      fed: await fedFor(ctx, c.get('agency')!.slug, year),
+      fed: fed.byItem,
     });
     const units = await listUnits(ctx.db, ctx.agencyId);
     return c.render(
@@ -804,12 +848,17 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
         r={r}
         unitName={new Map(units.map((u) => [u.id, u.nameTh]))}
         canRemind={can(ctx.actor, 'disclosure.manage')}
+        failedFeeds={fed.failures}
+        requestId={c.get('requestId')}
       />,
     );
   })
   .post('/readiness/remind', requirePermission('disclosure.manage'), async (c) => {
     const config = c.get('config');
-    const form = await readForm(c, z.object({ year: z.coerce.number().int().min(2560).max(2700) }));
+    const form = await readForm(
+      c,
+      z.object({ year: z.coerce.number().int().min(BUDDHIST_YEAR_MIN).max(BUDDHIST_YEAR_MAX) }),
+    );
     const notice = await remindDisclosureDeadlines(c.get('ctx'), c.get('agency')!, {
       ...(form.ok ? { fiscalYear: form.data.year } : {}),
       mail: config,
@@ -964,7 +1013,7 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
     const year = await pickYear(c);
     const rows = await buildLinkSheet(ctx.db, c.get('agency')!, year, {
       baseUrl: new URL(c.req.url).origin,
-      fed: await fedFor(ctx, c.get('agency')!.slug, year),
+      fed: (await fedFor(c, year)).byItem,
     });
     return c.body(linkSheetCsv(rows), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
@@ -977,7 +1026,7 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
     const year = await pickYear(c);
     const rows = await buildLinkSheet(ctx.db, c.get('agency')!, year, {
       baseUrl: new URL(c.req.url).origin,
-      fed: await fedFor(ctx, c.get('agency')!.slug, year),
+      fed: (await fedFor(c, year)).byItem,
     });
     return c.body(new Uint8Array(await linkSheetXlsx(rows, year)), 200, {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

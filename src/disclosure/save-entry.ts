@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { BUDDHIST_YEAR_MAX, BUDDHIST_YEAR_MIN } from '../core/i18n/thai-format.js';
 import { z } from 'zod';
 import type { AgencyContext } from '../core/context.js';
 import { scoped } from '../core/db/scoped.js';
@@ -26,7 +27,7 @@ const httpUrl = z
   }, 'disclosure.errors.badUrl');
 
 export const SaveEntryInput = z.object({
-  fiscalYear: z.number().int().min(2560).max(2700),
+  fiscalYear: z.number().int().min(BUDDHIST_YEAR_MIN).max(BUDDHIST_YEAR_MAX),
   itemCode: z.string().regex(/^o\d{1,3}$/),
   contentHtml: z.string().max(200_000).default(''),
   links: z

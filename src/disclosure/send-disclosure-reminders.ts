@@ -3,7 +3,7 @@ import type { DbOrTx } from '../core/db/client.js';
 import type { ModuleManifest } from '../core/module.js';
 import { staff, units, type StaffRole } from '../core/agencies/schema.js';
 import { users } from '../core/auth/schema.js';
-import { formatThaiDate, fiscalYearOf } from '../core/i18n/thai-format.js';
+import { currentFiscalYear, formatThaiDate } from '../core/i18n/thai-format.js';
 import { createMailer, isMailConfigured, type MailConfig } from '../core/mail/index.js';
 import type { AgencyContext } from '../core/context.js';
 import { audit } from '../core/audit/audit.js';
@@ -59,8 +59,8 @@ export interface SendDisclosureRemindersOptions {
   isForced?: boolean;
   /** The fiscal year to remind about (default: the one `now` falls in). */
   fiscalYear?: number;
-  /** Modules whose feeds fill items (default: the app's list). */
-  modules?: readonly ModuleManifest[];
+  /** The app's modules, whose feeds fill items (passed in: createApp's list, or the CLI's). */
+  modules: readonly ModuleManifest[];
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -82,7 +82,7 @@ export async function sendDisclosureReminders(
   agency: { id: string; slug: string; nameTh: string },
   options: SendDisclosureRemindersOptions,
 ): Promise<DisclosureRemindersResult> {
-  const fiscalYear = options.fiscalYear ?? fiscalYearOf(options.now);
+  const fiscalYear = options.fiscalYear ?? currentFiscalYear(options.now);
   const result: DisclosureRemindersResult = { fiscalYear, reminders: [], sent: 0, skipped: 0 };
   const window = findDisclosureYearData(fiscalYear)?.assessmentWindow;
   const today = bangkokDay(options.now);
@@ -95,11 +95,16 @@ export async function sendDisclosureReminders(
     if (today >= window.opensOn) return { ...result, notDue: 'windowOpened' };
   }
 
-  const fed = await collectFedContent(
-    { db: db as never, agencyId: agency.id, agencySlug: agency.slug, fiscalYear },
-    options.modules,
-  );
-  const readiness = await estimateReadiness(db, agency.id, fiscalYear, { now: options.now, fed });
+  const fed = await collectFedContent(options.modules, {
+    db: db as never,
+    agencyId: agency.id,
+    agencySlug: agency.slug,
+    fiscalYear,
+  });
+  const readiness = await estimateReadiness(db, agency.id, fiscalYear, {
+    now: options.now,
+    fed: fed.byItem,
+  });
   const pending = readiness.items.filter((i) => PENDING.includes(i.status));
   if (pending.length === 0) return result;
 

@@ -10,7 +10,7 @@ const reportCommand = defineCommand({
   name: 'measures report',
   summary: 'ออกรายงานมาตรการเป็น DOCX หรือ PDF / write a measures report as DOCX or PDF',
   usage:
-    'prongsai measures report --agency SLUG --year 2566 --format docx|pdf --out FILE [--kind progress-report|plan]',
+    'prongsai measures report --agency SLUG --year YEAR --format docx|pdf --out FILE [--kind progress-report|plan]',
   options: {
     agency: { type: 'string' },
     year: { type: 'string' },

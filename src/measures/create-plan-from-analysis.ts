@@ -3,32 +3,55 @@ import type { AgencyContext } from '../core/context.js';
 import { audit } from '../core/audit/audit.js';
 import { scoped } from '../core/db/scoped.js';
 import { ValidationError } from '../core/errors.js';
-import { agencies } from '../core/agencies/schema.js';
 import { listUnits } from '../core/agencies/units.js';
-import { getAnalysis } from '../assessment/index.js';
+import { findAnalysisByYear, type StoredMeasureRow } from '../assessment/index.js';
 import { actions, measures } from './schema.js';
 import { FiscalYear } from './create-measure.js';
 import { parseOrRefuse } from './check-action-input.js';
 import { fiscalMonthEnd, fiscalMonthStart } from './fiscal-dates.js';
 
-/**
- * "สร้างแผนจากผลการวิเคราะห์": one measure per row of the analysis's section 2 and one action
- * per step (ขั้นตอน), owned by the unit the analysis names. Steps are spread over the fiscal
- * year in order, so the timeline shows a sequence the officers can then adjust.
- * Idempotent: a measure already created from the same row is left alone.
- */
-export async function createPlanFromAnalysis(ctx: AgencyContext, rawYear: number | string) {
-  const fiscalYear = parseOrRefuse(FiscalYear, rawYear);
-  const [agency] = await ctx.db.select().from(agencies).where(eq(agencies.id, ctx.agencyId));
-  const analysis = agency ? getAnalysis(agency.slug, fiscalYear) : null;
+/** One measure of the analysis with where it sits (area, position) and its plan reference. */
+interface AnalysisMeasure extends StoredMeasureRow {
+  issueAreaCode: string;
+  /** `analysis:<year>:<area>` for an area's first measure, `…:<n>` for its n-th. */
+  sourceRef: string;
+}
+
+/** The measures of the agency's own analysis of a year, in the analysis's order. */
+async function readAnalysisMeasures(
+  ctx: AgencyContext,
+  fiscalYear: number,
+): Promise<AnalysisMeasure[]> {
+  const analysis = await findAnalysisByYear(ctx.db, ctx.agencyId, fiscalYear);
   if (!analysis) {
     throw new ValidationError('measures.errors.noAnalysis', {
       fiscalYear: 'measures.errors.noAnalysis',
     });
   }
+  return analysis.areas.flatMap((area) =>
+    area.measures
+      .filter((m) => m.measureTh.trim() !== '')
+      .map((m, i) => ({
+        ...m,
+        issueAreaCode: area.areaCode,
+        sourceRef: `analysis:${fiscalYear}:${area.areaCode}${i === 0 ? '' : `:${i + 1}`}`,
+      })),
+  );
+}
+
+/**
+ * "สร้างแผนจากผลการวิเคราะห์": one measure per measure of the agency's own analysis of the year
+ * (section 2, as its staff wrote it in the assessment module) and one action per step
+ * (ขั้นตอน), owned by the unit the analysis names. Steps are spread over the fiscal year in
+ * order, so the timeline shows a sequence the officers can then adjust.
+ * Idempotent: a measure already created from the same row is left alone.
+ */
+export async function createPlanFromAnalysis(ctx: AgencyContext, rawYear: number | string) {
+  const fiscalYear = parseOrRefuse(FiscalYear, rawYear);
+  const rowsOfAnalysis = await readAnalysisMeasures(ctx, fiscalYear);
   const unitList = await listUnits(ctx.db, ctx.agencyId);
   const unitByName = new Map(unitList.map((u) => [u.nameTh.replace(/\s+/g, ''), u]));
-  for (const row of analysis.measures) {
+  for (const row of rowsOfAnalysis) {
     if (!unitByName.has(row.responsibleUnitTh.replace(/\s+/g, ''))) {
       throw new ValidationError(
         'measures.errors.analysisUnitMissing',
@@ -43,8 +66,8 @@ export async function createPlanFromAnalysis(ctx: AgencyContext, rawYear: number
     const q = scoped(tx, ctx.agencyId);
     let created = 0;
     let skipped = 0;
-    for (const [index, row] of analysis.measures.entries()) {
-      const sourceRef = `analysis:${fiscalYear}:${row.issueAreaCode}`;
+    for (const [index, row] of rowsOfAnalysis.entries()) {
+      const { sourceRef } = row;
       const exists = await q.find(
         measures,
         and(eq(measures.fiscalYear, fiscalYear), eq(measures.sourceRef, sourceRef))!,
@@ -65,21 +88,24 @@ export async function createPlanFromAnalysis(ctx: AgencyContext, rawYear: number
       });
       const unit = unitByName.get(row.responsibleUnitTh.replace(/\s+/g, ''))!;
       const n = row.stepsTh.length;
-      const rows = await q.insert(
-        actions,
-        row.stepsTh.map((stepText, i) => {
-          const first = Math.floor((i * 12) / n);
-          const last = Math.min(11, Math.max(first + 2, Math.floor(((i + 1) * 12) / n) - 1));
-          return {
-            measureId: measure!.id,
-            stepText,
-            unitId: unit.id,
-            startDate: fiscalMonthStart(fiscalYear, first),
-            dueDate: fiscalMonthEnd(fiscalYear, last),
-            sortOrder: i,
-          };
-        }),
-      );
+      const rows =
+        n === 0
+          ? []
+          : await q.insert(
+              actions,
+              row.stepsTh.map((stepText, i) => {
+                const first = Math.floor((i * 12) / n);
+                const last = Math.min(11, Math.max(first + 2, Math.floor(((i + 1) * 12) / n) - 1));
+                return {
+                  measureId: measure!.id,
+                  stepText,
+                  unitId: unit.id,
+                  startDate: fiscalMonthStart(fiscalYear, first),
+                  dueDate: fiscalMonthEnd(fiscalYear, last),
+                  sortOrder: i,
+                };
+              }),
+            );
       await audit(tx, ctx, ctx.agencyId, {
         action: 'measures.plan.create-from-analysis',
         entityType: 'measure',

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { createTestContext, type TestContext } from '../../test/helpers/test-context.js';
 import { listUnits } from '../core/agencies/units.js';
 import { auditLog } from '../core/audit/schema.js';
@@ -18,6 +18,8 @@ import { reviewProgress } from './review-progress.js';
 import { carryOverMeasures } from './carry-over-measures.js';
 import { listMeasuresOfYear, listMyActions } from './queries.js';
 import { storedFilePath } from '../core/files/index.js';
+import { modules } from '../modules.js';
+import { startAnalysis } from '../assessment/index.js';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n% test evidence\n');
 const EXE = new TextEncoder().encode('MZ\x90\x00 not a document');
@@ -37,12 +39,42 @@ void describe('measures use cases', () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'measures-'));
     const phothong = await t.makeAgency('phothong');
     ctx = phothong.ctx;
+    // The plan is made from the agency's analysis in the database: the demo seed writes it.
+    await modules.find((m) => m.name === 'assessment')!.seed!(ctx);
     unitId = (await listUnits(ctx.db, ctx.agencyId))[0]!.id;
     otherUnitId = (await listUnits(t.ctx.db, t.ctx.agencyId))[0]!.id;
   });
   after(async () => {
     await t.close();
     rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  void it("makes another agency's plan from its own analysis, never the demo's", async () => {
+    const { ctx: other } = await t.makeAgency();
+    await refusedWith(createPlanFromAnalysis(other, 2566), 'measures.errors.noAnalysis');
+    await startAnalysis(other, { fiscalYear: 2566 });
+    // Its staff write one measure, owned by one of its units.
+    const area = 'operating-process';
+    await t.database.db.execute(
+      sql`update assessment_analysis_areas set measures = ${JSON.stringify([
+        {
+          measureTh: 'มาตรการของหน่วยงานเอง',
+          methodsTh: ['วิธีการ'],
+          stepsTh: ['ขั้นที่หนึ่ง', 'ขั้นที่สอง'],
+          responsibleUnitTh: 'กองคลัง',
+          timelineTh: 'ตลอดปี',
+        },
+      ])}::jsonb where agency_id = ${other.agencyId} and area_code = ${area}`,
+    );
+    await t.database.db.execute(
+      sql`update assessment_analysis_areas set measures = '[]'::jsonb where agency_id = ${other.agencyId} and area_code <> ${area}`,
+    );
+    assert.deepEqual(await createPlanFromAnalysis(other, 2566), { created: 1, skipped: 0 });
+    const board = await listMeasuresOfYear(other.db, other.agencyId, 2566, '2023-01-01');
+    assert.deepEqual(
+      board.map((m) => [m.title, m.actions.length]),
+      [['มาตรการของหน่วยงานเอง', 2]],
+    );
   });
 
   void it('creates the seven measure areas from the analysis, once', async () => {

@@ -9,6 +9,8 @@ import { publishedReports } from './schema.js';
 import { createMeasure } from './create-measure.js';
 import { listUnits } from '../core/agencies/units.js';
 import { scoped } from '../core/db/scoped.js';
+import { currentFiscalYear } from '../core/i18n/thai-format.js';
+import { fiscalMonthEnd, fiscalMonthStart } from './fiscal-dates.js';
 
 /** มาตรการ: the action plan from the ITA analysis, tracked to completion and reported. */
 export const measuresModule = defineModule({
@@ -42,12 +44,13 @@ export const measuresModule = defineModule({
   isolationFixture: async (ctx) => {
     const marker = `มาตรการทดสอบแยก-${ctx.agencyId.slice(0, 8)}`;
     const [unit] = await listUnits(ctx.db, ctx.agencyId);
-    const m = await createMeasure(ctx, { fiscalYear: 2566, title: marker }, [
+    const year = currentFiscalYear(ctx.now());
+    const m = await createMeasure(ctx, { fiscalYear: year, title: marker }, [
       {
         stepText: `${marker} ขั้นตอน`,
         unitId: unit!.id,
-        startDate: '2022-10-01',
-        dueDate: '2023-09-30',
+        startDate: fiscalMonthStart(year, 0),
+        dueDate: fiscalMonthEnd(year, 11),
       },
     ]);
     const { actions } = await import('./schema.js');

@@ -13,6 +13,7 @@ import { closeBrowser } from '../core/documents/chromium.js';
 import { remindersSent, actions } from './schema.js';
 import { agencies } from '../core/agencies/schema.js';
 import { createPlanFromAnalysis } from './create-plan-from-analysis.js';
+import { modules } from '../modules.js';
 import { renderMeasuresReport } from './build-measures-report.js';
 import { listMeasuresOfYear } from './queries.js';
 import { renderTimelineSvg } from './render-timeline.js';
@@ -30,6 +31,8 @@ void describe('measures reports, timeline and reminders', () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'measures-r-'));
     t = await createTestContext({ dataDir });
     ctx = (await t.makeAgency('phothong')).ctx;
+    // The plan is made from the agency's analysis in the database: the demo seed writes it.
+    await modules.find((m) => m.name === 'assessment')!.seed!(ctx);
     await createPlanFromAnalysis(ctx, 2566);
   });
   after(async () => {

@@ -20,7 +20,8 @@ import {
 } from '../core/http/ui.js';
 import { can } from '../core/auth/permissions.js';
 import { listUnits } from '../core/agencies/units.js';
-import { fiscalYearOf, formatThaiDate } from '../core/i18n/thai-format.js';
+import { formatThaiDate, openingFiscalYear } from '../core/i18n/thai-format.js';
+import { listAssessmentDataYears } from '../assessment/index.js';
 import { ValidationError } from '../core/errors.js';
 import { scoped } from '../core/db/scoped.js';
 import {
@@ -56,15 +57,17 @@ const thaiDate = (iso: string) =>
   formatThaiDate(new Date(`${iso}T12:00:00+07:00`), { style: 'medium' });
 
 /**
- * ?year= when given; else the newest year the agency has measures in (the plan its staff are
- * carrying out); else the current fiscal year.
+ * ?year= when given; else the newest year the agency has measures or an ITA analysis in (the
+ * plan its staff are carrying out, or the one they are about to make); else the current fiscal
+ * year.
  */
 async function yearOf(c: Context<AppEnv>): Promise<number> {
-  const latest = c.req.query('year')
-    ? null
-    : await findLatestMeasureYear(c.get('ctx').db, c.get('ctx').agencyId);
+  const { db, agencyId } = c.get('ctx');
+  const dataYears = c.req.query('year')
+    ? []
+    : [await findLatestMeasureYear(db, agencyId), ...(await listAssessmentDataYears(db, agencyId))];
   const parsed = FiscalYear.safeParse(
-    c.req.query('year') ?? latest ?? fiscalYearOf(c.get('ctx').now()),
+    c.req.query('year') ?? openingFiscalYear(dataYears, c.get('ctx').now()),
   );
   if (!parsed.success) throw new ValidationError('measures.errors.badYear');
   return parsed.data;

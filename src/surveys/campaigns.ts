@@ -5,7 +5,7 @@ import type { AgencyContext } from '../core/context.js';
 import type { DbOrTx } from '../core/db/client.js';
 import { scoped } from '../core/db/scoped.js';
 import { requiredText } from '../core/http/form.js';
-import { fromThaiDigits } from '../core/i18n/thai-format.js';
+import { BUDDHIST_YEAR_MAX, BUDDHIST_YEAR_MIN, fromThaiDigits } from '../core/i18n/thai-format.js';
 import { hasFramework } from './survey-pages.js';
 import { surveyCampaigns, type ExtraQuestion } from './schema.js';
 import { typedNumber } from '../core/validation/typed-number.js';
@@ -64,7 +64,7 @@ export const StakeholderPopulation = z
 
 export const CreateCampaignInput = z
   .object({
-    fiscalYear: typedNumber(z.coerce.number().int().min(2560).max(2700)),
+    fiscalYear: typedNumber(z.coerce.number().int().min(BUDDHIST_YEAR_MIN).max(BUDDHIST_YEAR_MAX)),
     tool: z.enum(['IIT', 'EIT']),
     titleTh: requiredText(200),
     opensOn: isoDate,

@@ -9,6 +9,7 @@ import { surveysStaffRoutes } from './routes.staff.js';
 import { surveyCampaigns } from './schema.js';
 import { seedSurveys } from './seed.js';
 import { createCampaign } from './campaigns.js';
+import { defaultCampaignYear } from './survey-pages.js';
 
 /** Surveys: IIT and EIT pre-assessment campaigns on the framework's own questions. */
 export const surveysModule = defineModule({
@@ -33,7 +34,7 @@ export const surveysModule = defineModule({
   isolationFixture: async (ctx) => {
     const marker = `แบบวัดทดสอบแยก-${ctx.agencyId.slice(0, 8)}`;
     const campaign = await createCampaign(ctx, {
-      fiscalYear: 2566,
+      fiscalYear: defaultCampaignYear([], ctx.now()),
       tool: 'IIT',
       titleTh: marker,
       opensOn: '2020-01-01',

@@ -45,7 +45,7 @@ import { campaignCounts, scoreCampaign, type CampaignScore } from './score-campa
 import { responseTable, scoreTable, toCsv, toXlsx } from './export-responses.js';
 import { qrSvg } from './render-qr-code.js';
 import { CHANNELS, purgeExpiredDrafts } from './answer-survey.js';
-import { surveyShape } from './survey-pages.js';
+import { defaultCampaignYear, surveyShape } from './survey-pages.js';
 import { canEditWording, updateQuestionWording } from './update-question-wording.js';
 import { QuestionWordingSection } from './views/question-wording-section.js';
 
@@ -84,6 +84,7 @@ export function publicSurveyUrl(c: Context<AppEnv>, campaign: Campaign, channel?
 
 function CampaignsPage(props: {
   list: Campaign[];
+  defaultYear: number;
   errors?: FieldErrors;
   values?: Record<string, unknown>;
   message?: string | undefined;
@@ -141,7 +142,7 @@ function CampaignsPage(props: {
             name="fiscalYear"
             inputmode="numeric"
             required
-            value={v('fiscalYear') || '2566'}
+            value={v('fiscalYear') || String(props.defaultYear)}
           />
         </div>
         <div class="field">
@@ -205,8 +206,18 @@ function CampaignsPage(props: {
 /** The campaign list and its new-campaign form, filled in after a refusal. */
 async function campaignsPage(c: Context<AppEnv>, form: FormState = FRESH_FORM) {
   const list = await listCampaigns(c.get('ctx').db, c.get('ctx').agencyId);
+  const defaultYear = defaultCampaignYear(
+    list.map((x) => x.fiscalYear),
+    c.get('ctx').now(),
+  );
   return (
-    <CampaignsPage list={list} errors={form.errors} values={form.values} message={form.message} />
+    <CampaignsPage
+      list={list}
+      defaultYear={defaultYear}
+      errors={form.errors}
+      values={form.values}
+      message={form.message}
+    />
   );
 }
 

@@ -1,10 +1,12 @@
 import {
   getFramework,
+  listFrameworkYears,
   type AnswerScale,
   type ItaFramework,
   type SurveyQuestion,
 } from '../assessment/index.js';
 import { ValidationError } from '../core/errors.js';
+import { openingFiscalYear } from '../core/i18n/thai-format.js';
 import type { ExtraQuestion, StoredAnswers } from './schema.js';
 
 /** One page of the respondent's survey: one ITA indicator, or the extra questions at the end. */
@@ -206,6 +208,14 @@ export function readPageAnswers(
 /** Codes of ITA questions still unanswered in `answers`. */
 export function unansweredQuestions(shape: SurveyShape, answers: StoredAnswers): string[] {
   return shape.questions.filter((q) => answers[q.code] === undefined).map((q) => q.code);
+}
+
+/**
+ * The fiscal year the new-campaign form proposes: the newest year the agency has a campaign
+ * for, else the current fiscal year (or the newest year with questions before it).
+ */
+export function defaultCampaignYear(campaignYears: number[], now: Date): number {
+  return openingFiscalYear(campaignYears, now, listFrameworkYears());
 }
 
 /** Whether framework data exists for the year (campaigns need its questions). */

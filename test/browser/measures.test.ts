@@ -10,6 +10,7 @@ import { eq } from 'drizzle-orm';
 import { createTestContext, type TestContext, type TestSession } from '../helpers/test-context.js';
 import { createPlanFromAnalysis } from '../../src/measures/create-plan-from-analysis.js';
 import { actions } from '../../src/measures/schema.js';
+import { modules } from '../../src/modules.js';
 
 // A tiny launcher: test/helpers/browser.ts is on branch coretests, not yet on main.
 const CHROMIUM_ARGS = [
@@ -37,6 +38,8 @@ void describe('measures in a browser', () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'measures-b-'));
     t = await createTestContext({ dataDir });
     const { agency, ctx } = await t.makeAgency('phothong');
+    // The plan is made from the agency's analysis in the database: the demo seed writes it.
+    await modules.find((m) => m.name === 'assessment')!.seed!(ctx);
     await createPlanFromAnalysis(ctx, 2566);
     officer = await t.loginAs('unit_officer', agency);
     executive = await t.loginAs('executive', agency);

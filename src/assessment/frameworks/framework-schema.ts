@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BUDDHIST_YEAR_MAX, BUDDHIST_YEAR_MIN } from '../../core/i18n/thai-format.js';
 
 /**
  * How sure we are of a fact. 'confirmed' = seen in a primary or reproducible source;
@@ -201,7 +202,7 @@ export const IssueArea = z.object({
 });
 
 const ItaFrameworkShape = z.object({
-  fiscalYear: z.number().int().min(2560).max(2700),
+  fiscalYear: z.number().int().min(BUDDHIST_YEAR_MIN).max(BUDDHIST_YEAR_MAX),
   titleTh: z.string().min(1),
   notes: z.array(z.string()).default([]),
   sources: z.record(z.string().regex(/^[a-z0-9-]+$/), FrameworkSource),

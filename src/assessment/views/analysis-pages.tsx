@@ -1,6 +1,7 @@
 import { Layout } from '../../core/http/layout.js';
 import { ErrorSummary, Notice, PageHeader, PostForm, useT } from '../../core/http/ui.js';
 import type { FormState } from '../../core/http/form.js';
+import type { Child } from 'hono/jsx';
 import type { AnalysisAreaRow, AnalysisRow } from '../queries.js';
 
 const BLANK_MEASURE_ROWS = 1;
@@ -12,6 +13,8 @@ export function AnalysisPage(props: {
   areas: AnalysisAreaRow[];
   /** The form refused: the text as typed and why, instead of the stored text. */
   form?: FormState | undefined;
+  /** The publication box (shown once the analysis exists). */
+  publish?: Child;
 }) {
   const y = props.fiscalYear;
   const base = `/staff/assessment/years/${y}/analysis`;
@@ -87,6 +90,7 @@ export function AnalysisPage(props: {
             </label>
             <button type="submit">บันทึก</button>
           </PostForm>
+          {props.publish}
         </>
       )}
     </Layout>

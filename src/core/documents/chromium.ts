@@ -45,6 +45,15 @@ export function chromiumExecutablePath(): string {
 
 let browserPromise: Promise<Browser> | undefined;
 let isExitHookInstalled = false;
+const usage = { launches: 0, uses: 0 };
+
+/**
+ * How often this process launched Chromium and asked for it (every PDF, chart PNG or screenshot
+ * asks). Tests read it to prove a request path never renders (no anonymous request may).
+ */
+export function chromiumUsage(): { launches: number; uses: number } {
+  return { ...usage };
+}
 
 function installExitHook(): void {
   if (isExitHookInstalled) return;
@@ -64,6 +73,7 @@ function installExitHook(): void {
  * @throws ChromiumMissingError when the executable does not exist.
  */
 export async function getBrowser(): Promise<Browser> {
+  usage.uses++;
   if (browserPromise) {
     const browser = await browserPromise;
     if (browser.isConnected()) return browser;
@@ -72,6 +82,7 @@ export async function getBrowser(): Promise<Browser> {
   const executablePath = chromiumExecutablePath();
   if (!existsSync(executablePath)) throw new ChromiumMissingError(executablePath);
   installExitHook();
+  usage.launches++;
   browserPromise = chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
   try {
     return await browserPromise;

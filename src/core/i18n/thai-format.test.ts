@@ -1,7 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  currentFiscalYear,
   fiscalYearOf,
+  openingFiscalYear,
   fiscalYearRange,
   formatNumberTh,
   formatScore,
@@ -66,6 +68,17 @@ void describe('fiscal year', () => {
   });
   void it('refuses a CE year passed by mistake', () => {
     assert.throws(() => fiscalYearRange(2026), RangeError);
+  });
+  void it('opens on the newest data year, else the current year, within the known years', () => {
+    const now = new Date('2026-12-06T10:00:00+07:00');
+    assert.equal(currentFiscalYear(now), 2570);
+    assert.equal(openingFiscalYear([], now), 2570);
+    assert.equal(openingFiscalYear([2567, null, 2568], now), 2568);
+    assert.equal(openingFiscalYear([2567, 2571], now, [2566, 2567, 2568]), 2567);
+    // The current year has no criteria yet: the newest known year before it, never a later one.
+    assert.equal(openingFiscalYear([], now, [2566, 2567, 2568]), 2568);
+    assert.equal(openingFiscalYear([], now, [2566, 2570, 2571]), 2570);
+    assert.equal(openingFiscalYear([], now, [2572, 2573]), 2572);
   });
 });
 

@@ -105,6 +105,46 @@ export function fiscalYearOf(date: Date): number {
 }
 
 /**
+ * "This fiscal year": the one notion every page, default and use case shares. The clock is the
+ * caller's (`ctx.now()` in a request, so tests can fix it), read on the Bangkok calendar.
+ * @example currentFiscalYear(new Date('2026-12-06T00:00:00+07:00')) // 2570
+ */
+export function currentFiscalYear(now: Date): number {
+  return fiscalYearOf(now);
+}
+
+/**
+ * The fiscal year a page opens on when the visitor did not pick one: the newest year the agency
+ * has data for, else the current fiscal year. `known` (the years the product has criteria for)
+ * limits both: a data year without criteria is skipped, and when the current year has none yet
+ * the newest known year before it is used (the NACC publishes a year's criteria late), else the
+ * earliest known one.
+ * @example openingFiscalYear([2567, 2568], now) // 2568
+ * @example openingFiscalYear([], new Date('2026-12-06T00:00:00+07:00')) // 2570
+ */
+export function openingFiscalYear(
+  dataYears: readonly (number | null | undefined)[],
+  now: Date,
+  known?: readonly number[],
+): number {
+  const usable = (y: number | null | undefined): y is number =>
+    typeof y === 'number' && Number.isInteger(y) && (!known || known.includes(y));
+  const newest = dataYears.filter(usable).sort((a, b) => b - a)[0];
+  if (newest !== undefined) return newest;
+  const current = currentFiscalYear(now);
+  if (!known || known.length === 0 || known.includes(current)) return current;
+  const earlier = known.filter((y) => y < current).sort((a, b) => a - b);
+  return earlier.at(-1) ?? Math.min(...known);
+}
+
+/**
+ * Bounds for a Buddhist-era year typed by a user or read from a file. They only refuse a CE year
+ * typed by mistake (2026) and nonsense; which fiscal years exist is data (framework files).
+ */
+export const BUDDHIST_YEAR_MIN = 2500;
+export const BUDDHIST_YEAR_MAX = 2700;
+
+/**
  * The instants a Buddhist-era fiscal year spans, in Bangkok time: `start` is 1 October 00:00 of
  * the year before, `end` is 30 September 23:59:59.999 (inclusive). Compare `start <= t && t <= end`.
  * @example fiscalYearRange(2569) // { start: 2025-09-30T17:00:00.000Z, end: 2026-09-30T16:59:59.999Z }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BUDDHIST_YEAR_MAX, BUDDHIST_YEAR_MIN } from '../../core/i18n/thai-format.js';
 import { crawlSite, CrawlLimits, type BrokenLink, type CrawlProgress } from './crawl-site.js';
 import { matchOitItems, type ItemMatch } from './match-oit-items.js';
 import { OitItemForCheck } from './oit-item-for-check.js';
@@ -6,7 +7,7 @@ import { OitItemForCheck } from './oit-item-for-check.js';
 export const CheckWebsiteInput = z.object({
   url: z.url({ protocol: /^https?$/ }),
   /** ปีงบประมาณ (พ.ศ.) being assessed. */
-  fiscalYear: z.number().int().min(2560).max(2700),
+  fiscalYear: z.number().int().min(BUDDHIST_YEAR_MIN).max(BUDDHIST_YEAR_MAX),
   items: z.array(OitItemForCheck).min(1),
   limits: CrawlLimits.partial().optional(),
   onProgress: z

@@ -1,4 +1,5 @@
 import { ZodError } from 'zod';
+import { currentFiscalYear } from '../../core/i18n/thai-format.js';
 import { defineCommand, type CliCommand } from '../../core/cli/command.js';
 import { checkWebsite } from './check-website.js';
 import type { CrawlProgress } from './crawl-site.js';
@@ -23,9 +24,9 @@ function progressLine(p: CrawlProgress, isTty: boolean): string {
 const oitCheck = defineCommand({
   name: 'oit check',
   summary: 'ตรวจเว็บไซต์หน่วยงานตามรายการ OIT / Check an agency website against the OIT items',
-  usage: 'prongsai oit check URL --year 2566 [--json] [--max-pages N] [--timeout S]',
+  usage: 'prongsai oit check URL --year YEAR [--json] [--max-pages N] [--timeout S]',
   help: [
-    'ตัวอย่าง: prongsai oit check https://phothong.go.th --year 2566',
+    `ตัวอย่าง: prongsai oit check https://www.example.go.th --year ${currentFiscalYear(new Date())}`,
     '--timeout S   เวลาสูงสุดของการตรวจทั้งหมด (วินาที, ค่าเริ่มต้น 60)',
     '--max-pages N จำนวนหน้าสูงสุด (ค่าเริ่มต้น 500)',
     'รหัสออก: 0 ตรวจเสร็จ, 1 เข้าเว็บไซต์ไม่ได้, 2 ข้อมูลนำเข้าไม่ถูกต้อง',
@@ -45,7 +46,11 @@ const oitCheck = defineCommand({
     const [url, ...extra] = positionals;
     if (!url || extra.length > 0) return fail('ระบุ URL ของเว็บไซต์หนึ่งรายการ', 'give exactly one URL');
     const year = Number(values.year);
-    if (!Number.isInteger(year)) return fail('ระบุปีงบประมาณ เช่น --year 2566', '--year is required');
+    if (!Number.isInteger(year))
+      return fail(
+        `ระบุปีงบประมาณ พ.ศ. เช่น --year ${currentFiscalYear(new Date())}`,
+        '--year is required',
+      );
     const items = checkerItemsByYear.get(year);
     if (!items) {
       const known = [...checkerItemsByYear.keys()].join(', ');

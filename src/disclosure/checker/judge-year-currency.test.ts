@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fiscalYearRange, judgeYearCurrency, mentionedFiscalYears } from './judge-year-currency.js';
+import { fiscalYearRange } from '../../core/i18n/thai-format.js';
+import { judgeYearCurrency, mentionedFiscalYears } from './judge-year-currency.js';
 
 void describe('judgeYearCurrency', () => {
   void it('reads the year in Arabic and Thai digits and in Thai short forms', () => {
@@ -18,7 +19,8 @@ void describe('judgeYearCurrency', () => {
   void it('ignores old law years and falls back to the document date', () => {
     assert.equal(judgeYearCurrency(['ตาม พ.ร.บ. ข้อมูลข่าวสาร พ.ศ. 2540'], 2566, null), null);
     const { start, end } = fiscalYearRange(2566);
-    assert.equal(start.toISOString(), '2022-10-01T00:00:00.000Z');
+    // 1 October in Bangkok, not in UTC.
+    assert.equal(start.toISOString(), '2022-09-30T17:00:00.000Z');
     assert.equal(judgeYearCurrency([], 2566, end), true);
     assert.equal(judgeYearCurrency([], 2566, new Date('2021-05-01')), false);
   });

@@ -1,19 +1,5 @@
+import { fiscalYearRange } from '../../core/i18n/thai-format.js';
 import { normalizeThaiText } from './normalize-thai-text.js';
-
-/** Buddhist-era year = CE + 543. */
-const BE_OFFSET = 543;
-
-/**
- * The instants a Thai fiscal year (ปีงบประมาณ) covers: 1 Oct of the previous year to 30 Sep,
- * named by the พ.ศ. year it ends in. FY 2566 = 1 Oct 2022 – 30 Sep 2023 (CE).
- */
-export function fiscalYearRange(fiscalYear: number): { start: Date; end: Date } {
-  const endCe = fiscalYear - BE_OFFSET;
-  return {
-    start: new Date(Date.UTC(endCe - 1, 9, 1)),
-    end: new Date(Date.UTC(endCe, 8, 30, 23, 59, 59)),
-  };
-}
 
 // Oct–Dec belong to the next fiscal year: "ธันวาคม 2565" is FY 2566 data.
 const FY_START_MONTH =
