@@ -6,6 +6,7 @@ import { disclosurePublicRoutes } from './routes.public.js';
 import { DISCLOSURE_PERMISSIONS } from './permissions.js';
 import { checkerCommands } from './checker/commands.js';
 import { reindexCommand, remindCommand } from './commands.js';
+import { disclosureRemindersJob } from './jobs.js';
 import { seedDisclosure } from './seed.js';
 import { saveEntry } from './save-entry.js';
 import { disclosureDocuments } from './schema.js';
@@ -59,6 +60,7 @@ export const disclosureModule = defineModule({
     },
   ],
   commands: [...checkerCommands, reindexCommand, remindCommand],
+  jobs: [disclosureRemindersJob],
   catalog: { th, en },
   seed: seedDisclosure,
   isolationFixture: async (ctx) => {

@@ -33,6 +33,7 @@ import { securityHeaders } from './security-headers.js';
 import { SharedPageCache } from './shared-page-cache.js';
 import { coreRoutes } from './core-routes.js';
 import { instanceAdminRoutes } from '../agencies/routes.admin.js';
+import { agencyJobsRoutes, jobsAdminRoutes } from '../jobs/routes.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -169,6 +170,7 @@ export function createApp({ database, config, modules }: CreateAppOptions) {
     throw new NotFoundError();
   });
   app.route('/', coreRoutes);
+  app.route('/admin/jobs', jobsAdminRoutes);
   app.route('/admin', instanceAdminRoutes);
 
   // Public pages of one agency: the slug is resolved once here; unknown slug → 404.
@@ -197,6 +199,7 @@ export function createApp({ database, config, modules }: CreateAppOptions) {
   app.use('/a/:slug', publicAgency);
   app.use('/a/:slug/*', publicAgency);
   app.use('/staff/*', requireStaff);
+  app.route('/staff/agency/jobs', agencyJobsRoutes);
   const laneContext = { database, config, agencyOfSlug };
   nodeLanes.set(
     app,
