@@ -82,6 +82,13 @@ const runCommand = defineCommand({
       log: (line) => io.err(`${line}\n`),
     });
     const run = await scheduler.runNow(job);
+    if (!run) {
+      io.err(
+        `${job.definition.name}: กำลังทำงานอยู่ที่เครื่องอื่น ลองใหม่ภายหลัง / ` +
+          'a run is still in progress on a server, try again later\n',
+      );
+      return 1;
+    }
     io.out(`${job.definition.name}: ${describeRun(run)}\n`);
     return run.status === 'succeeded' ? 0 : 1;
   },

@@ -71,6 +71,38 @@ void describe(`Scheduler (${testDatabaseKind()})`, () => {
     assert.ok(rows.every((r) => r.finishedAt && r.summary?.startsWith('run ')));
   });
 
+  void it('never overlaps a run: a slot that comes while the last run still works is skipped', async () => {
+    let running = 0;
+    let most = 0;
+    let runs = 0;
+    const slow: JobDefinition = {
+      name: 'slow',
+      summary: 'slow',
+      schedule: '* * * * * *',
+      handler: async () => {
+        runs++;
+        most = Math.max(most, ++running);
+        await sleep(300);
+        running--;
+        return { summary: 'done' };
+      },
+    };
+    const [resolved] = resolveJobs([slow]);
+    const time = clock('2026-12-06T01:00:00.100Z');
+    const a = new Scheduler({ db: database.db, jobs: [resolved!], environment, now: time.now });
+    const b = new Scheduler({ db: second.db, jobs: [resolved!], environment, now: time.now });
+    const first = a.tick();
+    await sleep(100);
+    time.set('2026-12-06T01:00:01.100Z'); // the next slot, on the other server, mid-run
+    await b.tick();
+    await first;
+    assert.equal(most, 1);
+    assert.equal(runs, 1);
+    time.set('2026-12-06T01:00:02.100Z');
+    await b.tick();
+    assert.equal(runs, 2, 'the slot after the run ended runs');
+  });
+
   void it('retries a failing job with a growing delay and records each outcome', async () => {
     let calls = 0;
     const flaky: JobDefinition = {

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { Cron } from 'croner';
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { jobRuns, type JobRunRow } from './schema.js';
 import type { JobContext, JobDefinition, JobResult, JobSettings } from './types.js';
@@ -186,15 +186,18 @@ export class Scheduler<M> {
     await Promise.all([...this.inFlight]);
   }
 
-  /** Runs one job now, outside its schedule (`prongsai jobs run`, the admin page). */
-  async runNow(job: ResolvedJob<M>): Promise<JobRunRow> {
+  /**
+   * Runs one job now, outside its schedule (`prongsai jobs run`). Null when a run of the job
+   * is still going on some server (runs never overlap).
+   */
+  async runNow(job: ResolvedJob<M>): Promise<JobRunRow | null> {
     const slot = this.now();
     await this.track(this.claimAndRun(job, slot, 'manual'));
     const [row] = await this.db
       .select()
       .from(jobRuns)
       .where(and(eq(jobRuns.job, job.definition.name), eq(jobRuns.slot, slot)));
-    return row!;
+    return row ?? null;
   }
 
   private track(run: Promise<void>): Promise<void> {
@@ -212,21 +215,35 @@ export class Scheduler<M> {
     trigger: 'schedule' | 'manual',
   ): Promise<void> {
     const now = this.now();
-    // The claim: one INSERT; of all the servers that reach this slot, one gets a row back.
-    const claimed = await this.db
-      .insert(jobRuns)
-      .values({
-        job: job.definition.name,
-        slot,
-        trigger,
-        status: 'running',
-        attempts: 1,
-        startedAt: now,
-        leaseUntil: new Date(now.getTime() + this.leaseMs),
-        runner: this.runner,
-      })
-      .onConflictDoNothing()
-      .returning({ job: jobRuns.job });
+    const name = job.definition.name;
+    // The claim: of all the servers that reach this slot, one gets the row. Under a lock per
+    // job, and only while no earlier run of the job still holds its lease: a run never
+    // overlaps the next one (two reminder runs at once would both read "not sent yet").
+    const claimed = await this.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`prongsai.job.${name}`}))`);
+      const running = await tx
+        .select({ slot: jobRuns.slot })
+        .from(jobRuns)
+        .where(
+          and(eq(jobRuns.job, name), eq(jobRuns.status, 'running'), gt(jobRuns.leaseUntil, now)),
+        )
+        .limit(1);
+      if (running.length > 0) return [];
+      return tx
+        .insert(jobRuns)
+        .values({
+          job: name,
+          slot,
+          trigger,
+          status: 'running',
+          attempts: 1,
+          startedAt: now,
+          leaseUntil: new Date(now.getTime() + this.leaseMs),
+          runner: this.runner,
+        })
+        .onConflictDoNothing()
+        .returning({ job: jobRuns.job });
+    });
     if (claimed.length === 0) return;
     await this.execute(job, slot, 1);
   }
