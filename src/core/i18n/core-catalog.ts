@@ -68,6 +68,7 @@ export const th = {
     badForm: 'รูปแบบข้อมูลที่ส่งมาไม่ถูกต้อง',
   },
   jobs: {
+    nav: 'งานอัตโนมัติ',
     title: 'งานตามกำหนดเวลา',
     lead: 'งานที่ระบบทำเองตามเวลา เช่น อีเมลเตือนกำหนดส่ง แต่ละรอบทำครั้งเดียวแม้มีหลายเครื่องแม่ข่าย กำหนดเวลาแก้ได้ใน prongsai.toml และสั่งทำทันทีได้ด้วย prongsai jobs run <ชื่องาน>',
     name: 'งาน',
@@ -162,6 +163,7 @@ export const en: Translation<typeof th> = {
     badForm: 'The submitted data is malformed.',
   },
   jobs: {
+    nav: 'Automatic jobs',
     title: 'Scheduled jobs',
     lead: 'Work the server does on its own at set times, such as deadline reminder e-mails. Each slot runs once even with several servers. Schedules are set in prongsai.toml; prongsai jobs run <name> runs one now.',
     name: 'Job',
