@@ -15,6 +15,9 @@ import {
   workerCount,
   exitWithPrimary,
 } from './core/cluster/run-cluster.js';
+import { jobCommands } from './core/jobs/commands.js';
+import { createModuleScheduler, moduleJobs } from './core/jobs/module-jobs.js';
+import { JobConfigError } from './core/jobs/scheduler.js';
 
 const serveCommand = defineCommand({
   name: 'serve',
@@ -28,6 +31,13 @@ const serveCommand = defineCommand({
     const config = currentConfig!;
     const port = values.port ? Number(values.port) : config.port;
     if (cluster.isWorker) return serveWorker(config, port);
+    try {
+      moduleJobs(modules, config);
+    } catch (error) {
+      if (!(error instanceof JobConfigError)) throw error;
+      io.err(`${error.message}\n`);
+      return 2;
+    }
     const database = (await deps.openDb()) as Database;
     const workers = workerCount(config.workers, database.kind);
     if (config.workers !== 'auto' && config.workers > 1 && workers === 1) {
@@ -53,6 +63,25 @@ const serveCommand = defineCommand({
       const handle = await startCluster({ workers, log: (line) => io.err(`${line}\n`) });
       stopServing = handle.stop;
       failed = handle.failed;
+    }
+    // Scheduled jobs run in this process (the primary when clustered, so not once per worker);
+    // other servers on the same PostgreSQL run theirs too, and each slot runs once (core/jobs).
+    if (config.runJobs) {
+      const jobsDatabase =
+        workers === 1 ? database : await openAppDatabase(config, { migrate: false, poolSize: 2 });
+      const scheduler = createModuleScheduler({
+        db: jobsDatabase.db,
+        modules,
+        config,
+        log: (line) => io.err(`${line}\n`),
+      });
+      scheduler.start();
+      const stopHttp = stopServing;
+      stopServing = async () => {
+        await scheduler.stop();
+        await stopHttp();
+        if (jobsDatabase !== database) await jobsDatabase.close();
+      };
     }
     io.out(`โปร่งใส (Prongsai) พร้อมใช้งานที่ http://localhost:${port}\n`);
     io.out(
@@ -109,7 +138,12 @@ let currentConfig: Config | undefined;
 
 /** Every command: core's, then each module's. */
 export function allCommands(): CliCommand[] {
-  return [serveCommand, ...coreCommands, ...modules.flatMap((m) => m.commands ?? [])];
+  return [
+    serveCommand,
+    ...coreCommands,
+    ...jobCommands,
+    ...modules.flatMap((m) => m.commands ?? []),
+  ];
 }
 
 async function main(): Promise<number> {

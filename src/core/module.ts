@@ -5,6 +5,7 @@ import type { StaffRole } from './agencies/schema.js';
 import type { AppEnv, NavItem } from './http/env.js';
 import type { NodeLane, NodeLaneContext } from './http/node-lane.js';
 import type { Translation } from './i18n/i18n.js';
+import type { JobDefinition } from './jobs/types.js';
 
 type Catalog = { [key: string]: string | Catalog };
 
@@ -58,6 +59,8 @@ export interface ModuleManifest<C extends Catalog = Catalog> {
    * module never hard-codes an item number that the NACC renumbers every year.
    */
   disclosures?: (query: DisclosureQuery) => Promise<DisclosedContent[]>;
+  /** Scheduled work (reminder e-mails…) that `serve` runs itself, once per slot (core/jobs). */
+  jobs?: JobDefinition<ModuleManifest>[];
 }
 
 export interface DisclosureQuery {

@@ -6,6 +6,7 @@ import { disclosurePublicRoutes } from './routes.public.js';
 import { DISCLOSURE_PERMISSIONS } from './permissions.js';
 import { checkerCommands } from './checker/commands.js';
 import { reindexCommand, remindCommand } from './commands.js';
+import { disclosureRemindersJob } from './jobs.js';
 import { seedDisclosure } from './seed.js';
 import { saveEntry } from './save-entry.js';
 import { disclosureDocuments } from './schema.js';
@@ -61,6 +62,7 @@ export const disclosureModule = defineModule({
     },
   ],
   commands: [...checkerCommands, reindexCommand, remindCommand],
+  jobs: [disclosureRemindersJob],
   catalog: { th, en },
   seed: seedDisclosure,
   isolationFixture: async (ctx) => {

@@ -4,6 +4,7 @@ import { th, en } from './i18n.js';
 import { measuresStaffRoutes } from './routes.staff.js';
 import { measuresPublicRoutes } from './routes.public.js';
 import { measuresCommands } from './commands.js';
+import { measuresRemindersJob } from './jobs.js';
 import { seedMeasures } from './seed.js';
 import { publishedReports } from './schema.js';
 import { createMeasure } from './create-measure.js';
@@ -39,6 +40,7 @@ export const measuresModule = defineModule({
     },
   ],
   commands: measuresCommands,
+  jobs: [measuresRemindersJob],
   catalog: { th, en },
   seed: seedMeasures,
   isolationFixture: async (ctx) => {

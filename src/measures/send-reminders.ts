@@ -34,6 +34,8 @@ export async function sendReminders(db: Db, options: RemindOptions) {
     .where(options.agencySlug ? eq(agencies.slug, options.agencySlug) : undefined);
   let sent = 0;
   let skipped = 0;
+  /** Agency id → what was sent for it, for the scheduled run's record. */
+  const byAgency: Record<string, { sent: number; skipped: number }> = {};
   try {
     for (const agency of agencyRows) {
       const open = await db
@@ -82,6 +84,7 @@ export async function sendReminders(db: Db, options: RemindOptions) {
           const key = `${action.id}|${kind}|${action.dueDate}|${person.email}`;
           if (done.has(key)) {
             skipped++;
+            (byAgency[agency.id] ??= { sent: 0, skipped: 0 }).skipped++;
             continue;
           }
           const link = `${options.baseUrl ?? ''}/staff/measures/actions/${action.id}`;
@@ -113,11 +116,12 @@ export async function sendReminders(db: Db, options: RemindOptions) {
             })
             .onConflictDoNothing();
           sent++;
+          (byAgency[agency.id] ??= { sent: 0, skipped: 0 }).sent++;
         }
       }
     }
   } finally {
     mailer.close();
   }
-  return { sent, skipped };
+  return { sent, skipped, byAgency };
 }

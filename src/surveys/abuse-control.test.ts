@@ -1,43 +1,82 @@
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { AbuseControl, digestAnswers } from './abuse-control.js';
+import { AbuseControl, deleteExpiredAbuseState, digestAnswers } from './abuse-control.js';
+import type { Database } from '../core/db/client.js';
+import { openTestDatabase, testDatabaseKind } from '../../test/helpers/test-context.js';
 import { bangkokDate } from './campaigns.js';
 
 const at = (iso: string) => new Date(iso).getTime();
 
-void describe('AbuseControl', () => {
-  void it('limits attempts per address per hour and returns a key that is not the address', () => {
-    const control = new AbuseControl({ perHour: 2, duplicateWindowMs: 600_000 });
+void describe(`AbuseControl (${testDatabaseKind()})`, () => {
+  let database: Database;
+  before(async () => {
+    database = await openTestDatabase();
+  });
+  after(() => database.close());
+  // Another server on the same database: its own memory, the same tables.
+  const otherServer = () => ({ query: database.query });
+
+  void it('limits attempts per address per hour across servers, with a key that is not the address', async () => {
+    const one = new AbuseControl(database, { perHour: 3, duplicateWindowMs: 600_000 });
+    const two = new AbuseControl(otherServer(), { perHour: 3, duplicateWindowMs: 600_000 });
     const t = at('2026-09-30T03:00:00Z');
-    const key = control.hit('203.0.113.9', t);
+    const key = await one.hit('203.0.113.9', t);
     assert.ok(key && !key.includes('203'));
-    assert.equal(control.hit('203.0.113.9', t + 1), key);
-    assert.equal(control.hit('203.0.113.9', t + 2), null);
-    assert.ok(control.hit('198.51.100.1', t + 3), 'another address has its own count');
-    assert.equal(control.hit('203.0.113.9', t + 3600_000), key, 'a new hour, a new count');
+    assert.equal(await two.hit('203.0.113.9', t + 1), key, 'the same key on the other server');
+    assert.equal(await one.hit('203.0.113.9', t + 2), key);
+    assert.equal(await two.hit('203.0.113.9', t + 3), null, 'the fourth, on either server');
+    assert.ok(await one.hit('198.51.100.1', t + 3), 'another address has its own count');
+    assert.equal(await two.hit('203.0.113.9', t + 3600_000), key, 'a new hour, a new count');
+    const stored = JSON.stringify([
+      await database.query('select * from surveys_abuse_hits'),
+      await database.query('select * from surveys_abuse_secrets'),
+    ]);
+    assert.doesNotMatch(stored, /203\.0\.113|198\.51/, 'no address is stored');
   });
 
-  void it('acknowledges the same answers from the same key once per window, and forgets on rollback', () => {
-    const control = new AbuseControl({ perHour: 100, duplicateWindowMs: 600_000 });
-    const t = at('2026-09-30T03:00:00Z');
-    const key = control.hit('203.0.113.9', t)!;
+  void it('acknowledges the same answers from the same key once per window on any server, and forgets on rollback', async () => {
+    const one = new AbuseControl(database, { perHour: 100, duplicateWindowMs: 600_000 });
+    const two = new AbuseControl(otherServer(), { perHour: 100, duplicateWindowMs: 600_000 });
+    const t = at('2026-09-30T05:00:00Z');
+    const key = (await one.hit('203.0.113.10', t))!;
     const digest = digestAnswers('campaign', { q1: '5', q2: ['1', '0'] });
     assert.equal(digest, digestAnswers('campaign', { q2: ['1', '0'], q1: '5' }), 'key order');
     assert.notEqual(digest, digestAnswers('other', { q1: '5', q2: ['1', '0'] }));
-    assert.equal(control.isDuplicate(key, digest, t), false);
-    assert.equal(control.isDuplicate(key, digest, t + 1000), true);
-    control.forget(key, digest);
-    assert.equal(control.isDuplicate(key, digest, t + 2000), false);
-    assert.equal(control.isDuplicate(key, digest, t + 2000 + 600_000), false, 'window over');
+    assert.equal(await one.isDuplicate(key, digest, t), false);
+    assert.equal(await two.isDuplicate(key, digest, t + 1000), true);
+    await two.forget(key, digest);
+    assert.equal(await one.isDuplicate(key, digest, t + 2000), false);
+    assert.equal(await two.isDuplicate(key, digest, t + 2000 + 600_000), false, 'window over');
+    // Both servers at once with the same new answers: exactly one counts them.
+    const fresh = digestAnswers('campaign', { q1: '4' });
+    const results = await Promise.all([
+      one.isDuplicate(key, fresh, t + 5000),
+      two.isDuplicate(key, fresh, t + 5000),
+    ]);
+    assert.deepEqual(results.sort(), [false, true]);
   });
 
-  void it('rotates its secret on the Thai day, so yesterday’s keys cannot be recomputed', () => {
-    const control = new AbuseControl({ perHour: 1, duplicateWindowMs: 600_000 });
+  void it('rotates its secret on the Thai day and deletes the old one, with what has expired', async () => {
+    const one = new AbuseControl(database, { perHour: 1, duplicateWindowMs: 600_000 });
     // 16:59:59Z is 23:59:59 in Bangkok; a second later it is the next Thai day.
-    const before = control.hit('203.0.113.9', at('2026-09-30T16:59:59Z'));
-    const afterMidnight = control.hit('203.0.113.9', at('2026-09-30T17:00:00Z'));
+    const before = await one.hit('203.0.113.11', at('2026-10-01T16:59:59Z'));
+    const afterMidnight = await one.hit('203.0.113.11', at('2026-10-01T17:00:00Z'));
     assert.ok(before && afterMidnight, 'the count starts again with the day');
     assert.notEqual(before, afterMidnight);
+    const days = await database.query<{ day: string }>('select day from surveys_abuse_secrets');
+    assert.deepEqual(
+      days.map((d) => d.day),
+      ['2026-10-02'],
+      "yesterday's secret is gone",
+    );
+
+    await one.isDuplicate(afterMidnight, 'digest', at('2026-10-01T17:00:00Z'));
+    const deleted = await deleteExpiredAbuseState(database.db, new Date('2026-10-01T18:00:01Z'));
+    assert.ok(deleted >= 2, `deleted ${deleted}`);
+    const left = await database.query<{ n: number }>(
+      `select (select count(*) from surveys_abuse_hits)::int + (select count(*) from surveys_abuse_fingerprints)::int as n`,
+    );
+    assert.equal(left[0]!.n, 0);
   });
 });
 

@@ -1,83 +1,113 @@
 import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { bangkokDate } from './campaigns.js';
-import { definePrimaryService } from '../core/cluster/primary-service.js';
+import { lte, ne } from 'drizzle-orm';
+import type { Database, DbOrTx } from '../core/db/client.js';
 import { RateLimitedError } from '../core/errors.js';
+import { surveysAbuseFingerprints, surveysAbuseHits, surveysAbuseSecrets } from './schema.js';
+
+const HOUR_MS = 3600_000;
+/** The same answers from the same client key within this time are counted once. */
+const DUPLICATE_WINDOW_MS = 10 * 60_000;
 
 /**
- * Abuse control for the open EIT link without personal data. The client address is turned
- * into a keyed hash with a random secret that lives only in memory and is replaced every Thai
- * day; the address itself is never stored or logged, and yesterday's keys cannot be
- * recomputed by anyone (the secret is gone). Counters and recent-answer fingerprints are also
- * in memory only and expire within the hour.
- *
- * One instance holds them for the whole server: with several worker processes it lives in
- * the primary (see core/cluster), otherwise a respondent could get the limit once per worker.
+ * Abuse control for the open EIT link without personal data, one for every server of the
+ * installation (they share its state in PostgreSQL, so a respondent gets the limit once, not
+ * once per server or worker). The client address is turned into a keyed hash with a random
+ * secret replaced every Thai day; the address itself is never stored or logged. The day's
+ * secret, the hourly counters and the recent-answer fingerprints are in UNLOGGED tables
+ * (never in the WAL, a replica or a backup); a new day's first request deletes the old
+ * secret, so yesterday's keys cannot be recomputed by anyone, and the surveys-abuse-cleanup
+ * job deletes counters and fingerprints once their hour or window is over.
  */
 export class AbuseControl {
   private secretDay = '';
-  private keyed: Hash = createHash('sha256').update(randomBytes(32));
-  private readonly hits = new Map<string, { windowStart: number; count: number }>();
-  private readonly recent = new Map<string, number>();
+  private keyed: Promise<Hash> | undefined;
 
   constructor(
+    private readonly database: Pick<Database, 'query'>,
     readonly options: { perHour: number; duplicateWindowMs: number } = {
       perHour: Number(process.env.SURVEYS_RATE_PER_HOUR ?? 60),
-      duplicateWindowMs: 10 * 60_000,
+      duplicateWindowMs: DUPLICATE_WINDOW_MS,
     },
   ) {}
 
-  /** The rotating key of a client address for today (a keyed hash; the secret never leaves memory). */
-  clientKey(address: string, now: number): string {
-    const day = bangkokDate(new Date(now));
-    if (day !== this.secretDay) {
+  /** The day's secret as a hash state: created by the first server to ask, shared by all. */
+  private daySecret(day: string): Promise<Hash> {
+    if (day !== this.secretDay || !this.keyed) {
       this.secretDay = day;
-      this.keyed = createHash('sha256').update(randomBytes(32));
-      this.hits.clear();
-      this.recent.clear();
+      this.keyed = (async () => {
+        const [row] = await this.database.query<{ secret: string }>(
+          `with created as (
+             insert into surveys_abuse_secrets (day, secret) values ($1, $2)
+             on conflict (day) do nothing returning secret)
+           select secret from created
+           union all select secret from surveys_abuse_secrets where day = $1
+           limit 1`,
+          [day, randomBytes(32).toString('base64')],
+        );
+        await this.database.query('delete from surveys_abuse_secrets where day <> $1', [day]);
+        return createHash('sha256').update(Buffer.from(row!.secret, 'base64'));
+      })();
+      // A failed read is retried by the next request rather than cached.
+      this.keyed.catch(() => (this.keyed = undefined));
     }
+    return this.keyed;
+  }
+
+  /** The rotating key of a client address for today (a keyed hash; the address is not kept). */
+  async clientKey(address: string, now: number): Promise<string> {
+    const keyed = await this.daySecret(bangkokDate(new Date(now)));
     // SHA-256 of the day's 32-byte random secret and the address: the secret's state is
     // hashed once a day and copied per call (an HMAC's key set-up was most of a call's cost
-    // at closing-day rates). A secret prefix is a sound keyed hash here: the keys never leave
-    // memory, so there is no output to extend, and without the secret none can be computed.
-    return this.keyed.copy().update(address).digest('base64url').slice(0, 22);
+    // at closing-day rates). A secret prefix is a sound keyed hash here: the output is never
+    // published, so there is nothing to extend, and without the secret none can be computed.
+    return keyed.copy().update(address).digest('base64url').slice(0, 22);
   }
 
   /**
    * Counts one attempt from an address. Returns the address's key for today (what
-   * isDuplicate takes), or null above the hourly limit.
+   * isDuplicate takes), or null above the hourly limit. One statement: the counter's window
+   * restarts when its hour is over.
    */
-  hit(address: string, now: number): string | null {
-    const key = this.clientKey(address, now);
-    const entry = this.hits.get(key);
-    if (!entry || now - entry.windowStart >= 3600_000) {
-      this.hits.set(key, { windowStart: now, count: 1 });
-      if (this.hits.size > 100_000) this.hits.clear();
-      return key;
-    }
-    entry.count += 1;
-    return entry.count <= this.options.perHour ? key : null;
+  async hit(address: string, now: number): Promise<string | null> {
+    const key = await this.clientKey(address, now);
+    const [row] = await this.database.query<{ count: number }>(
+      `insert into surveys_abuse_hits as h (client_key, window_start_ms, count)
+       values ($1, $2::bigint, 1)
+       on conflict (client_key) do update set
+         count = case when $2::bigint - h.window_start_ms >= ${HOUR_MS} then 1 else h.count + 1 end,
+         window_start_ms = case when $2::bigint - h.window_start_ms >= ${HOUR_MS}
+                           then $2::bigint else h.window_start_ms end
+       returning count`,
+      [key, now],
+      { name: 'surveys_abuse_hit' },
+    );
+    return row!.count <= this.options.perHour ? key : null;
   }
 
   /**
    * True when the same client key sent the same answers (`answersDigest`, see digestAnswers)
    * within the duplicate window: such a submission is acknowledged but not counted again.
-   * Both halves are hashes already, one of them keyed, so they are the fingerprint as they are.
+   * Otherwise records the fingerprint, in the same statement, so of two servers receiving the
+   * same answers at once exactly one sees "new".
    */
-  isDuplicate(key: string, answersDigest: string, now: number): boolean {
-    const fingerprint = `${key}|${answersDigest}`;
-    const seen = this.recent.get(fingerprint);
-    if (seen !== undefined && now - seen < this.options.duplicateWindowMs) return true;
-    this.recent.set(fingerprint, now);
-    if (this.recent.size > 100_000) {
-      for (const [k, at] of this.recent)
-        if (now - at >= this.options.duplicateWindowMs) this.recent.delete(k);
-    }
-    return false;
+  async isDuplicate(key: string, answersDigest: string, now: number): Promise<boolean> {
+    const rows = await this.database.query(
+      `insert into surveys_abuse_fingerprints as f (fingerprint, seen_at_ms) values ($1, $2::bigint)
+       on conflict (fingerprint) do update set seen_at_ms = excluded.seen_at_ms
+         where excluded.seen_at_ms - f.seen_at_ms >= $3::bigint
+       returning 1`,
+      [`${key}|${answersDigest}`, now, this.options.duplicateWindowMs],
+      { name: 'surveys_abuse_fingerprint' },
+    );
+    return rows.length === 0;
   }
 
   /** Forget a fingerprint (the submission it guarded was rolled back). */
-  forget(key: string, answersDigest: string): void {
-    this.recent.delete(`${key}|${answersDigest}`);
+  async forget(key: string, answersDigest: string): Promise<void> {
+    await this.database.query('delete from surveys_abuse_fingerprints where fingerprint = $1', [
+      `${key}|${answersDigest}`,
+    ]);
   }
 }
 
@@ -117,20 +147,14 @@ export function jsonbText(value: unknown): string {
   return JSON.stringify(value);
 }
 
-type AbuseCall =
-  | { op: 'hit'; address: string; now: number }
-  | { op: 'duplicate' | 'forget'; key: string; digest: string; now: number };
+const instances = new WeakMap<object, AbuseControl>();
 
-const instanceWide = new AbuseControl();
-const callAbuseControl = definePrimaryService(
-  'surveys.abuse-control',
-  (call: AbuseCall): string | boolean | null => {
-    if (call.op === 'hit') return instanceWide.hit(call.address, call.now);
-    if (call.op === 'duplicate') return instanceWide.isDuplicate(call.key, call.digest, call.now);
-    instanceWide.forget(call.key, call.digest);
-    return true;
-  },
-);
+/** The installation-wide abuse control over this database (one per database handle). */
+function abuseControlOf(database: Pick<Database, 'query'>): AbuseControl {
+  let control = instances.get(database);
+  if (!control) instances.set(database, (control = new AbuseControl(database)));
+  return control;
+}
 
 /** The server-wide abuse control the public survey routes use. */
 export const abuseControl = {
@@ -138,25 +162,53 @@ export const abuseControl = {
    * Counts one attempt from this address; throws RateLimitedError (429) above the limit.
    * Returns the address's rotating key for today, which is all the other calls take.
    */
-  async hit(address: string, now: Date): Promise<string> {
-    const key = await callAbuseControl({ op: 'hit', address, now: now.getTime() });
-    if (typeof key !== 'string') throw new RateLimitedError('surveys.errors.rateLimited');
+  async hit(database: Pick<Database, 'query'>, address: string, now: Date): Promise<string> {
+    const key = await abuseControlOf(database).hit(address, now.getTime());
+    if (key === null) throw new RateLimitedError('surveys.errors.rateLimited');
     return key;
   },
   async isDuplicate(
+    database: Pick<Database, 'query'>,
     key: string,
     campaignId: string,
     answers: unknown,
     now: Date,
   ): Promise<boolean> {
-    return this.isDuplicateDigest(key, digestAnswers(campaignId, answers), now);
+    return this.isDuplicateDigest(database, key, digestAnswers(campaignId, answers), now);
   },
   /** isDuplicate for answers whose digest (digestAnswers) is already known. */
-  async isDuplicateDigest(key: string, digest: string, now: Date): Promise<boolean> {
-    return (await callAbuseControl({ op: 'duplicate', key, digest, now: now.getTime() })) === true;
+  async isDuplicateDigest(
+    database: Pick<Database, 'query'>,
+    key: string,
+    digest: string,
+    now: Date,
+  ): Promise<boolean> {
+    return abuseControlOf(database).isDuplicate(key, digest, now.getTime());
   },
-  async forget(key: string, campaignId: string, answers: unknown, now: Date): Promise<void> {
-    const digest = digestAnswers(campaignId, answers);
-    await callAbuseControl({ op: 'forget', key, digest, now: now.getTime() });
+  async forget(
+    database: Pick<Database, 'query'>,
+    key: string,
+    campaignId: string,
+    answers: unknown,
+  ): Promise<void> {
+    await abuseControlOf(database).forget(key, digestAnswers(campaignId, answers));
   },
 };
+
+/**
+ * Deletes counters whose hour is over, fingerprints past the duplicate window and secrets of
+ * other days (the surveys-abuse-cleanup job): nothing outlives the time it is needed for.
+ */
+export async function deleteExpiredAbuseState(db: DbOrTx, now: Date): Promise<number> {
+  const t = now.getTime();
+  const hits = await db
+    .delete(surveysAbuseHits)
+    .where(lte(surveysAbuseHits.windowStartMs, t - HOUR_MS))
+    .returning({ key: surveysAbuseHits.clientKey });
+  const prints = await db
+    .delete(surveysAbuseFingerprints)
+    .where(lte(surveysAbuseFingerprints.seenAtMs, t - DUPLICATE_WINDOW_MS))
+    .returning({ key: surveysAbuseFingerprints.fingerprint });
+  await db.delete(surveysAbuseSecrets).where(ne(surveysAbuseSecrets.day, bangkokDate(now)));
+  return hits.length + prints.length;
+}

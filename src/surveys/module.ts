@@ -8,12 +8,14 @@ import { surveysPublicRoutes } from './routes.public.js';
 import { surveysStaffRoutes } from './routes.staff.js';
 import { surveyCampaigns } from './schema.js';
 import { seedSurveys } from './seed.js';
+import { surveysAbuseCleanupJob } from './jobs.js';
 import { createCampaign } from './campaigns.js';
 import { defaultCampaignYear } from './survey-pages.js';
 
 /** Surveys: IIT and EIT pre-assessment campaigns on the framework's own questions. */
 export const surveysModule = defineModule({
   name: 'surveys',
+  jobs: [surveysAbuseCleanupJob],
   routes: { public: surveysPublicRoutes, staff: surveysStaffRoutes },
   nodeLanes: (context) => [eitSubmitLane(context)],
   permissions: {

@@ -69,8 +69,8 @@ function PrivacyNotice({ tool }: { tool: 'IIT' | 'EIT' }) {
       </p>
       {tool === 'EIT' && (
         <p class="muted">
-          เพื่อป้องกันการส่งซ้ำ ระบบแปลงที่อยู่ IP เป็นรหัสลับที่เปลี่ยนทุกวันและเก็บไว้ในหน่วยความจำไม่เกิน 1 ชั่วโมง
-          ไม่บันทึกลงฐานข้อมูล
+          เพื่อป้องกันการส่งซ้ำ ระบบแปลงที่อยู่ IP เป็นรหัสลับที่เปลี่ยนทุกวัน ไม่บันทึกที่อยู่ IP
+          และเก็บรหัสนี้ในตารางชั่วคราวที่ลบทิ้งเมื่อพ้นชั่วโมง ไม่อยู่ในข้อมูลสำรอง
         </p>
       )}
       <p class="muted">
@@ -119,7 +119,7 @@ surveysPublicRoutes.post('/:id/start', async (c) => {
   const campaign = await loadCampaign(c);
   const now = new Date();
   // The address only ever goes into abuse control's rotating keyed hash.
-  await abuseControl.hit(clientAddress(c), now);
+  await abuseControl.hit(c.get('database'), clientAddress(c), now);
   const body = await formFields(c, { all: true });
   const code = typeof body.code === 'string' ? body.code.slice(0, 40) : undefined;
   const ch = typeof body.ch === 'string' ? body.ch : undefined;
@@ -380,7 +380,7 @@ surveysPublicRoutes.post('/:id/p/:n', async (c) => {
     await saveDraftPage(c.get('database').db, campaign, draft, read, now);
     return c.redirect(`${base(c, campaign)}/p/${page.no + 1}`, 303);
   }
-  const key = await abuseControl.hit(clientAddress(c), now);
+  const key = await abuseControl.hit(c.get('database'), clientAddress(c), now);
   let fingerprinted: unknown = null;
   let outcome;
   try {
@@ -393,12 +393,13 @@ surveysPublicRoutes.post('/:id/p/:n', async (c) => {
       now,
       isDuplicate: (answers) => {
         fingerprinted = answers;
-        return abuseControl.isDuplicate(key, campaign.id, answers, now);
+        return abuseControl.isDuplicate(c.get('database'), key, campaign.id, answers, now);
       },
     });
   } catch (error) {
     // The submission was not stored: let the same answers through on a retry.
-    if (fingerprinted) await abuseControl.forget(key, campaign.id, fingerprinted, now);
+    if (fingerprinted)
+      await abuseControl.forget(c.get('database'), key, campaign.id, fingerprinted);
     if (error instanceof ValidationError && error.messageKey === 'surveys.errors.incomplete') {
       return c.redirect(`${base(c, campaign)}/p/1`, 303);
     }

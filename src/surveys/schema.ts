@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   date,
@@ -123,3 +124,29 @@ export const surveyDrafts = pgTable(
     index('surveys_drafts_expiry').on(t.expiresOn),
   ],
 );
+
+/*
+ * Abuse control of the open EIT link (abuse-control.ts), shared by every server of the
+ * installation. The migration creates these tables UNLOGGED: never written to the WAL, so
+ * never in a replica or a WAL archive, emptied by a crash, and left out of `prongsai backup`.
+ * No address is stored, only keyed hashes; the day's key is deleted the next day.
+ */
+
+/** The day's random secret that keys client-address hashes (one row per Bangkok day). */
+export const surveysAbuseSecrets = pgTable('surveys_abuse_secrets', {
+  day: text().primaryKey(),
+  secret: text().notNull(),
+});
+
+/** Attempts per keyed client hash in the current hour's window. */
+export const surveysAbuseHits = pgTable('surveys_abuse_hits', {
+  clientKey: text().primaryKey(),
+  windowStartMs: bigint({ mode: 'number' }).notNull(),
+  count: integer().notNull(),
+});
+
+/** Recent answer fingerprints (keyed client hash + answers digest), for duplicate detection. */
+export const surveysAbuseFingerprints = pgTable('surveys_abuse_fingerprints', {
+  fingerprint: text().primaryKey(),
+  seenAtMs: bigint({ mode: 'number' }).notNull(),
+});

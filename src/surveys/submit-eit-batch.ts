@@ -23,7 +23,7 @@ export interface EitSubmission {
   lastPage: { answers: StoredAnswers; extra: Record<string, string> };
   now: Date;
   /**
-   * Duplicate detection (EIT abuse control, in memory) on the digest of the merged answers
+   * Duplicate detection (EIT abuse control, shared by the servers) on the digest of the merged answers
    * (`digestAnswers`), asked once the response is committed: a duplicate is then removed.
    */
   isDuplicate?: (answersDigest: string) => boolean | Promise<boolean>;

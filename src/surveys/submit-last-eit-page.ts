@@ -47,13 +47,13 @@ export async function submitLastEitPage(
   post: LastPagePost & { token: string },
   address: string,
 ): Promise<BatchedSubmitOutcome> {
-  const key = await abuseControl.hit(address, post.now);
+  const key = await abuseControl.hit(database, address, post.now);
   return submitEitBatched(database, {
     campaign: post.campaign,
     shape: post.shape,
     token: post.token,
     lastPage: post.read,
     now: post.now,
-    isDuplicate: (digest) => abuseControl.isDuplicateDigest(key, digest, post.now),
+    isDuplicate: (digest) => abuseControl.isDuplicateDigest(database, key, digest, post.now),
   });
 }

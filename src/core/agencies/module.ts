@@ -40,6 +40,13 @@ export const agenciesModule = defineModule({
       permission: 'agencies.manage',
       order: 93,
     },
+    {
+      audience: 'staff',
+      href: '/staff/agency/jobs',
+      label: 'jobs.nav',
+      permission: 'agencies.manage',
+      order: 94,
+    },
   ],
   catalog: { th, en },
   isolationFixture: async (ctx) => {

@@ -23,7 +23,7 @@ type Agency = typeof agencies.$inferSelect;
 const collator = new Intl.Collator('th');
 
 /** Only the instance administrator (a province or national host) manages the agency list. */
-const requireInstanceAdmin = createMiddleware<AppEnv>(async (c, next) => {
+export const requireInstanceAdmin = createMiddleware<AppEnv>(async (c, next) => {
   const user = c.get('user');
   if (!user) {
     if (c.req.method === 'GET')

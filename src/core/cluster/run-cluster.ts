@@ -1,6 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
 import { availableParallelism } from 'node:os';
-import { answerServiceCalls } from './primary-service.js';
 
 /**
  * How many processes serve HTTP. One Node process uses one core for JavaScript. With
@@ -33,7 +32,7 @@ export interface ClusterHandle {
 
 /**
  * In the primary: forks `workers` processes running the same command (they see
- * `cluster.isWorker` and serve), answers their primary-service calls, restarts a worker that
+ * `cluster.isWorker` and serve), restarts a worker that
  * dies, and resolves once every worker listens. Rejects if a worker dies before listening
  * (a port in use, a bad setting): starting half a server is worse than not starting.
  */
@@ -47,11 +46,7 @@ export async function startCluster(options: {
   let giveUp: (code: number) => void = () => undefined;
   const failed = new Promise<number>((resolve) => (giveUp = resolve));
 
-  const fork = (): Worker => {
-    const worker = cluster.fork();
-    answerServiceCalls(worker);
-    return worker;
-  };
+  const fork = (): Worker => cluster.fork();
 
   const ready = new Promise<void>((resolve, reject) => {
     let listening = 0;

@@ -58,6 +58,40 @@ export const ConfigSchema = z
     logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     smtpUrl: z.string().optional(),
     mailFrom: z.string().default('prongsai@localhost'),
+    /**
+     * Whether `serve` runs the scheduled jobs (reminder e-mails…). Every server may: a slot is
+     * run once for the installation whatever the number of servers (core/jobs). Off on a
+     * server that should only answer requests.
+     */
+    runJobs: z
+      .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
+      .transform((v) => v === true || v === 'true' || v === '1')
+      .default(true),
+    /**
+     * Per job (prongsai jobs list shows the names), in prongsai.toml:
+     * `[jobs.measures-reminders]` with `schedule = "0 8 * * *"` (cron, Bangkok time),
+     * `enabled = false`, `max_attempts = 5`. Unset keys keep the job's defaults.
+     */
+    jobs: z
+      .record(
+        z.string(),
+        z
+          .object({
+            schedule: z.string().min(1).optional(),
+            enabled: z.boolean().optional(),
+            max_attempts: z.number().int().min(1).max(20).optional(),
+          })
+          .strict(),
+      )
+      .transform((jobs) =>
+        Object.fromEntries(
+          Object.entries(jobs).map(([name, j]) => [
+            name,
+            { schedule: j.schedule, isEnabled: j.enabled, maxAttempts: j.max_attempts },
+          ]),
+        ),
+      )
+      .default({}),
   })
   .strict();
 
@@ -81,6 +115,7 @@ const ENV_KEYS: Record<string, keyof Config> = {
   PRONGSAI_LOG_LEVEL: 'logLevel',
   PRONGSAI_SMTP_URL: 'smtpUrl',
   PRONGSAI_MAIL_FROM: 'mailFrom',
+  PRONGSAI_RUN_JOBS: 'runJobs',
 };
 
 const FILE_KEYS: Record<string, keyof Config> = {
@@ -97,6 +132,8 @@ const FILE_KEYS: Record<string, keyof Config> = {
   log_level: 'logLevel',
   smtp_url: 'smtpUrl',
   mail_from: 'mailFrom',
+  run_jobs: 'runJobs',
+  jobs: 'jobs',
 };
 
 /** A configuration problem, reported in Thai and English with the key that caused it. */

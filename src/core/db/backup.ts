@@ -16,12 +16,14 @@ interface TableInfo {
 
 /**
  * Our tables in foreign-key order (parents first), read from the catalog so that a module's
- * new table is backed up without anyone remembering to list it.
+ * new table is backed up without anyone remembering to list it. UNLOGGED tables are left
+ * out: they hold transient state that must not outlive the day (the surveys' abuse keys).
  */
 async function listTables(database: Database): Promise<TableInfo[]> {
   const tables = await database.query<{ name: string }>(
     `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-     where n.nspname = 'public' and c.relkind in ('r', 'p') order by c.relname`,
+     where n.nspname = 'public' and c.relkind in ('r', 'p') and c.relpersistence = 'p'
+     order by c.relname`,
   );
   const deps = await database.query<{ child: string; parent: string }>(
     `select distinct cl.relname as child, pl.relname as parent from pg_constraint con

@@ -105,7 +105,8 @@ function ChooseAgencyPage({ list }: { list: { id: string; nameTh: string }[] }) 
       <PageHeader title={t('auth.chooseAgency')} />
       {user?.isInstanceAdmin && (
         <p>
-          <a href="/admin/agencies">{t('agencies.admin.title')}</a>
+          <a href="/admin/agencies">{t('agencies.admin.title')}</a> ·{' '}
+          <a href="/admin/jobs">{t('jobs.title')}</a>
         </p>
       )}
       {list.length === 0 && <p>{t('auth.noMembership')}</p>}

@@ -36,6 +36,7 @@ import { SharedPageCache } from './shared-page-cache.js';
 import { coreRoutes } from './core-routes.js';
 import { passwordResetRoutes } from '../auth/routes.password-reset.js';
 import { instanceAdminRoutes } from '../agencies/routes.admin.js';
+import { agencyJobsRoutes, jobsAdminRoutes } from '../jobs/routes.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -175,6 +176,7 @@ export function createApp({ database, config, modules }: CreateAppOptions) {
   app.route('/', coreRoutes);
   app.route('/login', passwordResetRoutes);
   // instanceAdminRoutes' requireInstanceAdmin guards every /admin/* path, modules' included.
+  app.route('/admin/jobs', jobsAdminRoutes);
   app.route('/admin', instanceAdminRoutes);
   for (const module of modules) {
     if (module.routes?.admin) app.route(`/admin/${module.name}`, module.routes.admin);
@@ -209,6 +211,7 @@ export function createApp({ database, config, modules }: CreateAppOptions) {
   app.use('/a/:slug', publicAgency);
   app.use('/a/:slug/*', publicAgency);
   app.use('/staff/*', requireStaff);
+  app.route('/staff/agency/jobs', agencyJobsRoutes);
   const laneContext = { database, config, agencyOfSlug };
   nodeLanes.set(
     app,

@@ -1,0 +1,124 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { eq } from 'drizzle-orm';
+import { createTestContext, type TestContext } from './helpers/test-context.js';
+import { startFakeSmtp } from './helpers/fake-smtp.js';
+import { modules } from '../src/modules.js';
+import { Scheduler } from '../src/core/jobs/scheduler.js';
+import { jobEnvironment, moduleJobs } from '../src/core/jobs/module-jobs.js';
+import { jobRuns } from '../src/core/jobs/schema.js';
+import { createUser } from '../src/core/agencies/staff-members.js';
+import { createSession, SESSION_COOKIE } from '../src/core/auth/sessions.js';
+import { FAST_HASH_COST } from '../src/core/auth/password.js';
+import { createPlanFromAnalysis } from '../src/measures/create-plan-from-analysis.js';
+import { actions } from '../src/measures/schema.js';
+
+/**
+ * The modules' real jobs on the scheduler `serve` runs, with a fake clock: reminder e-mails
+ * arrive at 08:00 with no cron and no command, once, and the runs show on the admin pages.
+ */
+void describe('scheduled module jobs', () => {
+  let t: TestContext;
+  let smtp: Awaited<ReturnType<typeof startFakeSmtp>>;
+  let phothong: Awaited<ReturnType<TestContext['makeAgency']>>;
+  before(async () => {
+    smtp = await startFakeSmtp();
+    t = await createTestContext({ smtpUrl: smtp.url });
+  });
+  after(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  void it('sends the measures reminders at their slot, once, and records the runs', async () => {
+    phothong = await t.makeAgency('phothong'); // the agency the sample analysis is for
+    await createPlanFromAnalysis(phothong.ctx, 2566);
+    const officer = await t.loginAs('unit_officer', phothong.agency);
+    const all = await t.database.db
+      .select()
+      .from(actions)
+      .where(eq(actions.agencyId, phothong.agency.id));
+    const overdue = all.find((a) => a.dueDate < '2023-09-28')!;
+    const dueSoon = all.find((a) => a.dueDate === '2023-09-30')!;
+    for (const a of [overdue, dueSoon]) {
+      await t.database.db
+        .update(actions)
+        .set({ officerUserId: officer.userId })
+        .where(eq(actions.id, a.id));
+    }
+    let now = new Date('2023-09-28T00:59:00Z'); // 07:59 in Bangkok
+    const scheduler = new Scheduler({
+      db: t.database.db,
+      jobs: moduleJobs(modules, t.config),
+      environment: jobEnvironment(t.config, modules),
+      now: () => now,
+    });
+    await scheduler.tick();
+    assert.equal(
+      smtp.received.length,
+      0,
+      'before 08:00 nothing (yesterday 08:00 is too old to catch up)',
+    );
+    now = new Date('2023-09-28T01:00:05Z'); // 08:00:05
+    await scheduler.tick();
+    await scheduler.tick();
+    assert.equal(smtp.received.length, 2, 'one overdue and one due-soon e-mail, once');
+    assert.ok(smtp.received.every((m) => /^staff-.*@example\.org$/.test(m.to)));
+    assert.equal(new Set(smtp.received.map((m) => m.to)).size, 1, 'to the named officer');
+    now = new Date('2023-09-29T01:00:05Z'); // the next day: already sent, nothing new
+    await scheduler.tick();
+    assert.equal(smtp.received.length, 2);
+
+    const runs = await t.database.db
+      .select()
+      .from(jobRuns)
+      .where(eq(jobRuns.job, 'measures-reminders'))
+      .orderBy(jobRuns.slot);
+    assert.deepEqual(
+      runs.map((r) => [r.slot.toISOString(), r.status, r.summary?.split(' / ')[1]]),
+      [
+        ['2023-09-28T01:00:00.000Z', 'succeeded', 'sent 2, skipped 0'],
+        ['2023-09-29T01:00:00.000Z', 'succeeded', 'sent 0, skipped 2'],
+      ],
+    );
+    assert.ok(runs.every((r) => r.byAgency?.[phothong.agency.id]));
+  });
+
+  void it('shows the runs to the instance admin, and to an agency admin only their own', async () => {
+    const root = await createUser(
+      t.systemCtx,
+      {
+        email: 'root@example.org',
+        displayName: 'ผู้ดูแลระบบกลาง',
+        password: 'root-password-1',
+        isInstanceAdmin: true,
+      },
+      FAST_HASH_COST,
+    );
+    const token = await createSession(t.database.db, root.id, null, new Date());
+    const admin = await t.get('/admin/jobs', {
+      cookie: `${SESSION_COOKIE}=${token}`,
+      csrfToken: '',
+      userId: root.id,
+      headers: { cookie: `${SESSION_COOKIE}=${token}` },
+    });
+    assert.equal(admin.status, 200);
+    const page = await admin.text();
+    for (const name of ['measures-reminders', 'disclosure-reminders', 'surveys-abuse-cleanup']) {
+      assert.ok(page.includes(name), name);
+    }
+    assert.match(page, /sent 2, skipped 0/);
+    assert.match(page, /0 8 \* \* \*/);
+
+    const agencyAdmin = await t.loginAs('agency_admin', phothong.agency);
+    assert.equal((await t.get('/admin/jobs', agencyAdmin)).status, 403);
+    const own = await t.get('/staff/agency/jobs', agencyAdmin);
+    assert.equal(own.status, 200);
+    assert.match(await own.text(), /sent 2, skipped 0/);
+
+    const otherAdmin = await t.loginAs('agency_admin', t.agency);
+    const theirs = await (await t.get(`/staff/agency/jobs`, otherAdmin)).text();
+    assert.doesNotMatch(theirs, /sent 2/);
+    assert.doesNotMatch(theirs, /measures-reminders/);
+  });
+});
