@@ -17,9 +17,13 @@ import { formatNumberTh } from '../core/i18n/thai-format.js';
 import { raw } from 'hono/html';
 import { z } from 'zod';
 import {
+  assumptionTh,
   describeMinimumSampleRule,
   findOfficialResultForYear,
+  getFramework,
   minimumSample,
+  RuleSourceDetails,
+  sourceTh,
   type MinimumSample,
 } from '../assessment/index.js';
 import {
@@ -205,7 +209,7 @@ surveysStaffRoutes.post('/', requirePermission('surveys.manage'), async (c) => {
   return c.redirect(`/staff/surveys/${campaign.id}?notice=surveys.created`, 303);
 });
 
-function ScoreTable({ score }: { score: CampaignScore }) {
+function ScoreTable({ score, fiscalYear }: { score: CampaignScore; fiscalYear: number }) {
   return (
     <div class="table-wrap">
       <table id="score">
@@ -230,14 +234,10 @@ function ScoreTable({ score }: { score: CampaignScore }) {
         </tbody>
       </table>
       {score.unconfirmed.length > 0 && (
-        <details>
-          <summary>สมมติฐานที่ยังไม่ยืนยัน ({score.unconfirmed.length})</summary>
-          <ul>
-            {score.unconfirmed.map((u) => (
-              <li>{u}</li>
-            ))}
-          </ul>
-        </details>
+        <RuleSourceDetails
+          summary={`ที่มาของวิธีคิดคะแนนนี้ (${score.unconfirmed.length} ข้อที่ยังไม่ได้ตรวจกับคู่มือ ป.ป.ช.)`}
+          sources={score.unconfirmed.map((u) => assumptionTh(getFramework(fiscalYear), u))}
+        />
       )}
     </div>
   );
@@ -340,16 +340,18 @@ function MinimumSampleProgress(props: {
       <p class="muted">
         เกณฑ์ปีงบประมาณ {minimum.fiscalYear}: {describeMinimumSampleRule(minimum.rule)}
       </p>
-      <p class="muted" data-minimum-source>
-        ที่มา:{' '}
-        {minimum.source.url ? (
-          <a href={minimum.source.url}>{minimum.source.title}</a>
-        ) : (
-          minimum.source.title
-        )}
-        {minimum.confidence !== 'confirmed' &&
-          ' · ยังไม่ได้ตรวจกับคู่มือ ป.ป.ช. ของปีนี้ ตัวเลขทางการคือค่าที่ระบบ ITAS คำนวณจากจำนวนเดียวกัน'}
-      </p>
+      <div class="muted" data-minimum-source>
+        <RuleSourceDetails
+          sources={[
+            sourceTh(getFramework(minimum.fiscalYear), minimum.source.key),
+            ...(minimum.confidence !== 'confirmed'
+              ? ['ตัวเลขทางการคือค่าที่ระบบ ITAS ของ ป.ป.ช. คำนวณจากจำนวนเดียวกัน']
+              : []),
+          ]}
+          confidence={minimum.confidence}
+          url={minimum.source.url}
+        />
+      </div>
     </div>
   );
 }
@@ -463,7 +465,7 @@ async function renderCampaignPage(
         values={form?.values}
       />
       <h2>ผลคะแนน</h2>
-      {score ? <ScoreTable score={score} /> : <p>ยังไม่มีคำตอบ</p>}
+      {score ? <ScoreTable score={score} fiscalYear={campaign.fiscalYear} /> : <p>ยังไม่มีคำตอบ</p>}
       <h2>เทียบกับผลการประเมินทางการ ปี {campaign.fiscalYear}</h2>
       {comparison ? (
         <OfficialComparisonTable comparison={comparison} isDemo={officialRow!.isDemo} />

@@ -4,6 +4,7 @@ import { Layout } from '../../core/http/layout.js';
 import { Notice, PageHeader, PostForm } from '../../core/http/ui.js';
 import type { ReportData } from '../gather-report-data.js';
 import type { WeakQuestionRule } from '../flag-weak-questions.js';
+import { explanationTh } from '../officer-text.js';
 
 const fixed = (n: number) => n.toFixed(2);
 
@@ -111,7 +112,7 @@ export function DashboardPage(props: {
               <p>ระดับที่ระบุ: {result.statedLevelTh ?? <span class="muted">ไม่ได้ระบุ</span>}</p>
               {data.comparison && (
                 <p class={data.comparison.agrees ? '' : 'notice'}>
-                  {data.comparison.explanationTh}
+                  {explanationTh(framework, data.comparison.explanationTh)}
                 </p>
               )}
             </div>
