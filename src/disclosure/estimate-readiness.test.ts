@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { createTestContext, type TestContext } from '../../test/helpers/test-context.js';
 import { disclosureEntries } from './schema.js';
 import { seedDisclosure } from './seed.js';
-import { estimateReadiness, fiscalYearOf } from './estimate-readiness.js';
+import { estimateReadiness } from './estimate-readiness.js';
 import { saveEntry } from './save-entry.js';
 
 void describe('estimateReadiness', () => {
@@ -54,13 +54,11 @@ void describe('estimateReadiness', () => {
   void it('counts a published item being re-edited as still disclosed', async () => {
     await saveEntry(t.ctx, { fiscalYear: 2566, itemCode: 'o1', contentHtml: 'แก้ไขใหม่' });
     const r = await estimateReadiness(t.database.db, t.agency.id, 2566, { now });
-    assert.equal(r.items.find((i) => i.item.code === 'o1')!.status, 'draft');
+    // The one status says what the public sees; the next step names the change on its way.
+    const o1 = r.items.find((i) => i.item.code === 'o1')!;
+    assert.equal(o1.status, 'published');
+    assert.equal(o1.nextStep, 'disclosure.readiness.nextSteps.submit');
     assert.equal(r.estimate.oit, 98.48);
-  });
-
-  void it('names fiscal years by the พ.ศ. year they end in', () => {
-    assert.equal(fiscalYearOf('2022-09-30'), 2565);
-    assert.equal(fiscalYearOf('2022-10-01'), 2566);
   });
 });
 

@@ -25,7 +25,6 @@ export type {
 } from './schema.js';
 export {
   estimateReadiness,
-  fiscalYearOf,
   type Readiness,
   type ItemReadiness,
   type ReadinessStatus,

@@ -23,7 +23,6 @@ import { readForm } from '../core/http/form.js';
 import { AppError, NotFoundError, ValidationError } from '../core/errors.js';
 import { can } from '../core/auth/permissions.js';
 import { listUnits } from '../core/agencies/units.js';
-import type { AgencyContext } from '../core/context.js';
 import { scoped } from '../core/db/scoped.js';
 import {
   disclosureDocuments,
@@ -33,8 +32,9 @@ import {
   type EntryTable,
 } from './schema.js';
 import { diffOitItems, getOitItem, groupOitItems, listOitYears } from './oit-items.js';
-import { listItemStatuses, type ItemStatusRow } from './queries.js';
-import { collectFedContent } from './feed-sources.js';
+import { listOitItemStates, type OitItemState } from './item-status.js';
+import { fedAsPublicSees } from './collect-search-documents.js';
+import { disclosurePublicContent } from './read-public-content.js';
 import { estimateReadiness, type Readiness } from './estimate-readiness.js';
 import { remindDisclosureDeadlines } from './send-disclosure-reminders.js';
 import { saveEntry, attachDocuments } from './save-entry.js';
@@ -87,8 +87,20 @@ function codeParam(c: Context<AppEnv>, year: number): string {
   return code;
 }
 
-const fedFor = (ctx: AgencyContext, slug: string, fiscalYear: number) =>
-  collectFedContent({ db: ctx.db, agencyId: ctx.agencyId, agencySlug: slug, fiscalYear });
+/** The feeds and site pages that fill each item, as the public index files them. */
+const fedFor = (c: Context<AppEnv>, fiscalYear: number) => {
+  const agency = c.get('agency')!;
+  return fedAsPublicSees(
+    {
+      q: { db: c.get('ctx').db, agencyId: agency.id, agencySlug: agency.slug },
+      agency,
+      content: disclosurePublicContent,
+      modules: c.get('modules') ?? [],
+      now: c.get('ctx').now(),
+    },
+    fiscalYear,
+  );
+};
 
 function YearPicker(props: { year: number; action: string }) {
   const t = useT();
@@ -126,7 +138,7 @@ function StatusBadge(props: { status: string }) {
 
 function ItemsPage(props: {
   year: number;
-  statuses: ItemStatusRow[];
+  statuses: OitItemState[];
   unitName: Map<string, string>;
   canManage: boolean;
 }) {
@@ -175,7 +187,7 @@ function ItemsPage(props: {
                 {group.items.map((item) => {
                   const s = byCode.get(item.code);
                   return (
-                    <tr>
+                    <tr data-item={item.code} data-item-status={s?.status ?? 'missing'}>
                       <td>{item.code}</td>
                       <td>
                         <a href={`${BASE}/items/${props.year}/${item.code}`}>{item.nameTh}</a>
@@ -187,8 +199,11 @@ function ItemsPage(props: {
                       </td>
                       <td>
                         <StatusBadge status={s?.status ?? 'missing'} />
-                        {s?.isPublished && s.status !== 'published' && (
-                          <div class="muted">{t('disclosure.items.publicSees')}</div>
+                        {s?.pendingChange && (
+                          <div class="muted">
+                            {t('disclosure.items.pendingChange')}{' '}
+                            {t(`disclosure.status.${s.pendingChange}`)}
+                          </div>
                         )}
                         {s?.needsRenewal && <div class="muted">{t('disclosure.items.renew')}</div>}
                       </td>
@@ -467,7 +482,7 @@ async function loadItem(c: Context<AppEnv>, year: number, code: string) {
         entry.documentIds.includes(d.id),
       )
     : [];
-  const fed = (await fedFor(ctx, c.get('agency')!.slug, year)).get(code) ?? [];
+  const fed = (await fedFor(c, year)).get(code) ?? [];
   return {
     entry,
     documents,
@@ -572,7 +587,7 @@ function ReadinessPage(props: { r: Readiness; unitName: Map<string, string>; can
           </thead>
           <tbody>
             {r.items.map((i) => (
-              <tr>
+              <tr data-item={i.item.code} data-item-status={i.status}>
                 <td>{i.item.code}</td>
                 <td>
                   <a href={`${BASE}/items/${r.fiscalYear}/${i.item.code}`}>{i.item.nameTh}</a>
@@ -719,7 +734,9 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
     return c.render(
       <ItemsPage
         year={year}
-        statuses={await listItemStatuses(ctx.db, ctx.agencyId, year)}
+        statuses={await listOitItemStates(ctx.db, ctx.agencyId, year, {
+          fed: await fedFor(c, year),
+        })}
         unitName={new Map(units.map((u) => [u.id, u.nameTh]))}
         canManage={can(ctx.actor, 'disclosure.manage')}
       />,
@@ -730,7 +747,7 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
     const year = await pickYear(c);
     const r = await estimateReadiness(ctx.db, ctx.agencyId, year, {
       now: ctx.now(),
-      fed: await fedFor(ctx, c.get('agency')!.slug, year),
+      fed: await fedFor(c, year),
     });
     const units = await listUnits(ctx.db, ctx.agencyId);
     return c.render(
@@ -945,7 +962,7 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
     const year = await pickYear(c);
     const rows = await buildLinkSheet(ctx.db, c.get('agency')!, year, {
       baseUrl: new URL(c.req.url).origin,
-      fed: await fedFor(ctx, c.get('agency')!.slug, year),
+      fed: await fedFor(c, year),
     });
     return c.body(linkSheetCsv(rows), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
@@ -958,7 +975,7 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
     const year = await pickYear(c);
     const rows = await buildLinkSheet(ctx.db, c.get('agency')!, year, {
       baseUrl: new URL(c.req.url).origin,
-      fed: await fedFor(ctx, c.get('agency')!.slug, year),
+      fed: await fedFor(c, year),
     });
     return c.body(new Uint8Array(await linkSheetXlsx(rows, year)), 200, {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
