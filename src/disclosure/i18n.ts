@@ -186,6 +186,8 @@ export const th = {
     badDate: 'วันที่ต้องอยู่ในรูป ปปปป-ดด-วว',
     badLinks: 'ลิงก์บรรทัดที่ {line} ไม่ถูกต้อง (รูปแบบ: ชื่อ | https://…)',
     notDraft: 'ส่งอนุมัติได้เฉพาะฉบับร่าง',
+    emptySubmission:
+      'ฉบับร่างนี้ยังไม่มีข้อความ ลิงก์ ตาราง หรือไฟล์แนบ กรุณาใส่ข้อมูลแล้วบันทึกก่อนส่งอนุมัติ',
     notInReview: 'ข้อนี้ไม่ได้อยู่ระหว่างรออนุมัติ',
   },
 };
@@ -373,6 +375,8 @@ export const en: Translation<typeof th> = {
     badDate: 'Dates must be YYYY-MM-DD',
     badLinks: 'Link on line {line} is malformed (label | https://…)',
     notDraft: 'Only a draft can be submitted',
+    emptySubmission:
+      'This draft has no text, link, table or file yet: add the content and save before submitting',
     notInReview: 'This item is not awaiting approval',
   },
 };

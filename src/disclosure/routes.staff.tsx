@@ -34,6 +34,7 @@ import {
 import { diffOitItems, getOitItem, groupOitItems, listOitYears } from './oit-items.js';
 import { listOitItemStates, type OitItemState } from './item-status.js';
 import { fedAsPublicSees } from './collect-search-documents.js';
+import { ReviewPanel } from './views/review-panel.js';
 import { disclosurePublicContent } from './read-public-content.js';
 import { estimateReadiness, type Readiness } from './estimate-readiness.js';
 import { remindDisclosureDeadlines } from './send-disclosure-reminders.js';
@@ -233,6 +234,8 @@ function ItemFormPage(props: {
   documents: Doc[];
   units: { id: string; nameTh: string }[];
   fed: { title: string; links: { label: string; href: string }[] }[];
+  /** Files of the version awaiting approval and of the published one (for the diff). */
+  reviewDocuments: Doc[];
   canEdit: boolean;
   canReview: boolean;
   values?: Record<string, unknown>;
@@ -396,6 +399,14 @@ function ItemFormPage(props: {
         </PostForm>
       )}
       {e && props.canReview && e.status === 'in_review' && (
+        <ReviewPanel
+          current={e}
+          published={e.published}
+          documents={props.reviewDocuments}
+          documentHref={(id) => `${BASE}/documents/${id}`}
+        />
+      )}
+      {e && props.canReview && e.status === 'in_review' && (
         <section class="card stack">
           <PostForm action={`${BASE}/entries/${e.id}/approve`}>
             <button type="submit">{t('disclosure.form.approve')}</button>
@@ -483,9 +494,20 @@ async function loadItem(c: Context<AppEnv>, year: number, code: string) {
       )
     : [];
   const fed = (await fedFor(c, year)).get(code) ?? [];
+  const reviewed = new Set([
+    ...(entry?.documentIds ?? []),
+    ...(entry?.published?.documentIds ?? []),
+  ]);
+  const reviewDocuments =
+    entry && entry.status === 'in_review' && reviewed.size > 0
+      ? (await q.list(disclosureDocuments, eq(disclosureDocuments.entryId, entry.id))).filter((d) =>
+          reviewed.has(d.id),
+        )
+      : [];
   return {
     entry,
     documents,
+    reviewDocuments,
     fed,
     units: await listUnits(ctx.db, ctx.agencyId),
     canEdit: await canEditItem(ctx.db, ctx, entry?.responsibleUnitId ?? null),
