@@ -4,7 +4,12 @@ import { audit } from '../core/audit/audit.js';
 import { scoped } from '../core/db/scoped.js';
 import { cleanText, requiredText } from '../core/http/form.js';
 import { actions, measures } from './schema.js';
-import { ActionInput, assertUnitAndOfficer, parseOrRefuse } from './check-action-input.js';
+import {
+  ActionInput,
+  assertDatesInFiscalYear,
+  assertUnitAndOfficer,
+  parseOrRefuse,
+} from './check-action-input.js';
 
 export const FiscalYear = z.coerce
   .number()
@@ -32,6 +37,7 @@ export async function createMeasure(
 ) {
   const input = parseOrRefuse(MeasureInput, rawInput);
   const steps = rawActions.map((a) => parseOrRefuse(ActionInput, a));
+  for (const step of steps) assertDatesInFiscalYear(input.fiscalYear, step);
   return ctx.db.transaction(async (tx) => {
     const q = scoped(tx, ctx.agencyId);
     for (const step of steps) {

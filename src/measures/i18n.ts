@@ -42,6 +42,7 @@ export const th = {
       in_progress: 'กำลังดำเนินการ',
       done: 'แล้วเสร็จ',
       cancelled: 'ยกเลิก',
+      carried_over: 'ยกไปดำเนินการต่อในปีถัดไป',
     },
     edit: 'แก้ไขขั้นตอน',
     save: 'บันทึกการแก้ไข',
@@ -98,6 +99,9 @@ export const th = {
     badYear: 'ปีงบประมาณต้องเป็นปี พ.ศ. เช่น 2566',
     badStatus: 'สถานะต้องเป็น ยังไม่เริ่ม กำลังดำเนินการ แล้วเสร็จ หรือ ยกเลิก',
     actionCancelled: 'ขั้นตอนนี้ถูกยกเลิกแล้ว จึงรายงานความก้าวหน้าไม่ได้',
+    actionCarriedOver: 'ขั้นตอนนี้ยกไปดำเนินการต่อในปีถัดไปแล้ว กรุณารายงานที่ขั้นตอนของปีถัดไป',
+    carriedOverStatus: 'สถานะ "ยกไปปีถัดไป" ตั้งได้โดยการยกมาตรการไปปีถัดไปเท่านั้น',
+    outsideFiscalYear: 'วันที่ต้องอยู่ในปีงบประมาณของมาตรการ (1 ต.ค. ถึง 30 ก.ย.)',
   },
 };
 
@@ -143,6 +147,7 @@ export const en: Translation<typeof th> = {
       in_progress: 'In progress',
       done: 'Done',
       cancelled: 'Cancelled',
+      carried_over: 'Carried over to next year',
     },
     edit: 'Edit step',
     save: 'Save changes',
@@ -203,5 +208,8 @@ export const en: Translation<typeof th> = {
     badYear: 'The fiscal year must be a Buddhist-era year, e.g. 2566',
     badStatus: 'The status must be not started, in progress, done or cancelled',
     actionCancelled: 'This step is cancelled, so no progress can be reported on it',
+    actionCarriedOver: "This step was carried over to next year: report on next year's step",
+    carriedOverStatus: '"Carried over" is set only by carrying the measure over to next year',
+    outsideFiscalYear: "The date must fall in the measure's fiscal year (1 Oct to 30 Sep)",
   },
 };

@@ -459,7 +459,9 @@ function EditActionPage(props: {
         <SelectField
           name="status"
           label="measures.action.status"
-          options={ACTION_STATUSES.map((s) => ({
+          options={ACTION_STATUSES.filter(
+            (s) => s !== 'carried_over' || v('status') === 'carried_over',
+          ).map((s) => ({
             value: s,
             label: t(`measures.action.statuses.${s}`),
           }))}
