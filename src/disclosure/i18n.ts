@@ -1,6 +1,11 @@
 import type { Translation } from '../core/i18n/i18n.js';
 
 export const th = {
+  waiting: {
+    toApprove: 'ข้อมูล OIT รอคุณอนุมัติ',
+    returned: 'ข้อมูล OIT ที่ถูกส่งกลับให้แก้ไข',
+    drafts: 'ฉบับร่างข้อมูล OIT ที่ยังไม่ได้ส่งอนุมัติ',
+  },
   nav: {
     items: 'ข้อมูลเปิดเผย (OIT)',
     readiness: 'ความพร้อม OIT',
@@ -186,13 +191,17 @@ export const th = {
     badDate: 'วันที่ต้องอยู่ในรูป ปปปป-ดด-วว',
     badLinks: 'ลิงก์บรรทัดที่ {line} ไม่ถูกต้อง (รูปแบบ: ชื่อ | https://…)',
     notDraft: 'ส่งอนุมัติได้เฉพาะฉบับร่าง',
-    emptySubmission:
-      'ฉบับร่างนี้ยังไม่มีข้อความ ลิงก์ ตาราง หรือไฟล์แนบ กรุณาใส่ข้อมูลแล้วบันทึกก่อนส่งอนุมัติ',
+    emptySubmission: 'ฉบับร่างนี้ยังไม่มีข้อความ ลิงก์ ตาราง หรือไฟล์แนบ กรุณาใส่ข้อมูลแล้วบันทึกก่อนส่งอนุมัติ',
     notInReview: 'ข้อนี้ไม่ได้อยู่ระหว่างรออนุมัติ',
   },
 };
 
 export const en: Translation<typeof th> = {
+  waiting: {
+    toApprove: 'OIT items awaiting your approval',
+    returned: 'OIT items returned for correction',
+    drafts: 'OIT drafts not yet submitted',
+  },
   nav: {
     items: 'Disclosure (OIT)',
     readiness: 'OIT readiness',

@@ -10,6 +10,7 @@ import { seedDisclosure } from './seed.js';
 import { saveEntry } from './save-entry.js';
 import { disclosureDocuments } from './schema.js';
 import { createBasicInfo } from './manage-basic-info.js';
+import { disclosureWaiting } from './waiting.js';
 
 /**
  * Disclosure (การเปิดเผยข้อมูล, OIT): staff prepare every OIT item of a fiscal year, an
@@ -21,6 +22,7 @@ export const disclosureModule = defineModule({
   publicMount: '',
   routes: { staff: disclosureStaffRoutes, public: disclosurePublicRoutes },
   permissions: DISCLOSURE_PERMISSIONS,
+  waiting: disclosureWaiting,
   nav: [
     {
       audience: 'staff',

@@ -1,6 +1,11 @@
 import type { Translation } from '../core/i18n/i18n.js';
 
 export const th = {
+  waiting: {
+    overdue: 'ขั้นตอนมาตรการที่เลยกำหนด',
+    dueSoon: 'ขั้นตอนมาตรการที่ครบกำหนดภายใน {days} วัน',
+    progressToReview: 'รายงานความก้าวหน้ารอคุณพิจารณา',
+  },
   nav: { board: 'มาตรการ (ภาพรวม)', mine: 'งานของฉัน', timeline: 'ลำดับเวลามาตรการ' },
   board: {
     title: 'มาตรการส่งเสริมคุณธรรมและความโปร่งใส',
@@ -106,6 +111,11 @@ export const th = {
 };
 
 export const en: Translation<typeof th> = {
+  waiting: {
+    overdue: 'Measure steps overdue',
+    dueSoon: 'Measure steps due within {days} days',
+    progressToReview: 'Progress reports awaiting your review',
+  },
   nav: { board: 'Measures (board)', mine: 'My actions', timeline: 'Measures timeline' },
   board: {
     title: 'Integrity and transparency measures',

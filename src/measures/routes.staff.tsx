@@ -160,7 +160,7 @@ function BoardPage(props: {
         </div>
       )}
       {props.canApprove && props.pending.length > 0 && (
-        <section>
+        <section id="pending">
           <h2>{t('measures.board.pendingApprovals')}</h2>
           <ul>
             {props.pending.map((p) => (

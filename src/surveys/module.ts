@@ -9,12 +9,14 @@ import { surveysStaffRoutes } from './routes.staff.js';
 import { surveyCampaigns } from './schema.js';
 import { seedSurveys } from './seed.js';
 import { createCampaign } from './campaigns.js';
+import { surveysWaiting } from './waiting.js';
 
 /** Surveys: IIT and EIT pre-assessment campaigns on the framework's own questions. */
 export const surveysModule = defineModule({
   name: 'surveys',
   routes: { public: surveysPublicRoutes, staff: surveysStaffRoutes },
   nodeLanes: (context) => [eitSubmitLane(context)],
+  waiting: surveysWaiting,
   permissions: {
     'surveys.manage': ['agency_admin'],
     'surveys.view': ['agency_admin', 'executive'],
