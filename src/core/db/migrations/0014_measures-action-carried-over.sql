@@ -1,2 +1,0 @@
-ALTER TABLE "measures_actions" DROP CONSTRAINT "measures_actions_status_check";--> statement-breakpoint
-ALTER TABLE "measures_actions" ADD CONSTRAINT "measures_actions_status_check" CHECK ("measures_actions"."status" in ('not_started', 'in_progress', 'done', 'cancelled', 'carried_over'));
