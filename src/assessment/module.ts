@@ -16,7 +16,8 @@ export const assessmentModule = defineModule({
   routes: { public: assessmentPublicRoutes, staff: assessmentStaffRoutes },
   permissions: {
     'assessment.read': ['agency_admin', 'executive', 'unit_officer'],
-    'assessment.manage': ['agency_admin', 'unit_officer'],
+    // Unit officers also manage when the agency grants it (manage-rights.ts).
+    'assessment.manage': ['agency_admin'],
   },
   nav: [
     {
@@ -39,6 +40,13 @@ export const assessmentModule = defineModule({
       label: 'assessment.nav.frameworks',
       permission: 'assessment.read',
       order: 12,
+    },
+    {
+      audience: 'staff',
+      href: '/staff/assessment/settings',
+      label: 'assessment.nav.settings',
+      permission: 'assessment.manage',
+      order: 13,
     },
   ],
   commands: [...assessmentCommands, reportCommand],

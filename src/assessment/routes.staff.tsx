@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../core/http/env.js';
 import { formFields, requirePermission } from '../core/http/middleware.js';
+import { readForm } from '../core/http/form.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import { getFramework, listFrameworkYears } from './frameworks/load-frameworks.js';
 import { diffFrameworks } from './diff-frameworks.js';
@@ -22,6 +23,12 @@ import { FrameworkPage, DiffPage } from './views/framework-pages.js';
 import { DashboardPage } from './views/dashboard-page.js';
 import { ImportPage, ImportPreviewPage } from './views/import-pages.js';
 import { AnalysisAreaPage, AnalysisPage } from './views/analysis-pages.js';
+import { AssessmentSettingsPage } from './views/settings-page.js';
+import {
+  officersMayManage,
+  requireAssessmentManage,
+  setOfficersMayManage,
+} from './manage-rights.js';
 
 /** A fiscal year with a framework file; anything else is "not found". */
 function yearParam(c: Context<AppEnv>, name = 'year'): number {
@@ -110,7 +117,17 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
       <DiffPage diff={diffFrameworks(getFramework(from), getFramework(to))} years={years} />,
     );
   })
-  .get('/import', requirePermission('assessment.manage'), (c) =>
+  .get('/settings', requirePermission('assessment.manage'), async (c) => {
+    const ctx = c.get('ctx');
+    const allowed = await officersMayManage(ctx.db, ctx.agencyId);
+    return c.render(<AssessmentSettingsPage officersMayManage={allowed} />);
+  })
+  .post('/settings', requirePermission('assessment.manage'), async (c) => {
+    const form = await readForm(c, z.object({ officersMayManage: z.string().optional() }));
+    await setOfficersMayManage(c.get('ctx'), form.ok && form.data.officersMayManage === 'on');
+    return c.redirect('/staff/assessment/settings?notice=assessment.notice.settingsSaved', 303);
+  })
+  .get('/import', requireAssessmentManage, (c) =>
     c.render(
       <ImportPage
         years={listFrameworkYears()}
@@ -118,7 +135,7 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
       />,
     ),
   )
-  .post('/import/preview', requirePermission('assessment.manage'), async (c) => {
+  .post('/import/preview', requireAssessmentManage, async (c) => {
     const { values, fileName, bytes } = await readUpload(c);
     const years = listFrameworkYears();
     if (!bytes) {
@@ -159,7 +176,7 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
       />,
     );
   })
-  .post('/import/confirm', requirePermission('assessment.manage'), async (c) => {
+  .post('/import/confirm', requireAssessmentManage, async (c) => {
     const { values, fileName, bytes } = await readUpload(c);
     if (!bytes) throw new ValidationError('assessment.import.noFile');
     try {
@@ -194,7 +211,7 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
     const settings = await findWeakQuestionSettings(ctx.db, ctx.agencyId, year);
     return c.render(<DashboardPage data={data} years={listFrameworkYears()} settings={settings} />);
   })
-  .post('/years/:year/weak-questions', requirePermission('assessment.manage'), async (c) => {
+  .post('/years/:year/weak-questions', requireAssessmentManage, async (c) => {
     const year = yearParam(c);
     const body = await formFields(c);
     const rule =
@@ -220,7 +237,7 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
     ]);
     return c.render(<AnalysisPage fiscalYear={year} analysis={analysis} areas={areas} />);
   })
-  .post('/years/:year/analysis/start', requirePermission('assessment.manage'), async (c) => {
+  .post('/years/:year/analysis/start', requireAssessmentManage, async (c) => {
     const year = yearParam(c);
     await startAnalysis(c.get('ctx'), { fiscalYear: year });
     return c.redirect(
@@ -228,7 +245,7 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
       303,
     );
   })
-  .post('/years/:year/analysis', requirePermission('assessment.manage'), async (c) => {
+  .post('/years/:year/analysis', requireAssessmentManage, async (c) => {
     const year = yearParam(c);
     const body = await formFields(c);
     const parsed = UpdateAnalysisInput.safeParse({
@@ -268,53 +285,49 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
     if (!area) throw new NotFoundError();
     return c.render(<AnalysisAreaPage fiscalYear={year} area={area} />);
   })
-  .post(
-    '/years/:year/analysis/areas/:areaCode',
-    requirePermission('assessment.manage'),
-    async (c) => {
-      const year = yearParam(c);
-      const areaCode = c.req.param('areaCode');
-      const body = await formFields(c);
-      const measures: {
-        measureTh: string;
-        methodsTh: string[];
-        stepsTh: string[];
-        responsibleUnitTh: string;
-        timelineTh: string;
-      }[] = [];
-      for (let i = 0; i < 40 && `measures.${i}.measureTh` in body; i++) {
-        const field = (name: string) => String(body[`measures.${i}.${name}`] ?? '').trim();
-        if (!field('measureTh')) continue;
-        measures.push({
-          measureTh: field('measureTh'),
-          methodsTh: lines(field('methodsTh')),
-          stepsTh: lines(field('stepsTh')),
-          responsibleUnitTh: field('responsibleUnitTh'),
-          timelineTh: field('timelineTh'),
-        });
-      }
-      try {
-        await updateAnalysisArea(c.get('ctx'), year, areaCode, {
-          findingsTh: lines(body.findingsTh),
-          improvementsTh: lines(body.improvementsTh),
-          measures,
-        });
-      } catch (error) {
-        if (!(error instanceof z.ZodError)) throw error;
-        const areas = await listAnalysisAreas(c.get('ctx').db, c.get('ctx').agencyId, year);
-        const area = areas.find((a) => a.areaCode === areaCode);
-        if (!area) throw new NotFoundError();
-        const errors = Object.fromEntries(
-          error.issues.map((i) => [i.path.join('.'), i.message || 'form.required']),
-        );
-        return (
-          c.status(422),
-          c.render(<AnalysisAreaPage fiscalYear={year} area={area} errors={errors} />)
-        );
-      }
-      return c.redirect(
-        `/staff/assessment/years/${year}/analysis?notice=assessment.notice.areaSaved`,
-        303,
+  .post('/years/:year/analysis/areas/:areaCode', requireAssessmentManage, async (c) => {
+    const year = yearParam(c);
+    const areaCode = c.req.param('areaCode');
+    const body = await formFields(c);
+    const measures: {
+      measureTh: string;
+      methodsTh: string[];
+      stepsTh: string[];
+      responsibleUnitTh: string;
+      timelineTh: string;
+    }[] = [];
+    for (let i = 0; i < 40 && `measures.${i}.measureTh` in body; i++) {
+      const field = (name: string) => String(body[`measures.${i}.${name}`] ?? '').trim();
+      if (!field('measureTh')) continue;
+      measures.push({
+        measureTh: field('measureTh'),
+        methodsTh: lines(field('methodsTh')),
+        stepsTh: lines(field('stepsTh')),
+        responsibleUnitTh: field('responsibleUnitTh'),
+        timelineTh: field('timelineTh'),
+      });
+    }
+    try {
+      await updateAnalysisArea(c.get('ctx'), year, areaCode, {
+        findingsTh: lines(body.findingsTh),
+        improvementsTh: lines(body.improvementsTh),
+        measures,
+      });
+    } catch (error) {
+      if (!(error instanceof z.ZodError)) throw error;
+      const areas = await listAnalysisAreas(c.get('ctx').db, c.get('ctx').agencyId, year);
+      const area = areas.find((a) => a.areaCode === areaCode);
+      if (!area) throw new NotFoundError();
+      const errors = Object.fromEntries(
+        error.issues.map((i) => [i.path.join('.'), i.message || 'form.required']),
       );
-    },
-  );
+      return (
+        c.status(422),
+        c.render(<AnalysisAreaPage fiscalYear={year} area={area} errors={errors} />)
+      );
+    }
+    return c.redirect(
+      `/staff/assessment/years/${year}/analysis?notice=assessment.notice.areaSaved`,
+      303,
+    );
+  });

@@ -52,6 +52,7 @@ export const th = {
     edit: 'แก้ไขขั้นตอน',
     save: 'บันทึกการแก้ไข',
     delete: 'ลบขั้นตอน',
+    deleteConfirm: 'ยืนยันว่าต้องการลบขั้นตอนนี้ (ลบแล้วกู้คืนไม่ได้)',
     deleteHint:
       'ลบได้เฉพาะขั้นตอนที่ยังไม่มีรายงานความก้าวหน้า ขั้นตอนที่มีรายงานแล้วจะถูกยกเลิกแทน (รายงานและหลักฐานยังอยู่)',
   },
@@ -104,6 +105,7 @@ export const th = {
     badYear: 'ปีงบประมาณต้องเป็นปี พ.ศ. เช่น 2566',
     badStatus: 'สถานะต้องเป็น ยังไม่เริ่ม กำลังดำเนินการ แล้วเสร็จ หรือ ยกเลิก',
     actionCancelled: 'ขั้นตอนนี้ถูกยกเลิกแล้ว จึงรายงานความก้าวหน้าไม่ได้',
+    confirmDelete: 'ยังไม่ได้ลบ: กรุณาทำเครื่องหมายยืนยันการลบขั้นตอนก่อนกดลบ',
     actionCarriedOver: 'ขั้นตอนนี้ยกไปดำเนินการต่อในปีถัดไปแล้ว กรุณารายงานที่ขั้นตอนของปีถัดไป',
     carriedOverStatus: 'สถานะ "ยกไปปีถัดไป" ตั้งได้โดยการยกมาตรการไปปีถัดไปเท่านั้น',
     outsideFiscalYear: 'วันที่ต้องอยู่ในปีงบประมาณของมาตรการ (1 ต.ค. ถึง 30 ก.ย.)',
@@ -162,6 +164,7 @@ export const en: Translation<typeof th> = {
     edit: 'Edit step',
     save: 'Save changes',
     delete: 'Delete step',
+    deleteConfirm: 'I confirm deleting this step (it cannot be undone)',
     deleteHint:
       'Only a step without progress reports can be deleted; a step with reports is cancelled instead (its reports and evidence stay).',
   },
@@ -218,6 +221,7 @@ export const en: Translation<typeof th> = {
     badYear: 'The fiscal year must be a Buddhist-era year, e.g. 2566',
     badStatus: 'The status must be not started, in progress, done or cancelled',
     actionCancelled: 'This step is cancelled, so no progress can be reported on it',
+    confirmDelete: 'Not deleted: tick the confirmation before deleting the step',
     actionCarriedOver: "This step was carried over to next year: report on next year's step",
     carriedOverStatus: '"Carried over" is set only by carrying the measure over to next year',
     outsideFiscalYear: "The date must fall in the measure's fiscal year (1 Oct to 30 Sep)",

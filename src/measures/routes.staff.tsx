@@ -318,6 +318,10 @@ function ActionPage(props: {
           {action.status !== 'cancelled' && (
             <PostForm action={`${BASE}/actions/${action.id}/delete`} class="card">
               <p class="hint">{t('measures.action.deleteHint')}</p>
+              <label>
+                <input type="checkbox" name="confirm" value="yes" required />{' '}
+                {t('measures.action.deleteConfirm')}
+              </label>
               <button type="submit" class="secondary">
                 {t('measures.action.delete')}
               </button>
@@ -674,7 +678,12 @@ export const measuresStaffRoutes = new Hono<AppEnv>()
     return c.redirect(`${BASE}/actions/${action.id}?notice=measures.notices.actionUpdated`, 303);
   })
   .post('/actions/:id/delete', requirePermission('measures.manage'), async (c) => {
-    const { outcome, measureId } = await deleteAction(c.get('ctx'), uuidParam(c, 'id'));
+    // The confirmation is checked on the server too: a browser without JavaScript (or without
+    // `required`) cannot delete a step by one stray click.
+    const form = await readForm(c, z.object({ confirm: z.literal('yes') }));
+    const { outcome, measureId } = await deleteAction(c.get('ctx'), uuidParam(c, 'id'), {
+      confirmed: form.ok,
+    });
     return outcome === 'deleted'
       ? c.redirect(`${BASE}/${measureId}?notice=measures.notices.actionDeleted`, 303)
       : c.redirect(
