@@ -81,6 +81,11 @@ export function publicSurveyUrl(c: Context<AppEnv>, campaign: Campaign, channel?
   return `${origin}/a/${slug}/surveys/${campaign.id}${channel ? `?ch=${channel}` : ''}`;
 }
 
+/** The short address printed on slips: the campaign's first 8 id characters (a redirect). */
+export function shortSurveyUrl(c: Context<AppEnv>, campaign: Campaign): string {
+  return publicSurveyUrl(c, { ...campaign, id: campaign.id.slice(0, 8) });
+}
+
 function CampaignsPage(props: {
   list: Campaign[];
   errors?: FieldErrors;
@@ -562,22 +567,31 @@ surveysStaffRoutes.post('/:id/codes', requirePermission('surveys.manage'), async
   const campaign = await getCampaign(ctx.db, ctx.agencyId, uuidParam(c, 'id'));
   const form = await readForm(c, z.object({ count: z.coerce.number().int() }));
   const codes = await issueAccessCodes(ctx, campaign.id, form.ok ? form.data.count : NaN);
-  const url = publicSurveyUrl(c, campaign);
+  const shortUrl = shortSurveyUrl(c, campaign);
+  // One QR code for every slip: it carries the survey's address, never the code itself, so a
+  // photographed slip does not put a respondent's one-time code into a URL or a log.
+  const qr = await qrSvg(shortUrl);
   return c.render(
     <Layout title="รหัสเข้าตอบ">
       <style>
         {raw(`.slips{display:grid;grid-template-columns:1fr 1fr;gap:0}.slip{border:1px dashed #555;padding:8mm;break-inside:avoid}
-.slip code{font-size:1.4rem;letter-spacing:.1em}@media print{.site-header,.site-footer,nav,.no-print{display:none}@page{size:A4;margin:10mm}}`)}
+.slip code{font-size:1.4rem;letter-spacing:.1em}.slip .qr{float:right;width:28mm;height:28mm;margin-left:4mm}.slip .qr svg{width:100%;height:100%}@media print{.site-header,.site-footer,nav,.no-print{display:none}@page{size:A4;margin:10mm}}`)}
       </style>
       <p class="no-print notice">พิมพ์หน้านี้แล้วตัดตามเส้นประ รหัสจะไม่แสดงอีก (ระบบเก็บเฉพาะค่าแฮช)</p>
       <div class="slips">
         {codes.map((code) => (
           <div class="slip">
+            <div class="qr" aria-hidden="true">
+              {raw(qr)}
+            </div>
             <p>{campaign.titleTh}</p>
             <p>
               รหัสเข้าตอบ: <code data-code>{code}</code>
             </p>
-            <p class="muted">ตอบที่ {url} · ใช้ได้ครั้งเดียว · คำตอบไม่ระบุตัวผู้ตอบ</p>
+            <p>
+              สแกน QR หรือพิมพ์ <strong data-short-link>{shortUrl}</strong>
+            </p>
+            <p class="muted">ใช้ได้ครั้งเดียว · คำตอบไม่ระบุตัวผู้ตอบ</p>
           </div>
         ))}
       </div>
