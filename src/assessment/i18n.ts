@@ -1,13 +1,19 @@
 import type { Translation } from '../core/i18n/i18n.js';
 
 export const th = {
-  nav: { dashboard: 'ผลการประเมิน ITA', import: 'นำเข้าผลการประเมิน', frameworks: 'เกณฑ์การประเมิน' },
+  nav: {
+    dashboard: 'ผลการประเมิน ITA',
+    import: 'นำเข้าผลการประเมิน',
+    frameworks: 'เกณฑ์การประเมิน',
+    settings: 'สิทธิ์ของเจ้าหน้าที่ในงาน ITA',
+  },
   notice: {
     imported: 'นำเข้าผลการประเมินแล้ว',
     analysisStarted: 'สร้างรายงานการวิเคราะห์จากคลังข้อเสนอแนะแล้ว',
     analysisSaved: 'บันทึกรายงานการวิเคราะห์แล้ว',
     areaSaved: 'บันทึกประเด็นแล้ว',
     weakSaved: 'บันทึกเกณฑ์ข้อคำถามที่มีผลการประเมินต่ำแล้ว',
+    settingsSaved: 'บันทึกสิทธิ์ของเจ้าหน้าที่แล้ว',
   },
   weak: {
     unknownCode: 'ไม่พบรหัสข้อคำถาม {codes} ในเกณฑ์ของปีนี้',
@@ -51,13 +57,19 @@ export const th = {
 };
 
 export const en: Translation<typeof th> = {
-  nav: { dashboard: 'ITA results', import: 'Import results', frameworks: 'ITA frameworks' },
+  nav: {
+    dashboard: 'ITA results',
+    import: 'Import results',
+    frameworks: 'ITA frameworks',
+    settings: "Officers' rights in ITA work",
+  },
   notice: {
     imported: 'Results imported',
     analysisStarted: 'Analysis started from the recommendation library',
     analysisSaved: 'Analysis saved',
     areaSaved: 'Issue area saved',
     weakSaved: 'Weak-question rule saved',
+    settingsSaved: "Officers' rights saved",
   },
   weak: {
     unknownCode: 'Question code {codes} is not in the year’s framework.',

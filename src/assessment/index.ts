@@ -50,6 +50,17 @@ export {
   type StatedLevelComparison,
 } from './score-framework.js';
 export { diffFrameworks, type FrameworkDiff } from './diff-frameworks.js';
+/** Officer-facing wording of rule sources and confidence; DEVELOPER_TEXT is what must never show. */
+export {
+  DEVELOPER_TEXT,
+  assumptionTh,
+  confidenceTh,
+  explanationTh,
+  sourceTh,
+  withoutDeveloperNotes,
+} from './officer-text.js';
+/** The "ที่มาของเกณฑ์นี้" detail for staff pages. */
+export { RuleSourceDetails } from './views/rule-source.js';
 export type {
   WeakQuestionRule,
   WeakQuestionsByArea,

@@ -31,7 +31,8 @@ export const assessmentModule = defineModule({
   start: loadImportedFrameworks,
   permissions: {
     'assessment.read': ['agency_admin', 'executive', 'unit_officer'],
-    'assessment.manage': ['agency_admin', 'unit_officer'],
+    // Unit officers also manage when the agency grants it (manage-rights.ts).
+    'assessment.manage': ['agency_admin'],
     /** Publishing the annual analysis report to the public site is the executive's act. */
     'assessment.publish': ['executive'],
   },
@@ -56,6 +57,13 @@ export const assessmentModule = defineModule({
       label: 'assessment.nav.frameworks',
       permission: 'assessment.read',
       order: 12,
+    },
+    {
+      audience: 'staff',
+      href: '/staff/assessment/settings',
+      label: 'assessment.nav.settings',
+      permission: 'assessment.manage',
+      order: 13,
     },
   ],
   commands: [...assessmentCommands, reportCommand, frameworkCommand],

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../core/http/env.js';
 import { formFields, requirePermission } from '../core/http/middleware.js';
+import { readForm } from '../core/http/form.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import { submitForm, type FormState } from '../core/http/form.js';
 import {
@@ -39,6 +40,12 @@ import {
 } from './publish-analysis-report.js';
 import { can } from '../core/auth/permissions.js';
 import { sendStoredFile, UPLOAD_TYPES } from '../core/files/index.js';
+import { AssessmentSettingsPage } from './views/settings-page.js';
+import {
+  officersMayManage,
+  requireAssessmentManage,
+  setOfficersMayManage,
+} from './manage-rights.js';
 
 /** A fiscal year with a framework file; anything else is "not found". */
 function yearParam(c: Context<AppEnv>, name = 'year'): number {
@@ -271,7 +278,17 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
       <DiffPage diff={diffFrameworks(getFramework(from), getFramework(to))} years={years} />,
     );
   })
-  .get('/import', requirePermission('assessment.manage'), async (c) =>
+  .get('/settings', requirePermission('assessment.manage'), async (c) => {
+    const ctx = c.get('ctx');
+    const allowed = await officersMayManage(ctx.db, ctx.agencyId);
+    return c.render(<AssessmentSettingsPage officersMayManage={allowed} />);
+  })
+  .post('/settings', requirePermission('assessment.manage'), async (c) => {
+    const form = await readForm(c, z.object({ officersMayManage: z.string().optional() }));
+    await setOfficersMayManage(c.get('ctx'), form.ok && form.data.officersMayManage === 'on');
+    return c.redirect('/staff/assessment/settings?notice=assessment.notice.settingsSaved', 303);
+  })
+  .get('/import', requireAssessmentManage, async (c) =>
     c.render(
       <ImportPage
         years={listFrameworkYears()}
@@ -279,7 +296,7 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
       />,
     ),
   )
-  .post('/import/preview', requirePermission('assessment.manage'), async (c) => {
+  .post('/import/preview', requireAssessmentManage, async (c) => {
     const { values, fileName, bytes } = await readUpload(c);
     const years = listFrameworkYears();
     if (!bytes) {
@@ -324,7 +341,7 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
       />,
     );
   })
-  .post('/import/confirm', requirePermission('assessment.manage'), async (c) => {
+  .post('/import/confirm', requireAssessmentManage, async (c) => {
     const body = await formFields(c);
     try {
       const row = await importStagedResults(c.get('ctx'), String(body.stagedId ?? ''));
@@ -349,7 +366,7 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
   .get('/years/:year', requirePermission('assessment.read'), async (c) =>
     c.render(await dashboardPage(c, yearParam(c))),
   )
-  .post('/years/:year/weak-questions', requirePermission('assessment.manage'), async (c) => {
+  .post('/years/:year/weak-questions', requireAssessmentManage, async (c) => {
     const year = yearParam(c);
     return submitForm(c, {
       schema: WeakQuestionsForm,
@@ -384,7 +401,7 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
     requirePermission('assessment.read'),
     (c) => sendPublishedVersion(c, 'docx'),
   )
-  .post('/years/:year/analysis/start', requirePermission('assessment.manage'), async (c) => {
+  .post('/years/:year/analysis/start', requireAssessmentManage, async (c) => {
     const year = yearParam(c);
     await startAnalysis(c.get('ctx'), { fiscalYear: year });
     return c.redirect(
@@ -392,7 +409,7 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
       303,
     );
   })
-  .post('/years/:year/analysis', requirePermission('assessment.manage'), async (c) => {
+  .post('/years/:year/analysis', requireAssessmentManage, async (c) => {
     const year = yearParam(c);
     return submitForm(c, {
       schema: AnalysisForm,
@@ -407,7 +424,7 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
   )
   .post(
     '/years/:year/analysis/areas/:areaCode',
-    requirePermission('assessment.manage'),
+    requireAssessmentManage,
     async (c) => {
       const year = yearParam(c);
       const areaCode = c.req.param('areaCode');

@@ -71,6 +71,20 @@ export const assessmentWeakQuestionSettings = pgTable(
   (t) => [primaryKey({ columns: [t.agencyId, t.fiscalYear] })],
 );
 
+/**
+ * The agency's choices for this module. `officersMayManage`: the agency admin lets unit
+ * officers import official results and write the analysis (off by default: the official
+ * results and the analysis the executive signs are the admin's unless the agency says so).
+ */
+export const assessmentAgencySettings = pgTable(
+  'assessment_agency_settings',
+  {
+    ...agencyOwned,
+    officersMayManage: boolean().notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId] })],
+);
+
 /** รายงานการวิเคราะห์ผลการประเมิน: the per-year texts around the issue areas, and report options. */
 export const assessmentAnalyses = pgTable(
   'assessment_analyses',

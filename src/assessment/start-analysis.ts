@@ -5,7 +5,12 @@ import { scoped } from '../core/db/scoped.js';
 import { agencies } from '../core/agencies/schema.js';
 import { getFramework } from './frameworks/load-frameworks.js';
 import { flagWeakQuestions } from './flag-weak-questions.js';
-import { fillTemplate, getRecommendationLibrary } from './library/load-library.js';
+import {
+  fillTemplate,
+  findLibraryAnalysis,
+  getRecommendationLibrary,
+  staffTitleTh,
+} from './library/load-library.js';
 import { findAnalysis, findOfficialResult, findWeakQuestionSettings } from './queries.js';
 import { assessmentAnalyses, assessmentAnalysisAreas, type StoredMeasureRow } from './schema.js';
 
@@ -32,6 +37,7 @@ export async function startAnalysis(
         websiteUrl: agency?.contact.website ?? '',
         email: agency?.contact.email ?? '',
         fiscalYear: String(fiscalYear),
+        staffTitle: agency ? staffTitleTh(agency) : 'บุคลากร',
       };
       const result = await findOfficialResult(tx, ctx.agencyId, fiscalYear);
       const settings = await findWeakQuestionSettings(tx, ctx.agencyId, fiscalYear);
@@ -55,17 +61,19 @@ export async function startAnalysis(
         weak.areas.map((area) => {
           const template = library.issueAreas.find((a) => a.code === area.code);
           const fill = (s: string) => fillTemplate(s, values);
-          const measures: StoredMeasureRow[] = template
-            ? [
-                {
-                  measureTh: fill(template.measureTemplate.measureTh),
-                  methodsTh: template.measureTemplate.methodsTh.map(fill),
-                  stepsTh: template.measureTemplate.stepsTh.map(fill),
-                  responsibleUnitTh: template.measureTemplate.responsibleUnitTh,
-                  timelineTh: fill(template.measureTemplate.timelineTh),
-                },
-              ]
-            : [];
+          // An area with no weak question needs no measure: none is invented for it.
+          const measures: StoredMeasureRow[] =
+            template && area.questions.length > 0
+              ? [
+                  {
+                    measureTh: fill(template.measureTemplate.measureTh),
+                    methodsTh: template.measureTemplate.methodsTh.map(fill),
+                    stepsTh: template.measureTemplate.stepsTh.map(fill),
+                    responsibleUnitTh: template.measureTemplate.responsibleUnitTh,
+                    timelineTh: fill(template.measureTemplate.timelineTh),
+                  },
+                ]
+              : [];
           return {
             fiscalYear,
             areaCode: area.code,

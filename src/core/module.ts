@@ -61,6 +61,20 @@ export interface ModuleManifest<C extends Catalog = Catalog> {
   disclosures?: (query: DisclosureQuery) => Promise<DisclosedContent[]>;
   /** Scheduled work (reminder e-mails…) that `serve` runs itself, once per slot (core/jobs). */
   jobs?: JobDefinition<ModuleManifest>[];
+  /**
+   * What waits in this module for the signed-in staff member (items to approve, steps due…),
+   * listed with counts on their home page. Decide from `ctx.actor`; [] when nothing waits.
+   */
+  waiting?: (ctx: AgencyContext) => Promise<WaitingItem[]>;
+}
+
+/** One line of "what waits for you" on a staff member's home page. */
+export interface WaitingItem {
+  /** i18n key of the line; `{count}` and `params` are filled in. */
+  label: string;
+  count: number;
+  href: string;
+  params?: Record<string, string | number>;
 }
 
 export interface DisclosureQuery {

@@ -122,6 +122,17 @@ export async function readOitYear(source: SiteSource, fiscalYear: number): Promi
   });
 }
 
+/**
+ * What fills each OIT item of a year besides staff entries (other modules' feeds and the
+ * site's own pages), exactly as the public index files it: the `fed` every status reads.
+ */
+export async function fedAsPublicSees(
+  source: SiteSource,
+  fiscalYear: number,
+): Promise<Map<string, DisclosedContent[]>> {
+  return (await readOitYear(source, fiscalYear)).fedByCode;
+}
+
 /** The agency's newest published year when the framework knows it, else the current one. */
 export async function publicDefaultYear(
   source: Pick<SiteSource, 'q' | 'now'>,

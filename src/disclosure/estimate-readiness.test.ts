@@ -55,8 +55,11 @@ void describe('estimateReadiness', () => {
   void it('counts a published item being re-edited as still disclosed', async () => {
     await saveEntry(t.ctx, { fiscalYear: 2566, itemCode: 'o1', contentHtml: 'แก้ไขใหม่' });
     const r = await estimateReadiness(t.database.db, t.agency.id, 2566, { now });
-    assert.equal(r.items.find((i) => i.item.code === 'o1')!.status, 'draft');
-    assert.equal(r.estimate.oit, 97.5);
+    // The one status says what the public sees; the next step names the change on its way.
+    const o1 = r.items.find((i) => i.item.code === 'o1')!;
+    assert.equal(o1.status, 'published');
+    assert.equal(o1.nextStep, 'disclosure.readiness.nextSteps.submit');
+    assert.equal(r.estimate.oit, 98.48);
   });
 });
 

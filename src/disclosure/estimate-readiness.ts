@@ -1,14 +1,11 @@
-import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../core/db/client.js';
-import { scoped } from '../core/db/scoped.js';
-import { fiscalYearOf } from '../core/i18n/thai-format.js';
-import { disclosureDocuments, disclosureEntries } from './schema.js';
 import { listOitItems, scoreOitItems, type OitItem } from './oit-items.js';
 import { findDisclosureYearData } from './load-year-data.js';
 import type { FedContentByItem } from './feed-sources.js';
+import { listOitItemStates, type OitItemStatus } from './item-status.js';
 
-/** สถานะความพร้อม of one item on the readiness dashboard. */
-export type ReadinessStatus = 'missing' | 'draft' | 'in_review' | 'published' | 'outdated';
+/** สถานะความพร้อม of one item: the one status of `item-status.ts`. */
+export type ReadinessStatus = OitItemStatus;
 
 export interface ItemReadiness {
   item: OitItem;
@@ -35,9 +32,6 @@ export interface Readiness {
   deadline: { opensOn: string; closesOn: string; daysToOpen: number; daysToClose: number } | null;
 }
 
-/** Fiscal year (พ.ศ.) of a publish date (a Bangkok calendar day, `YYYY-MM-DD`). */
-const fiscalYearOfDay = (isoDate: string) => fiscalYearOf(new Date(`${isoDate}T12:00:00+07:00`));
-
 const DAY = 24 * 60 * 60 * 1000;
 const daysBetween = (from: Date, isoDate: string) =>
   Math.ceil((Date.parse(`${isoDate}T00:00:00+07:00`) - from.getTime()) / DAY);
@@ -53,56 +47,29 @@ export async function estimateReadiness(
   fiscalYear: number,
   options: { now: Date; fed?: FedContentByItem },
 ): Promise<Readiness> {
-  const q = scoped(db, agencyId);
-  const entries = await q.list(disclosureEntries, eq(disclosureEntries.fiscalYear, fiscalYear));
-  const documents = entries.length
-    ? await q.list(disclosureDocuments)
-    : ([] as (typeof disclosureDocuments.$inferSelect)[]);
-  const docById = new Map(documents.map((d) => [d.id, d]));
-  const byCode = new Map(entries.map((e) => [e.itemCode, e]));
-
-  const items = listOitItems(fiscalYear).map((item): ItemReadiness => {
-    const entry = byCode.get(item.code);
-    const fed = (options.fed?.get(item.code) ?? []).filter((f) => f.fiscalYear === fiscalYear);
-    const published = entry?.published ?? null;
-    const reasons: string[] = [];
-    if (published && item.period !== 'none') {
-      const minYear = item.period === 'previous' ? fiscalYear - 1 : fiscalYear;
-      const checkYear = item.period === 'current' || item.period === 'previous';
-      if (checkYear && published.publishDate && fiscalYearOfDay(published.publishDate) < minYear) {
-        reasons.push('disclosure.readiness.reasons.oldPublishDate');
-      }
-      const oldDoc = published.documentIds
-        .map((id) => docById.get(id))
-        .some((d) => checkYear && d?.documentYear != null && d.documentYear < minYear);
-      if (oldDoc) reasons.push('disclosure.readiness.reasons.oldDocument');
-    }
-    if (entry?.needsRenewal) reasons.push('disclosure.readiness.reasons.needsRenewal');
-    const isPublished = Boolean(published) || fed.length > 0;
-    let status: ReadinessStatus;
-    if (fed.length > 0 && !entry) status = 'published';
-    else if (!entry) status = 'missing';
-    else if (published && reasons.length > 0) status = 'outdated';
-    else if (entry.status === 'published' || (published && fed.length > 0)) status = 'published';
-    else status = entry.status;
+  const states = await listOitItemStates(db, agencyId, fiscalYear, { fed: options.fed });
+  const items = listOitItems(fiscalYear).map((item, i): ItemReadiness => {
+    const state = states[i]!;
+    // What to do next follows the change on its way when a published item is being edited.
+    const step = state.pendingChange ?? state.status;
     const nextStep = {
       missing: 'disclosure.readiness.nextSteps.create',
-      draft: entry?.reviewComment
+      draft: state.reviewComment
         ? 'disclosure.readiness.nextSteps.fixReturned'
         : 'disclosure.readiness.nextSteps.submit',
       in_review: 'disclosure.readiness.nextSteps.approve',
       published: 'disclosure.readiness.nextSteps.none',
       outdated: 'disclosure.readiness.nextSteps.renew',
-    }[status];
+    }[step];
     return {
       item,
-      status,
-      isPublished,
-      isFed: fed.length > 0,
-      reasons,
+      status: state.status,
+      isPublished: state.isPublished,
+      isFed: state.isFed,
+      reasons: state.reasons,
       nextStep,
-      entryId: entry?.id ?? null,
-      responsibleUnitId: entry?.responsibleUnitId ?? null,
+      entryId: state.entryId,
+      responsibleUnitId: state.responsibleUnitId,
     };
   });
 

@@ -1,6 +1,11 @@
 import type { Translation } from '../core/i18n/i18n.js';
 
 export const th = {
+  waiting: {
+    toApprove: 'ข้อมูล OIT รอคุณอนุมัติ',
+    returned: 'ข้อมูล OIT ที่ถูกส่งกลับให้แก้ไข',
+    drafts: 'ฉบับร่างข้อมูล OIT ที่ยังไม่ได้ส่งอนุมัติ',
+  },
   nav: {
     items: 'ข้อมูลเปิดเผย (OIT)',
     readiness: 'ความพร้อม OIT',
@@ -30,7 +35,7 @@ export const th = {
     name: 'ชื่อข้อมูล',
     unit: 'ผู้รับผิดชอบ',
     status: 'สถานะ',
-    publicSees: 'ประชาชนเห็นฉบับที่อนุมัติแล้ว',
+    pendingChange: 'ประชาชนเห็นฉบับที่อนุมัติแล้ว ฉบับแก้ไข:',
     renew: 'ต้องปรับปรุงเป็นข้อมูลปีนี้',
     linkSheetCsv: 'ดาวน์โหลดรายการลิงก์ OIT (CSV)',
     linkSheetXlsx: 'ดาวน์โหลดรายการลิงก์ OIT (Excel)',
@@ -189,6 +194,7 @@ export const th = {
     badDate: 'วันที่ต้องอยู่ในรูป ปปปป-ดด-วว',
     badLinks: 'ลิงก์บรรทัดที่ {line} ไม่ถูกต้อง (รูปแบบ: ชื่อ | https://…)',
     notDraft: 'ส่งอนุมัติได้เฉพาะฉบับร่าง',
+    emptySubmission: 'ฉบับร่างนี้ยังไม่มีข้อความ ลิงก์ ตาราง หรือไฟล์แนบ กรุณาใส่ข้อมูลแล้วบันทึกก่อนส่งอนุมัติ',
     notInReview: 'ข้อนี้ไม่ได้อยู่ระหว่างรออนุมัติ',
     unknownUnit: 'ไม่พบหน่วยงานย่อยนี้ในหน่วยงานของท่าน',
     unknownDocument: 'ไม่พบไฟล์นี้ในหน่วยงานของท่าน',
@@ -198,6 +204,11 @@ export const th = {
 };
 
 export const en: Translation<typeof th> = {
+  waiting: {
+    toApprove: 'OIT items awaiting your approval',
+    returned: 'OIT items returned for correction',
+    drafts: 'OIT drafts not yet submitted',
+  },
   nav: {
     items: 'Disclosure (OIT)',
     readiness: 'OIT readiness',
@@ -227,7 +238,7 @@ export const en: Translation<typeof th> = {
     name: 'Name',
     unit: 'Responsible unit',
     status: 'Status',
-    publicSees: 'The public sees the approved version',
+    pendingChange: 'The public sees the approved version; the change is',
     renew: 'Must be renewed for this year',
     linkSheetCsv: 'Download the OIT link sheet (CSV)',
     linkSheetXlsx: 'Download the OIT link sheet (Excel)',
@@ -383,6 +394,8 @@ export const en: Translation<typeof th> = {
     badDate: 'Dates must be YYYY-MM-DD',
     badLinks: 'Link on line {line} is malformed (label | https://…)',
     notDraft: 'Only a draft can be submitted',
+    emptySubmission:
+      'This draft has no text, link, table or file yet: add the content and save before submitting',
     notInReview: 'This item is not awaiting approval',
     unknownUnit: 'This unit is not one of your agency’s',
     unknownDocument: 'This file is not one of your agency’s',

@@ -13,6 +13,7 @@ import { disclosureDocuments } from './schema.js';
 import { createBasicInfo } from './manage-basic-info.js';
 import { openingFiscalYear } from '../core/i18n/thai-format.js';
 import { listOitYears } from './oit-items.js';
+import { disclosureWaiting } from './waiting.js';
 
 /**
  * Disclosure (การเปิดเผยข้อมูล, OIT): staff prepare every OIT item of a fiscal year, an
@@ -24,6 +25,7 @@ export const disclosureModule = defineModule({
   publicMount: '',
   routes: { staff: disclosureStaffRoutes, public: disclosurePublicRoutes },
   permissions: DISCLOSURE_PERMISSIONS,
+  waiting: disclosureWaiting,
   nav: [
     {
       audience: 'staff',

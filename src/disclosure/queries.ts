@@ -11,7 +11,6 @@ import {
   disclosureNews,
   disclosureQuestions,
   type EntryLink,
-  type EntryStatus,
   type EntryTable,
   type NewsKind,
 } from './schema.js';
@@ -138,45 +137,6 @@ export async function findPublishedItem(
 ): Promise<PublishedItem | null> {
   const items = await listPublishedItems(db, agencyId, fiscalYear, options);
   return items.find((i) => i.item.code === itemCode) ?? null;
-}
-
-/** Working status of an item: `missing` = no entry at all this year. */
-export type ItemStatus = EntryStatus | 'missing';
-
-export interface ItemStatusRow {
-  itemCode: string;
-  status: ItemStatus;
-  /** An approved version exists (public sees it) even if a newer draft is being edited. */
-  isPublished: boolean;
-  needsRenewal: boolean;
-  entryId: string | null;
-  responsibleUnitId: string | null;
-  updatedAt: Date | null;
-}
-
-/** Status of every OIT item of the year, in framework order. */
-export async function listItemStatuses(
-  db: DbOrTx,
-  agencyId: string,
-  fiscalYear: number,
-): Promise<ItemStatusRow[]> {
-  const entries = await scoped(db, agencyId).list(
-    disclosureEntries,
-    eq(disclosureEntries.fiscalYear, fiscalYear),
-  );
-  const byCode = new Map(entries.map((e) => [e.itemCode, e]));
-  return listOitItems(fiscalYear).map((item) => {
-    const e = byCode.get(item.code);
-    return {
-      itemCode: item.code,
-      status: e ? e.status : 'missing',
-      isPublished: Boolean(e?.published),
-      needsRenewal: e?.needsRenewal ?? false,
-      entryId: e?.id ?? null,
-      responsibleUnitId: e?.responsibleUnitId ?? null,
-      updatedAt: e?.updatedAt ?? null,
-    };
-  });
 }
 
 /**

@@ -7,6 +7,7 @@ import {
 import type { PublicOitEntry, PublicQuery, PublicSiteContent } from './public-content.js';
 import { collectFedContent, type FeedFailure } from './feed-sources.js';
 import type { OitGroup, OitItemSummary } from './views/public-oit.js';
+import { listOitItemStates } from './item-status.js';
 
 /**
  * The fiscal year the OIT index shows by default: the current fiscal year when a framework
@@ -83,6 +84,13 @@ export async function readPublicOitYear(
     const codes = feedCodes[item.feed] ?? (byName ? [byName] : []);
     for (const code of codes) fedByCode.set(code, [...(fedByCode.get(code) ?? []), item]);
   }
+  // The one status function of the staff pages, fed the same content, so no page disagrees.
+  const states = new Map(
+    (await listOitItemStates(q.db, q.agencyId, fiscalYear, { fed: fedByCode })).map((s) => [
+      s.itemCode,
+      s,
+    ]),
+  );
   const groups: OitGroup[] = framework.oitSubIndicators.map((sub) => ({
     code: sub.code,
     nameTh: sub.nameTh,
@@ -92,13 +100,19 @@ export async function readPublicOitYear(
         const own = entriesByCode.get(i.code) ?? [];
         const feeds = fedByCode.get(i.code) ?? [];
         const dates = [...own.map((e) => e.updatedAt), ...feeds.map((f) => f.updatedAt)];
+        const hasContent = own.length + feeds.length > 0;
         return {
           code: i.code,
           nameTh: i.nameTh,
           subIndicator: i.subIndicator,
           requiredElements: i.requiredElements,
           period: i.period,
-          hasContent: own.length + feeds.length > 0,
+          hasContent,
+          publicStatus: !hasContent
+            ? 'missing'
+            : states.get(i.code)?.status === 'outdated'
+              ? 'outdated'
+              : 'published',
           updatedAt: dates.length ? new Date(Math.max(...dates.map((d) => d.getTime()))) : null,
         };
       }),

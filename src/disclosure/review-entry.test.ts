@@ -11,7 +11,8 @@ import { auditLog } from '../core/audit/schema.js';
 import { disclosureEntryVersions } from './schema.js';
 import { saveEntry } from './save-entry.js';
 import { approveEntry, returnEntry, submitEntry } from './review-entry.js';
-import { findPublishedItem, listItemStatuses } from './queries.js';
+import { findPublishedItem } from './queries.js';
+import { listOitItemStates } from './item-status.js';
 
 void describe('disclosure entry workflow', () => {
   let t: TestContext;
@@ -82,10 +83,13 @@ void describe('disclosure entry workflow', () => {
     await saveEntry(financeOfficer, { fiscalYear: 2566, itemCode: 'o21', contentHtml: 'ฉบับแก้' });
     const still = await findPublishedItem(t.database.db, t.agency.id, 2566, 'o21');
     assert.equal(still?.entry?.contentHtml, '<p>สรุปผล</p><a>y</a>');
-    const status = (await listItemStatuses(t.database.db, t.agency.id, 2566)).find(
+    const status = (await listOitItemStates(t.database.db, t.agency.id, 2566)).find(
       (s) => s.itemCode === 'o21',
     );
-    assert.deepEqual([status?.status, status?.isPublished], ['draft', true]);
+    assert.deepEqual(
+      [status?.status, status?.isPublished, status?.pendingChange],
+      ['published', true, 'draft'],
+    );
 
     const versions = await t.database.db
       .select()

@@ -7,14 +7,34 @@ import { disclosureEntries } from './schema.js';
 import { assertCan, canEditItem } from './permissions.js';
 import { writeEntryVersion } from './write-entry-version.js';
 import { markSiteSearchStale } from './write-search-index.js';
+import { htmlToText } from './collect-search-documents.js';
 
-/** Sends a draft to the executive for review (draft → in_review). */
+/** True when a version has nothing to show: no text, link, table row or file. */
+export function isEntryEmpty(entry: {
+  contentHtml: string;
+  links: unknown[];
+  table: { rows: unknown[] } | null;
+  documentIds: string[];
+}): boolean {
+  return (
+    htmlToText(entry.contentHtml).trim() === '' &&
+    entry.links.length === 0 &&
+    (entry.table?.rows.length ?? 0) === 0 &&
+    entry.documentIds.length === 0
+  );
+}
+
+/**
+ * Sends a draft to the executive for review (draft → in_review). An empty draft is refused:
+ * an executive cannot approve what says nothing.
+ */
 export async function submitEntry(ctx: AgencyContext, entryId: string) {
   return ctx.db.transaction(async (tx) => {
     const q = scoped(tx, ctx.agencyId);
     const before = await q.get(disclosureEntries, eq(disclosureEntries.id, entryId));
     if (!(await canEditItem(tx, ctx, before.responsibleUnitId))) throw new ForbiddenError();
     if (before.status !== 'draft') throw new ConflictError('disclosure.errors.notDraft');
+    if (isEntryEmpty(before)) throw new ValidationError('disclosure.errors.emptySubmission');
     const [after] = await q.update(
       disclosureEntries,
       {

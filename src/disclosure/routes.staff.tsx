@@ -39,7 +39,12 @@ import {
 } from './schema.js';
 import { diffOitItems, getOitItem, groupOitItems, listOitYears } from './oit-items.js';
 import { listItemStatuses, type ItemStatusRow } from './queries.js';
-import { collectFedContent, type FeedFailure } from './feed-sources.js';
+import type { FeedFailure } from './feed-sources.js';
+import type { DisclosedContent } from '../core/module.js';
+import { listOitItemStates, type OitItemState } from './item-status.js';
+import { readOitYear } from './collect-search-documents.js';
+import { ReviewPanel } from './views/review-panel.js';
+import { disclosurePublicContent } from './read-public-content.js';
 import { estimateReadiness, type Readiness } from './estimate-readiness.js';
 import { remindDisclosureDeadlines } from './send-disclosure-reminders.js';
 import { saveEntry, attachDocuments } from './save-entry.js';
@@ -105,14 +110,27 @@ function codeParam(c: Context<AppEnv>, year: number): string {
   return code;
 }
 
-/** Other modules' content for the year, through the one feed policy (failures logged, listed). */
-const fedFor = (c: Context<AppEnv>, fiscalYear: number) => {
-  const ctx = c.get('ctx');
-  return collectFedContent(
-    c.get('modules') ?? [],
-    { db: ctx.db, agencyId: ctx.agencyId, agencySlug: c.get('agency')!.slug, fiscalYear },
-    { requestId: c.get('requestId') },
+/**
+ * The feeds and site pages that fill each item, as the public index files them (one status
+ * everywhere), and the modules whose feed failed (logged with the request id, listed to staff).
+ */
+const fedFor = async (
+  c: Context<AppEnv>,
+  fiscalYear: number,
+): Promise<{ byItem: Map<string, DisclosedContent[]>; failures: FeedFailure[] }> => {
+  const agency = c.get('agency')!;
+  const year = await readOitYear(
+    {
+      q: { db: c.get('ctx').db, agencyId: agency.id, agencySlug: agency.slug },
+      agency,
+      content: disclosurePublicContent,
+      modules: c.get('modules') ?? [],
+      now: c.get('ctx').now(),
+      requestId: c.get('requestId'),
+    },
+    fiscalYear,
   );
+  return { byItem: year.fedByCode, failures: year.failures };
 };
 
 function YearPicker(props: { year: number; action: string }) {
@@ -151,7 +169,7 @@ function StatusBadge(props: { status: string }) {
 
 function ItemsPage(props: {
   year: number;
-  statuses: ItemStatusRow[];
+  statuses: OitItemState[];
   unitName: Map<string, string>;
   canManage: boolean;
 }) {
@@ -200,7 +218,7 @@ function ItemsPage(props: {
                 {group.items.map((item) => {
                   const s = byCode.get(item.code);
                   return (
-                    <tr>
+                    <tr data-item={item.code} data-item-status={s?.status ?? 'missing'}>
                       <td>{item.code}</td>
                       <td>
                         <a href={`${BASE}/items/${props.year}/${item.code}`}>{item.nameTh}</a>
@@ -212,8 +230,11 @@ function ItemsPage(props: {
                       </td>
                       <td>
                         <StatusBadge status={s?.status ?? 'missing'} />
-                        {s?.isPublished && s.status !== 'published' && (
-                          <div class="muted">{t('disclosure.items.publicSees')}</div>
+                        {s?.pendingChange && (
+                          <div class="muted">
+                            {t('disclosure.items.pendingChange')}{' '}
+                            {t(`disclosure.status.${s.pendingChange}`)}
+                          </div>
                         )}
                         {s?.needsRenewal && <div class="muted">{t('disclosure.items.renew')}</div>}
                       </td>
@@ -243,6 +264,8 @@ function ItemFormPage(props: {
   documents: Doc[];
   units: { id: string; nameTh: string }[];
   fed: { title: string; links: { label: string; href: string }[] }[];
+  /** Files of the version awaiting approval and of the published one (for the diff). */
+  reviewDocuments: Doc[];
   canEdit: boolean;
   canReview: boolean;
   values?: Record<string, unknown>;
@@ -403,6 +426,14 @@ function ItemFormPage(props: {
         </PostForm>
       )}
       {e && props.canReview && e.status === 'in_review' && (
+        <ReviewPanel
+          current={e}
+          published={e.published}
+          documents={props.reviewDocuments}
+          documentHref={(id) => `${BASE}/documents/${id}`}
+        />
+      )}
+      {e && props.canReview && e.status === 'in_review' && (
         <section class="card stack">
           <PostForm action={`${BASE}/entries/${e.id}/approve`}>
             <button type="submit">{t('disclosure.form.approve')}</button>
@@ -493,9 +524,20 @@ async function loadItem(c: Context<AppEnv>, year: number, code: string) {
       )
     : [];
   const fed = (await fedFor(c, year)).byItem.get(code) ?? [];
+  const reviewed = new Set([
+    ...(entry?.documentIds ?? []),
+    ...(entry?.published?.documentIds ?? []),
+  ]);
+  const reviewDocuments =
+    entry && entry.status === 'in_review' && reviewed.size > 0
+      ? (await q.list(disclosureDocuments, eq(disclosureDocuments.entryId, entry.id))).filter((d) =>
+          reviewed.has(d.id),
+        )
+      : [];
   return {
     entry,
     documents,
+    reviewDocuments,
     fed,
     units: await listUnits(ctx.db, ctx.agencyId),
     canEdit: await canEditItem(ctx.db, ctx, entry?.responsibleUnitId ?? null),
@@ -681,7 +723,7 @@ function ReadinessPage(props: {
           </thead>
           <tbody>
             {r.items.map((i) => (
-              <tr>
+              <tr data-item={i.item.code} data-item-status={i.status}>
                 <td>{i.item.code}</td>
                 <td>
                   <a href={`${BASE}/items/${r.fiscalYear}/${i.item.code}`}>{i.item.nameTh}</a>
@@ -828,7 +870,9 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
     return c.render(
       <ItemsPage
         year={year}
-        statuses={await listItemStatuses(ctx.db, ctx.agencyId, year)}
+        statuses={await listOitItemStates(ctx.db, ctx.agencyId, year, {
+          fed: (await fedFor(c, year)).byItem,
+        })}
         unitName={new Map(units.map((u) => [u.id, u.nameTh]))}
         canManage={can(ctx.actor, 'disclosure.manage')}
       />,

@@ -5,7 +5,12 @@ import { scoped } from '../core/db/scoped.js';
 import { NotFoundError } from '../core/errors.js';
 import { isUuid } from '../core/http/params.js';
 import { actions, measures } from './schema.js';
-import { ActionInput, assertUnitAndOfficer, parseOrRefuse } from './check-action-input.js';
+import {
+  ActionInput,
+  assertDatesInFiscalYear,
+  assertUnitAndOfficer,
+  parseOrRefuse,
+} from './check-action-input.js';
 
 /** Adds one step (ขั้นตอน) to a measure of this agency. */
 export async function addAction(ctx: AgencyContext, measureId: string, rawInput: ActionInput) {
@@ -15,7 +20,8 @@ export async function addAction(ctx: AgencyContext, measureId: string, rawInput:
   const input = parseOrRefuse(ActionInput, rawInput);
   return ctx.db.transaction(async (tx) => {
     const q = scoped(tx, ctx.agencyId);
-    await q.get(measures, eq(measures.id, measureId));
+    const measure = await q.get(measures, eq(measures.id, measureId));
+    assertDatesInFiscalYear(measure.fiscalYear, input);
     await assertUnitAndOfficer(tx, ctx.agencyId, input.unitId, input.officerUserId);
     const existing = await q.list(actions, eq(actions.measureId, measureId));
     const [row] = await q.insert(actions, { ...input, measureId, sortOrder: existing.length });

@@ -17,6 +17,7 @@ const STATUS_TH = {
   in_progress: 'กำลังดำเนินการ',
   done: 'แล้วเสร็จ',
   cancelled: 'ยกเลิก',
+  carried_over: 'ยกไปปีถัดไป',
 };
 
 export const REPORT_TITLES: Record<ReportKind, (year: number) => string> = {

@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { AgencyContext } from '../core/context.js';
 import { audit } from '../core/audit/audit.js';
 import { scoped } from '../core/db/scoped.js';
-import { actions, measures } from './schema.js';
+import { OPEN_ACTION_STATUSES, actions, measures } from './schema.js';
 import { FiscalYear } from './create-measure.js';
 import { parseOrRefuse } from './check-action-input.js';
 
@@ -34,7 +34,7 @@ export async function carryOverMeasures(ctx: AgencyContext, rawFromYear: number 
     let carried = 0;
     for (const measure of list) {
       const open = allActions.filter(
-        (a) => a.measureId === measure.id && a.status !== 'done' && a.status !== 'cancelled',
+        (a) => a.measureId === measure.id && OPEN_ACTION_STATUSES.includes(a.status),
       );
       if (open.length === 0) continue;
       if (await q.find(measures, eq(measures.carriedFromId, measure.id))) continue;
@@ -62,6 +62,15 @@ export async function carryOverMeasures(ctx: AgencyContext, rawFromYear: number 
           percent: a.percent,
           sortOrder: a.sortOrder,
         })),
+      );
+      // The work goes on in the copy: here the steps are closed as carried over, not overdue.
+      await q.update(
+        actions,
+        { status: 'carried_over', updatedAt: ctx.now() },
+        inArray(
+          actions.id,
+          open.map((a) => a.id),
+        ),
       );
       await audit(tx, ctx, ctx.agencyId, {
         action: 'measures.measure.carry-over',

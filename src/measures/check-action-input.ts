@@ -6,6 +6,7 @@ import { isUuid } from '../core/http/params.js';
 import { scoped } from '../core/db/scoped.js';
 import { staff, units } from '../core/agencies/schema.js';
 import { requiredText } from '../core/http/form.js';
+import { fiscalYearOf } from '../core/i18n/thai-format.js';
 
 const isoDate = z
   .string()
@@ -74,5 +75,24 @@ export async function assertUnitAndOfficer(
         officerUserId: 'measures.errors.officerNotFound',
       });
     }
+  }
+}
+
+/**
+ * Refuses a step dated outside its measure's fiscal year (1 Oct – 30 Sep, named by the year it
+ * ends in): a plan of one year reports that year's work. Dates are Bangkok calendar days.
+ */
+export function assertDatesInFiscalYear(
+  fiscalYear: number,
+  dates: { startDate: string; dueDate: string },
+): void {
+  const yearOf = (isoDate: string) => fiscalYearOf(new Date(`${isoDate}T12:00:00+07:00`));
+  const fieldErrors: Record<string, string> = {};
+  for (const field of ['startDate', 'dueDate'] as const) {
+    if (yearOf(dates[field]) !== fiscalYear)
+      fieldErrors[field] = 'measures.errors.outsideFiscalYear';
+  }
+  if (Object.keys(fieldErrors).length > 0) {
+    throw new ValidationError('measures.errors.outsideFiscalYear', fieldErrors, { fiscalYear });
   }
 }

@@ -5,7 +5,12 @@ import { scoped } from '../core/db/scoped.js';
 import { cleanText, requiredText } from '../core/http/form.js';
 import { typedNumber } from '../core/validation/typed-number.js';
 import { actions, measures } from './schema.js';
-import { ActionInput, assertUnitAndOfficer, parseOrRefuse } from './check-action-input.js';
+import {
+  ActionInput,
+  assertDatesInFiscalYear,
+  assertUnitAndOfficer,
+  parseOrRefuse,
+} from './check-action-input.js';
 
 export const FiscalYear = typedNumber(
   z.coerce
@@ -35,6 +40,7 @@ export async function createMeasure(
 ) {
   const input = parseOrRefuse(MeasureInput, rawInput);
   const steps = rawActions.map((a) => parseOrRefuse(ActionInput, a));
+  for (const step of steps) assertDatesInFiscalYear(input.fiscalYear, step);
   return ctx.db.transaction(async (tx) => {
     const q = scoped(tx, ctx.agencyId);
     for (const step of steps) {

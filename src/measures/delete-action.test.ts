@@ -61,7 +61,13 @@ void describe('deleting an action', () => {
 
   void it('deletes an action without progress reports, audited, and says so', async () => {
     const id = await newAction('ขั้นที่พิมพ์ผิด');
-    const res = await t.post(`/staff/measures/actions/${id}/delete`, {}, admin);
+    const unconfirmed = await t.post(`/staff/measures/actions/${id}/delete`, {}, admin);
+    assert.equal(unconfirmed.status, 422);
+    assert.match(await unconfirmed.text(), /กรุณาทำเครื่องหมายยืนยันการลบ/);
+    assert.ok(await find(id), 'not deleted without the confirmation');
+    const page = await (await t.get(`/staff/measures/actions/${id}`, admin)).text();
+    assert.match(page, /<input type="checkbox" name="confirm" value="yes" required=""/);
+    const res = await t.post(`/staff/measures/actions/${id}/delete`, { confirm: 'yes' }, admin);
     assert.equal(res.status, 303);
     const location = res.headers.get('location')!;
     assert.equal(location, `/staff/measures/${measureId}?notice=measures.notices.actionDeleted`);
@@ -80,7 +86,7 @@ void describe('deleting an action', () => {
       [{ fileName: 'หลักฐาน.pdf', bytes: PDF }],
       { dataDir },
     );
-    const res = await t.post(`/staff/measures/actions/${id}/delete`, {}, admin);
+    const res = await t.post(`/staff/measures/actions/${id}/delete`, { confirm: 'yes' }, admin);
     assert.equal(res.status, 303);
     const page = await (await t.get(res.headers.get('location')!, admin)).text();
     assert.match(page, /จึงลบไม่ได้ ระบบได้ยกเลิกขั้นตอนแทน/);
@@ -112,12 +118,19 @@ void describe('deleting an action', () => {
       { stepText: 'ขั้นอื่น', unitId: otherUnit, startDate: '2023-10-01', dueDate: '2024-03-31' },
     ]);
     const [theirs] = await t.database.db.select().from(actions).where(eq(actions.measureId, m.id));
-    const res = await t.post(`/staff/measures/actions/${theirs!.id}/delete`, {}, admin);
+    const res = await t.post(
+      `/staff/measures/actions/${theirs!.id}/delete`,
+      { confirm: 'yes' },
+      admin,
+    );
     assert.equal(res.status, 404);
     assert.deepEqual(await find(theirs!.id), theirs);
     const officer = await t.loginAs('unit_officer');
     const mine = await newAction('ขั้นที่เจ้าหน้าที่ลบไม่ได้');
-    assert.equal((await t.post(`/staff/measures/actions/${mine}/delete`, {}, officer)).status, 403);
+    assert.equal(
+      (await t.post(`/staff/measures/actions/${mine}/delete`, { confirm: 'yes' }, officer)).status,
+      403,
+    );
     assert.ok(await find(mine));
   });
 });

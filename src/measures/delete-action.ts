@@ -2,7 +2,7 @@ import { and, count, eq } from 'drizzle-orm';
 import type { AgencyContext } from '../core/context.js';
 import { audit } from '../core/audit/audit.js';
 import { scoped } from '../core/db/scoped.js';
-import { NotFoundError } from '../core/errors.js';
+import { NotFoundError, ValidationError } from '../core/errors.js';
 import { isUuid } from '../core/http/params.js';
 import { actions, progressUpdates } from './schema.js';
 
@@ -13,10 +13,13 @@ export type DeleteActionOutcome = 'deleted' | 'cancelled';
  * the record the executives approved and the published reports cite, so it is cancelled
  * (status `cancelled`) instead, keeping its reports and evidence; the outcome says which
  * happened so the page can tell the user in Thai. Audited in the same transaction.
+ * Nothing happens unless the person `confirmed` (the form's confirmation box), checked after
+ * the step is found so another agency's step is "not found" first.
  */
 export async function deleteAction(
   ctx: AgencyContext,
   actionId: string,
+  options: { confirmed: boolean },
 ): Promise<{ outcome: DeleteActionOutcome; measureId: string }> {
   if (!isUuid(actionId)) throw new NotFoundError();
   return ctx.db.transaction(async (tx) => {
@@ -29,6 +32,11 @@ export async function deleteAction(
       .where(and(eq(actions.agencyId, ctx.agencyId), eq(actions.id, actionId)))
       .for('update');
     if (!action) throw new NotFoundError();
+    if (!options.confirmed) {
+      throw new ValidationError('measures.errors.confirmDelete', {
+        confirm: 'measures.errors.confirmDelete',
+      });
+    }
     const [reports] = await tx
       .select({ n: count() })
       .from(progressUpdates)

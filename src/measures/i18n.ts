@@ -1,6 +1,11 @@
 import type { Translation } from '../core/i18n/i18n.js';
 
 export const th = {
+  waiting: {
+    overdue: 'ขั้นตอนมาตรการที่เลยกำหนด',
+    dueSoon: 'ขั้นตอนมาตรการที่ครบกำหนดภายใน {days} วัน',
+    progressToReview: 'รายงานความก้าวหน้ารอคุณพิจารณา',
+  },
   nav: { board: 'มาตรการ (ภาพรวม)', mine: 'งานของฉัน', timeline: 'ลำดับเวลามาตรการ' },
   board: {
     title: 'มาตรการส่งเสริมคุณธรรมและความโปร่งใส',
@@ -42,10 +47,12 @@ export const th = {
       in_progress: 'กำลังดำเนินการ',
       done: 'แล้วเสร็จ',
       cancelled: 'ยกเลิก',
+      carried_over: 'ยกไปดำเนินการต่อในปีถัดไป',
     },
     edit: 'แก้ไขขั้นตอน',
     save: 'บันทึกการแก้ไข',
     delete: 'ลบขั้นตอน',
+    deleteConfirm: 'ยืนยันว่าต้องการลบขั้นตอนนี้ (ลบแล้วกู้คืนไม่ได้)',
     deleteHint:
       'ลบได้เฉพาะขั้นตอนที่ยังไม่มีรายงานความก้าวหน้า ขั้นตอนที่มีรายงานแล้วจะถูกยกเลิกแทน (รายงานและหลักฐานยังอยู่)',
   },
@@ -98,10 +105,19 @@ export const th = {
     badYear: 'ปีงบประมาณต้องเป็นปี พ.ศ. สี่หลัก (ไม่ใช่ ค.ศ.)',
     badStatus: 'สถานะต้องเป็น ยังไม่เริ่ม กำลังดำเนินการ แล้วเสร็จ หรือ ยกเลิก',
     actionCancelled: 'ขั้นตอนนี้ถูกยกเลิกแล้ว จึงรายงานความก้าวหน้าไม่ได้',
+    confirmDelete: 'ยังไม่ได้ลบ: กรุณาทำเครื่องหมายยืนยันการลบขั้นตอนก่อนกดลบ',
+    actionCarriedOver: 'ขั้นตอนนี้ยกไปดำเนินการต่อในปีถัดไปแล้ว กรุณารายงานที่ขั้นตอนของปีถัดไป',
+    carriedOverStatus: 'สถานะ "ยกไปปีถัดไป" ตั้งได้โดยการยกมาตรการไปปีถัดไปเท่านั้น',
+    outsideFiscalYear: 'วันที่ต้องอยู่ในปีงบประมาณของมาตรการ (1 ต.ค. ถึง 30 ก.ย.)',
   },
 };
 
 export const en: Translation<typeof th> = {
+  waiting: {
+    overdue: 'Measure steps overdue',
+    dueSoon: 'Measure steps due within {days} days',
+    progressToReview: 'Progress reports awaiting your review',
+  },
   nav: { board: 'Measures (board)', mine: 'My actions', timeline: 'Measures timeline' },
   board: {
     title: 'Integrity and transparency measures',
@@ -143,10 +159,12 @@ export const en: Translation<typeof th> = {
       in_progress: 'In progress',
       done: 'Done',
       cancelled: 'Cancelled',
+      carried_over: 'Carried over to next year',
     },
     edit: 'Edit step',
     save: 'Save changes',
     delete: 'Delete step',
+    deleteConfirm: 'I confirm deleting this step (it cannot be undone)',
     deleteHint:
       'Only a step without progress reports can be deleted; a step with reports is cancelled instead (its reports and evidence stay).',
   },
@@ -203,5 +221,9 @@ export const en: Translation<typeof th> = {
     badYear: 'The fiscal year must be a four-digit Buddhist-era year (not CE)',
     badStatus: 'The status must be not started, in progress, done or cancelled',
     actionCancelled: 'This step is cancelled, so no progress can be reported on it',
+    confirmDelete: 'Not deleted: tick the confirmation before deleting the step',
+    actionCarriedOver: "This step was carried over to next year: report on next year's step",
+    carriedOverStatus: '"Carried over" is set only by carrying the measure over to next year',
+    outsideFiscalYear: "The date must fall in the measure's fiscal year (1 Oct to 30 Sep)",
   },
 };

@@ -16,6 +16,7 @@ import { createPlanFromAnalysis } from './create-plan-from-analysis.js';
 import { recordProgress } from './record-progress.js';
 import { reviewProgress } from './review-progress.js';
 import { carryOverMeasures } from './carry-over-measures.js';
+import { updateAction } from './update-action.js';
 import { listMeasuresOfYear, listMyActions } from './queries.js';
 import { storedFilePath } from '../core/files/index.js';
 import { modules } from '../modules.js';
@@ -114,6 +115,35 @@ void describe('measures use cases', () => {
     assert.equal(await count(), n);
   });
 
+  void it("refuses a step dated outside its measure's fiscal year, on create, add and edit", async () => {
+    const count = async () => (await t.database.db.select().from(actions)).length;
+    const n = await count();
+    // Fiscal year 2567 runs from 1 Oct 2023 to 30 Sep 2024.
+    const step = { stepText: 'ขั้นตอน', unitId, startDate: '2023-09-30', dueDate: '2023-12-31' };
+    await refusedWith(
+      createMeasure(ctx, { fiscalYear: 2567, title: 'นอกปี' }, [step]),
+      'measures.errors.outsideFiscalYear',
+    );
+    const m = await createMeasure(ctx, { fiscalYear: 2567, title: 'ในปี' }, [
+      { ...step, startDate: '2023-10-01' },
+    ]);
+    await refusedWith(
+      addAction(ctx, m.id, { ...step, startDate: '2024-09-01', dueDate: '2024-10-01' }),
+      'measures.errors.outsideFiscalYear',
+    );
+    const [inYear] = await t.database.db.select().from(actions).where(eq(actions.measureId, m.id));
+    await refusedWith(
+      updateAction(ctx, inYear!.id, {
+        ...step,
+        startDate: '2023-10-01',
+        dueDate: '2025-01-01',
+        status: 'in_progress',
+      }),
+      'measures.errors.outsideFiscalYear',
+    );
+    assert.equal(await count(), n + 1);
+  });
+
   void it('adds a measure by hand and an action, audited', async () => {
     const m = await createMeasure(ctx, { fiscalYear: 2567, title: 'มาตรการเพิ่มเอง' }, [
       { stepText: 'ขั้นแรก', unitId, startDate: '2023-10-01', dueDate: '2023-12-31' },
@@ -189,5 +219,23 @@ void describe('measures use cases', () => {
       carried.reduce((s, m) => s + m.actions.length, 0),
       42,
     );
+    // Left behind, the unfinished steps are carried over: closed and never overdue.
+    const old = await listMeasuresOfYear(ctx.db, ctx.agencyId, 2566, '2030-01-01');
+    const left = old.flatMap((m) => m.actions);
+    assert.equal(left.filter((a) => a.status === 'carried_over').length, 42);
+    assert.equal(left.filter((a) => a.overdue).length, 0);
+    await refusedWith(
+      recordProgress(
+        ctx,
+        left.find((a) => a.status === 'carried_over')!.id,
+        { text: 'x', percent: 50 },
+        [],
+        { dataDir },
+      ),
+      'measures.errors.actionCarriedOver',
+    );
+    // Their copies go on, and are overdue when next year's due date has passed.
+    const late = await listMeasuresOfYear(ctx.db, ctx.agencyId, 2567, '2030-01-01');
+    assert.ok(late.flatMap((m) => m.actions).every((a) => a.overdue));
   });
 });

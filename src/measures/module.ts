@@ -12,11 +12,13 @@ import { listUnits } from '../core/agencies/units.js';
 import { scoped } from '../core/db/scoped.js';
 import { currentFiscalYear } from '../core/i18n/thai-format.js';
 import { fiscalMonthEnd, fiscalMonthStart } from './fiscal-dates.js';
+import { measuresWaiting } from './waiting.js';
 
 /** มาตรการ: the action plan from the ITA analysis, tracked to completion and reported. */
 export const measuresModule = defineModule({
   name: 'measures',
   routes: { staff: measuresStaffRoutes, public: measuresPublicRoutes },
+  waiting: measuresWaiting,
   permissions: {
     'measures.view': ['agency_admin', 'executive', 'unit_officer'],
     'measures.manage': ['agency_admin', 'executive'],

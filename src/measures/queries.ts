@@ -5,7 +5,13 @@ import { staff, units } from '../core/agencies/schema.js';
 import { users } from '../core/auth/schema.js';
 import { NotFoundError } from '../core/errors.js';
 import { isUuid } from '../core/http/params.js';
-import { actions, evidenceFiles, measures, progressUpdates } from './schema.js';
+import {
+  OPEN_ACTION_STATUSES,
+  actions,
+  evidenceFiles,
+  measures,
+  progressUpdates,
+} from './schema.js';
 
 export type MeasureRow = typeof measures.$inferSelect;
 export type ActionRow = typeof actions.$inferSelect;
@@ -44,7 +50,7 @@ function view(a: ActionRow, n: Awaited<ReturnType<typeof names>>, today: string)
     ...a,
     unitName: n.unit.get(a.unitId) ?? '',
     officerName: a.officerUserId ? (n.person.get(a.officerUserId) ?? null) : null,
-    overdue: a.status !== 'done' && a.status !== 'cancelled' && a.dueDate < today,
+    overdue: OPEN_ACTION_STATUSES.includes(a.status) && a.dueDate < today,
   };
 }
 

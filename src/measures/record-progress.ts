@@ -58,6 +58,9 @@ export async function recordProgress(
     const q = scoped(tx, ctx.agencyId);
     const action = await q.get(actions, eq(actions.id, actionId));
     if (action.status === 'cancelled') throw new ConflictError('measures.errors.actionCancelled');
+    if (action.status === 'carried_over') {
+      throw new ConflictError('measures.errors.actionCarriedOver');
+    }
     const userId = ctx.actor.userId;
     if (!ctx.actor.roles.includes('agency_admin')) {
       const member = userId ? await q.find(staff, eq(staff.userId, userId)) : null;

@@ -59,7 +59,11 @@ export async function reviewProgress(
       const action = await q.get(actions, eq(actions.id, before.actionId));
       // Approving a report sent before the step was cancelled records it, but does not revive it.
       const status =
-        action.status === 'cancelled' ? 'cancelled' : percent >= 100 ? 'done' : 'in_progress';
+        action.status === 'cancelled' || action.status === 'carried_over'
+          ? action.status
+          : percent >= 100
+            ? 'done'
+            : 'in_progress';
       await q.update(
         actions,
         { percent, status, updatedAt: ctx.now() },

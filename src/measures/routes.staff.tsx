@@ -169,7 +169,7 @@ function BoardPage(props: {
         </div>
       )}
       {props.canApprove && props.pending.length > 0 && (
-        <section>
+        <section id="pending">
           <h2>{t('measures.board.pendingApprovals')}</h2>
           <ul>
             {props.pending.map((p) => (
@@ -373,6 +373,10 @@ function ActionPage(props: {
           {action.status !== 'cancelled' && (
             <PostForm action={`${BASE}/actions/${action.id}/delete`} class="card">
               <p class="hint">{t('measures.action.deleteHint')}</p>
+              <label>
+                <input type="checkbox" name="confirm" value="yes" required />{' '}
+                {t('measures.action.deleteConfirm')}
+              </label>
               <button type="submit" class="secondary">
                 {t('measures.action.delete')}
               </button>
@@ -546,7 +550,9 @@ function EditActionPage(props: {
         <SelectField
           name="status"
           label="measures.action.status"
-          options={ACTION_STATUSES.map((s) => ({
+          options={ACTION_STATUSES.filter(
+            (s) => s !== 'carried_over' || v('status') === 'carried_over',
+          ).map((s) => ({
             value: s,
             label: t(`measures.action.statuses.${s}`),
           }))}
@@ -833,7 +839,12 @@ export const measuresStaffRoutes = new Hono<AppEnv>()
     });
   })
   .post('/actions/:id/delete', requirePermission('measures.manage'), async (c) => {
-    const { outcome, measureId } = await deleteAction(c.get('ctx'), uuidParam(c, 'id'));
+    // The confirmation is checked on the server too: a browser without JavaScript (or without
+    // `required`) cannot delete a step by one stray click.
+    const form = await readForm(c, z.object({ confirm: z.literal('yes') }));
+    const { outcome, measureId } = await deleteAction(c.get('ctx'), uuidParam(c, 'id'), {
+      confirmed: form.ok,
+    });
     return outcome === 'deleted'
       ? c.redirect(`${BASE}/${measureId}?notice=measures.notices.actionDeleted`, 303)
       : c.redirect(

@@ -54,7 +54,19 @@ export const measures = pgTable(
 );
 
 /** Cancelled (ยกเลิก): an action that had progress reports and so cannot be deleted. */
-export const ACTION_STATUSES = ['not_started', 'in_progress', 'done', 'cancelled'] as const;
+/**
+ * `carried_over` (ยกไปปีถัดไป): the step was unfinished when its measure was carried into the
+ * next fiscal year, where its copy goes on; here it is closed, never overdue.
+ */
+export const ACTION_STATUSES = [
+  'not_started',
+  'in_progress',
+  'done',
+  'cancelled',
+  'carried_over',
+] as const;
+/** A step still to be worked on in its own year: only these can be due or overdue. */
+export const OPEN_ACTION_STATUSES: readonly ActionStatus[] = ['not_started', 'in_progress'];
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** ขั้นตอนการดำเนินการ: one step of a measure, owned by a unit and (optionally) one officer. */
@@ -90,7 +102,7 @@ export const actions = pgTable(
     check('measures_actions_percent_check', sql`${t.percent} between 0 and 100`),
     check(
       'measures_actions_status_check',
-      sql`${t.status} in ('not_started', 'in_progress', 'done', 'cancelled')`,
+      sql`${t.status} in ('not_started', 'in_progress', 'done', 'cancelled', 'carried_over')`,
     ),
   ],
 );

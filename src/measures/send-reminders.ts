@@ -1,9 +1,9 @@
-import { and, eq, inArray, notInArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../core/db/client.js';
 import { createMailer } from '../core/mail/index.js';
 import { agencies, staff } from '../core/agencies/schema.js';
 import { users } from '../core/auth/schema.js';
-import { actions, measures, remindersSent } from './schema.js';
+import { OPEN_ACTION_STATUSES, actions, measures, remindersSent } from './schema.js';
 import { addDays, bangkokToday } from './fiscal-dates.js';
 
 /** Days before the due date that the "due soon" reminder goes out. */
@@ -46,7 +46,7 @@ export async function sendReminders(db: Db, options: RemindOptions) {
           and(eq(measures.agencyId, actions.agencyId), eq(measures.id, actions.measureId)),
         )
         .where(
-          and(eq(actions.agencyId, agency.id), notInArray(actions.status, ['done', 'cancelled'])),
+          and(eq(actions.agencyId, agency.id), inArray(actions.status, [...OPEN_ACTION_STATUSES])),
         );
       const due = open.filter(({ action }) => action.dueDate <= soon);
       if (due.length === 0) continue;

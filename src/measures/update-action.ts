@@ -3,10 +3,15 @@ import { z } from 'zod';
 import type { AgencyContext } from '../core/context.js';
 import { audit } from '../core/audit/audit.js';
 import { scoped } from '../core/db/scoped.js';
-import { NotFoundError } from '../core/errors.js';
+import { NotFoundError, ValidationError } from '../core/errors.js';
 import { isUuid } from '../core/http/params.js';
-import { ACTION_STATUSES, actions } from './schema.js';
-import { ActionInput, assertUnitAndOfficer, parseOrRefuse } from './check-action-input.js';
+import { ACTION_STATUSES, actions, measures } from './schema.js';
+import {
+  ActionInput,
+  assertDatesInFiscalYear,
+  assertUnitAndOfficer,
+  parseOrRefuse,
+} from './check-action-input.js';
 
 /** What the edit form sends: the step's fields as when adding it, plus its status. */
 export const UpdateActionInput = z.intersection(
@@ -32,6 +37,14 @@ export async function updateAction(
   return ctx.db.transaction(async (tx) => {
     const q = scoped(tx, ctx.agencyId);
     const before = await q.get(actions, eq(actions.id, actionId));
+    const measure = await q.get(measures, eq(measures.id, before.measureId));
+    assertDatesInFiscalYear(measure.fiscalYear, input);
+    // ยกไปปีถัดไป is set by the carry-over only; the step goes on in next year's copy.
+    if ((input.status === 'carried_over') !== (before.status === 'carried_over')) {
+      throw new ValidationError('measures.errors.carriedOverStatus', {
+        status: 'measures.errors.carriedOverStatus',
+      });
+    }
     await assertUnitAndOfficer(tx, ctx.agencyId, input.unitId, input.officerUserId);
     const [after] = await q.update(
       actions,

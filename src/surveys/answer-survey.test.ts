@@ -120,7 +120,9 @@ void describe('answering a survey', () => {
     assert.match(page1, /หน้า 1 จาก 3/);
     const done = await answerAll(v, eit, () => 'most');
     assert.equal(done.status, 200);
-    assert.match(await done.text(), /ขอบคุณ/);
+    const thanks = await done.text();
+    assert.match(thanks, /ขอบคุณ/);
+    assert.match(thanks, /data-back-to-site="true"><a href="\/a\/agency-a">กลับสู่เว็บไซต์/);
     assert.equal(await count(eit), 1);
     const rows = await t.database.query<Record<string, unknown>>(
       'select * from surveys_responses where campaign_id = $1',

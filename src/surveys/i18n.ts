@@ -1,6 +1,10 @@
 import type { Translation } from '../core/i18n/i18n.js';
 
 export const th = {
+  waiting: {
+    sampleShort:
+      'แบบวัด {tool} ปี {year} ยังได้คำตอบไม่ครบกลุ่มตัวอย่างขั้นต่ำ (ได้ {have} จาก {need} ยังขาด {count})',
+  },
   nav: { surveys: 'แบบวัด IIT/EIT' },
   created: 'เปิดแบบวัดแล้ว',
   emailed: 'ส่งรหัสทางอีเมลแล้ว',
@@ -32,6 +36,10 @@ export const th = {
 };
 
 export const en: Translation<typeof th> = {
+  waiting: {
+    sampleShort:
+      '{tool} {year}: answers still short of the minimum sample ({have} of {need}, {count} to go)',
+  },
   nav: { surveys: 'IIT/EIT surveys' },
   created: 'Survey opened',
   emailed: 'Codes e-mailed',

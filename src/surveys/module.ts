@@ -11,6 +11,7 @@ import { seedSurveys } from './seed.js';
 import { surveysAbuseCleanupJob } from './jobs.js';
 import { createCampaign } from './campaigns.js';
 import { defaultCampaignYear } from './survey-pages.js';
+import { surveysWaiting } from './waiting.js';
 
 /** Surveys: IIT and EIT pre-assessment campaigns on the framework's own questions. */
 export const surveysModule = defineModule({
@@ -18,6 +19,7 @@ export const surveysModule = defineModule({
   jobs: [surveysAbuseCleanupJob],
   routes: { public: surveysPublicRoutes, staff: surveysStaffRoutes },
   nodeLanes: (context) => [eitSubmitLane(context)],
+  waiting: surveysWaiting,
   permissions: {
     'surveys.manage': ['agency_admin'],
     'surveys.view': ['agency_admin', 'executive'],

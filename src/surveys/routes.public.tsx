@@ -19,7 +19,7 @@ import {
   toChannel,
   type Draft,
 } from './answer-survey.js';
-import { getPublicCampaign, isCampaignOpen, type Campaign } from './campaigns.js';
+import { getPublicCampaign, isCampaignOpen, listCampaigns, type Campaign } from './campaigns.js';
 import { normaliseCode } from './access-codes.js';
 import { DRAFT_COOKIE, isCompleteLastEitPage, submitLastEitPage } from './submit-last-eit-page.js';
 import {
@@ -79,6 +79,20 @@ function PrivacyNotice({ tool }: { tool: 'IIT' | 'EIT' }) {
     </section>
   );
 }
+
+/**
+ * The short link printed on code slips and posters (`…/surveys/<first 8 characters of the
+ * campaign id>`), easy to type from paper: it sends the visitor on to the campaign.
+ */
+surveysPublicRoutes.get('/:short{[0-9a-f]{8}}', async (c) => {
+  const agency = c.get('publicAgency');
+  const short = c.req.param('short');
+  const found = (await listCampaigns(c.get('database').db, agency.id)).filter((x) =>
+    x.id.startsWith(short),
+  );
+  if (found.length !== 1) throw new NotFoundError();
+  return c.redirect(base(c, found[0]!), 302);
+});
 
 surveysPublicRoutes.get('/:id', async (c) => {
   const campaign = await loadCampaign(c);
@@ -298,12 +312,27 @@ surveysPublicRoutes.get('/:id/p/:n', async (c) => {
   );
 });
 
-function ThankYou({ campaign, outcome }: { campaign: Campaign; outcome: string }) {
+function ThankYou(props: {
+  campaign: Campaign;
+  outcome: string;
+  agency: { slug: string; nameTh: string; contact: { website?: string } };
+}) {
+  const { campaign, outcome, agency } = props;
+  const website = /^https?:\/\//.test(agency.contact.website ?? '') ? agency.contact.website : null;
   return (
     <Layout title="ขอบคุณ">
       <h1>ขอบคุณที่ตอบแบบวัด</h1>
       <p role="status" data-outcome={outcome}>
         บันทึกคำตอบของท่านแล้ว (แบบวัด: {campaign.titleTh}) คำตอบไม่ระบุตัวผู้ตอบ
+      </p>
+      <p data-back-to-site>
+        <a href={`/a/${agency.slug}`}>กลับสู่เว็บไซต์{agency.nameTh}</a>
+        {website && (
+          <>
+            {' '}
+            · <a href={website}>เว็บไซต์หลักของหน่วยงาน</a>
+          </>
+        )}
       </p>
     </Layout>
   );
@@ -318,7 +347,10 @@ const thankYou = (c: Context<AppEnv>, campaign: Campaign, outcome: string) =>
     c,
     outcome,
     Object.fromEntries(
-      THANK_YOU_OUTCOMES.map((o) => [o, () => <ThankYou campaign={campaign} outcome={o} />]),
+      THANK_YOU_OUTCOMES.map((o) => [
+        o,
+        () => <ThankYou campaign={campaign} outcome={o} agency={c.get('publicAgency')} />,
+      ]),
     ),
   );
 

@@ -205,6 +205,17 @@ void describe('surveys staff pages', () => {
     const [iit] = await campaignId('IIT');
     const slips = await (await t.post(`/staff/surveys/${iit}/codes`, { count: '7' }, admin)).text();
     assert.equal(slips.match(/data-code/g)?.length, 7);
+    // Each slip carries a QR code and a short link that leads to the campaign.
+    assert.equal(slips.match(/<svg/g)?.length, 7);
+    const short = /data-short-link="true">https?:\/\/[^/]+(\/a\/agency-a\/surveys\/([0-9a-f]{8}))</.exec(
+      slips,
+    );
+    assert.ok(short, 'short link on the slip');
+    assert.ok(iit!.startsWith(short[2]!));
+    const hop = await t.get(short[1]!);
+    assert.equal(hop.status, 302);
+    assert.equal(hop.headers.get('location'), `/a/agency-a/surveys/${iit}`);
+    assert.equal((await t.get('/a/agency-a/surveys/ffffffff')).status, 404);
     const [eit] = await campaignId('EIT');
     const xlsx = await t.get(`/staff/surveys/${eit}/answers.xlsx`, admin);
     const book = new ExcelJS.Workbook();

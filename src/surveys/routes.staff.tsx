@@ -19,9 +19,13 @@ import { formatNumberTh } from '../core/i18n/thai-format.js';
 import { raw } from 'hono/html';
 import { z } from 'zod';
 import {
+  assumptionTh,
   describeMinimumSampleRule,
   findOfficialResultForYear,
+  getFramework,
   minimumSample,
+  RuleSourceDetails,
+  sourceTh,
   type MinimumSample,
 } from '../assessment/index.js';
 import {
@@ -80,6 +84,11 @@ export function publicSurveyUrl(c: Context<AppEnv>, campaign: Campaign, channel?
   const origin = c.get('config').baseUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
   const slug = c.get('agency')!.slug;
   return `${origin}/a/${slug}/surveys/${campaign.id}${channel ? `?ch=${channel}` : ''}`;
+}
+
+/** The short address printed on slips: the campaign's first 8 id characters (a redirect). */
+export function shortSurveyUrl(c: Context<AppEnv>, campaign: Campaign): string {
+  return publicSurveyUrl(c, { ...campaign, id: campaign.id.slice(0, 8) });
 }
 
 function CampaignsPage(props: {
@@ -232,7 +241,7 @@ surveysStaffRoutes.post('/', requirePermission('surveys.manage'), async (c) =>
   }),
 );
 
-function ScoreTable({ score }: { score: CampaignScore }) {
+function ScoreTable({ score, fiscalYear }: { score: CampaignScore; fiscalYear: number }) {
   return (
     <div class="table-wrap">
       <table id="score">
@@ -257,14 +266,10 @@ function ScoreTable({ score }: { score: CampaignScore }) {
         </tbody>
       </table>
       {score.unconfirmed.length > 0 && (
-        <details>
-          <summary>สมมติฐานที่ยังไม่ยืนยัน ({score.unconfirmed.length})</summary>
-          <ul>
-            {score.unconfirmed.map((u) => (
-              <li>{u}</li>
-            ))}
-          </ul>
-        </details>
+        <RuleSourceDetails
+          summary={`ที่มาของวิธีคิดคะแนนนี้ (${score.unconfirmed.length} ข้อที่ยังไม่ได้ตรวจกับคู่มือ ป.ป.ช.)`}
+          sources={score.unconfirmed.map((u) => assumptionTh(getFramework(fiscalYear), u))}
+        />
       )}
     </div>
   );
@@ -367,16 +372,18 @@ function MinimumSampleProgress(props: {
       <p class="muted">
         เกณฑ์ปีงบประมาณ {minimum.fiscalYear}: {describeMinimumSampleRule(minimum.rule)}
       </p>
-      <p class="muted" data-minimum-source>
-        ที่มา:{' '}
-        {minimum.source.url ? (
-          <a href={minimum.source.url}>{minimum.source.title}</a>
-        ) : (
-          minimum.source.title
-        )}
-        {minimum.confidence !== 'confirmed' &&
-          ' · ยังไม่ได้ตรวจกับคู่มือ ป.ป.ช. ของปีนี้ ตัวเลขทางการคือค่าที่ระบบ ITAS คำนวณจากจำนวนเดียวกัน'}
-      </p>
+      <div class="muted" data-minimum-source>
+        <RuleSourceDetails
+          sources={[
+            sourceTh(getFramework(minimum.fiscalYear), minimum.source.key),
+            ...(minimum.confidence !== 'confirmed'
+              ? ['ตัวเลขทางการคือค่าที่ระบบ ITAS ของ ป.ป.ช. คำนวณจากจำนวนเดียวกัน']
+              : []),
+          ]}
+          confidence={minimum.confidence}
+          url={minimum.source.url}
+        />
+      </div>
     </div>
   );
 }
@@ -499,7 +506,7 @@ async function campaignPage(
         canEdit={canManage && (await canEditWording(ctx.db, campaign, new Date()))}
       />
       <h2>ผลคะแนน</h2>
-      {score ? <ScoreTable score={score} /> : <p>ยังไม่มีคำตอบ</p>}
+      {score ? <ScoreTable score={score} fiscalYear={campaign.fiscalYear} /> : <p>ยังไม่มีคำตอบ</p>}
       <h2>เทียบกับผลการประเมินทางการ ปี {campaign.fiscalYear}</h2>
       {comparison ? (
         <OfficialComparisonTable comparison={comparison} isDemo={officialRow!.isDemo} />
@@ -629,23 +636,32 @@ surveysStaffRoutes.post('/:id/codes', requirePermission('surveys.manage'), async
 });
 
 /** The access codes, once, as slips to print and cut (only their hashes are stored). */
-function printedCodes(c: Context<AppEnv>, campaign: Campaign, codes: string[]) {
-  const url = publicSurveyUrl(c, campaign);
+async function printedCodes(c: Context<AppEnv>, campaign: Campaign, codes: string[]) {
+  const shortUrl = shortSurveyUrl(c, campaign);
+  // One QR code for every slip: it carries the survey's address, never the code itself, so a
+  // photographed slip does not put a respondent's one-time code into a URL or a log.
+  const qr = await qrSvg(shortUrl);
   return c.render(
     <Layout title="รหัสเข้าตอบ">
       <style>
         {raw(`.slips{display:grid;grid-template-columns:1fr 1fr;gap:0}.slip{border:1px dashed #555;padding:8mm;break-inside:avoid}
-.slip code{font-size:1.4rem;letter-spacing:.1em}@media print{.site-header,.site-footer,nav,.no-print{display:none}@page{size:A4;margin:10mm}}`)}
+.slip code{font-size:1.4rem;letter-spacing:.1em}.slip .qr{float:right;width:28mm;height:28mm;margin-left:4mm}.slip .qr svg{width:100%;height:100%}@media print{.site-header,.site-footer,nav,.no-print{display:none}@page{size:A4;margin:10mm}}`)}
       </style>
       <p class="no-print notice">พิมพ์หน้านี้แล้วตัดตามเส้นประ รหัสจะไม่แสดงอีก (ระบบเก็บเฉพาะค่าแฮช)</p>
       <div class="slips">
         {codes.map((code) => (
           <div class="slip">
+            <div class="qr" aria-hidden="true">
+              {raw(qr)}
+            </div>
             <p>{campaign.titleTh}</p>
             <p>
               รหัสเข้าตอบ: <code data-code>{code}</code>
             </p>
-            <p class="muted">ตอบที่ {url} · ใช้ได้ครั้งเดียว · คำตอบไม่ระบุตัวผู้ตอบ</p>
+            <p>
+              สแกน QR หรือพิมพ์ <strong data-short-link>{shortUrl}</strong>
+            </p>
+            <p class="muted">ใช้ได้ครั้งเดียว · คำตอบไม่ระบุตัวผู้ตอบ</p>
           </div>
         ))}
       </div>

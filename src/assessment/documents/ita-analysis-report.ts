@@ -3,7 +3,7 @@ import type { OfficialDocumentInput, SectionInput } from '../../core/documents/d
 import { groupedBarChart, horizontalBarChart } from '../../core/documents/charts.js';
 import { buildOfficialDocx } from '../../core/documents/docx.js';
 import { renderDocumentToPdf } from '../../core/documents/pdf.js';
-import { formatScore } from '../../core/i18n/thai-format.js';
+import { formatScore, toThaiDigits } from '../../core/i18n/thai-format.js';
 import { gatherReportData, type ReportData } from '../gather-report-data.js';
 import { presentLevel } from '../score-framework.js';
 
@@ -42,6 +42,8 @@ export function buildItaAnalysisReport(
   const { agency, fiscalYear, framework, result, analysis } = data;
   const thaiDigits = options.thaiDigits ?? analysis?.useThaiDigits ?? true;
   const score = (n: number) => formatScore(n, { thaiDigits });
+  // Chart titles and labels are drawn as SVG text, which the document's digit pass never sees.
+  const chartText = (text: string) => (thaiDigits ? toThaiDigits(text) : text);
   const year = String(fiscalYear);
   const place = [
     agency.subdistrictTh && `ตำบล${agency.subdistrictTh}`,
@@ -97,21 +99,22 @@ export function buildItaAnalysisReport(
         ['', 'คะแนนรวม', '', score(result.total)],
       ],
     });
-    // The official level (entered with the NACC's result) is the authority; without it the
-    // computed level is only an estimate and says so (2566: ผ่านดีเยี่ยม may be ผ่านดี).
+    // The official level (from the NACC's letter) is the authority; without it the level the
+    // scores give is only an estimate and is named as such (2566: a computed ผ่านดีเยี่ยม may
+    // officially be ผ่านดี). Rule sources and confidence stay on the staff pages.
+    const reached = result.total >= framework.target.value ? 'บรรลุ' : 'ไม่บรรลุ';
     const shown = presentLevel(framework, result.levelCode, result.statedLevelTh);
-    const level = `${shown.isOfficial ? `ระดับผลการประเมิน: ${shown.labelTh} (ระดับที่ระบบคำนวณ: ${shown.estimate.wordingTh})` : `ระดับผลการประเมิน (${shown.labelTh})`}; ${result.total >= framework.target.value ? 'บรรลุ' : 'ไม่บรรลุ'}ค่าเป้าหมาย ${framework.target.value} คะแนน`;
+    const level = shown.isOfficial
+      ? `ผลการประเมินอยู่ในระดับ${shown.labelTh}และ${reached}ค่าเป้าหมาย โดยมีค่าคะแนนอยู่ที่ ${score(result.total)} คะแนน`
+      : `คะแนนรวม ${score(result.total)} คะแนน ${reached}ค่าเป้าหมาย ${framework.target.value} คะแนน (ระดับโดยประมาณจากคะแนน: ${shown.estimate.wordingTh} ระดับทางการดูจากหนังสือแจ้งผลของ ป.ป.ช.)`;
     sections.push({ kind: 'paragraph', text: level });
-    if (data.comparison && !data.comparison.agrees) {
-      sections.push({ kind: 'paragraph', text: `หมายเหตุ: ${data.comparison.explanationTh}` });
-    }
     sections.push(
       {
         kind: 'image',
         alt: `แผนภูมิแท่งคะแนนตามเครื่องมือ IIT EIT OIT และคะแนนรวม ปี ${year}`,
         caption: 'แผนภูมิที่ 1 คะแนนตามเครื่องมือการประเมิน',
         svg: horizontalBarChart({
-          title: `คะแนนตามเครื่องมือ ปีงบประมาณ พ.ศ. ${year}`,
+          title: chartText(`คะแนนตามเครื่องมือ ปีงบประมาณ พ.ศ. ${year}`),
           bars: [
             ...framework.tools.map((t) => ({ label: t.code, value: result.toolScores[t.code] })),
             { label: 'รวม', value: result.total },
@@ -124,9 +127,9 @@ export function buildItaAnalysisReport(
         alt: `แผนภูมิแท่งคะแนนรายตัวชี้วัด 10 ตัวชี้วัด ปี ${year}`,
         caption: 'แผนภูมิที่ 2 คะแนนรายตัวชี้วัด',
         svg: horizontalBarChart({
-          title: `คะแนนรายตัวชี้วัด ปีงบประมาณ พ.ศ. ${year}`,
+          title: chartText(`คะแนนรายตัวชี้วัด ปีงบประมาณ พ.ศ. ${year}`),
           bars: result.indicatorScores.map((i) => ({
-            label: `${i.no} ${names.get(i.no)?.nameTh ?? ''}`,
+            label: chartText(`${i.no} ${names.get(i.no)?.nameTh ?? ''}`),
             value: i.score,
           })),
           thaiDigits,
@@ -141,9 +144,9 @@ export function buildItaAnalysisReport(
         caption: 'แผนภูมิที่ 3 เปรียบเทียบคะแนนรายตัวชี้วัดย้อนหลัง',
         svg: groupedBarChart({
           title: 'คะแนนรายตัวชี้วัดเทียบปีก่อน',
-          categories: framework.indicators.map((i) => String(i.no)),
+          categories: framework.indicators.map((i) => chartText(String(i.no))),
           series: years.map((y) => ({
-            name: `พ.ศ. ${y.fiscalYear}`,
+            name: chartText(`พ.ศ. ${y.fiscalYear}`),
             values: framework.indicators.map(
               (i) => y.indicatorScores.find((s) => s.no === i.no)?.score ?? 0,
             ),

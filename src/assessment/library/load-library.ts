@@ -31,3 +31,17 @@ export function findLibraryAnalysis(slug: string, fiscalYear: number): ItaAnalys
 export function fillTemplate(text: string, values: Record<string, string>): string {
   return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole);
 }
+
+/**
+ * What an agency's own staff are called in the library's wording ({{staffTitle}}): a เทศบาล
+ * has พนักงานเทศบาล, an อบต. พนักงานส่วนตำบล, an อบจ. พนักงานส่วนจังหวัด (ระเบียบบริหารงานบุคคล
+ * ส่วนท้องถิ่น); any other agency บุคลากร. The kind is read from `kindTh`, else the agency's name.
+ */
+export function staffTitleTh(agency: { kindTh: string; nameTh: string }): string {
+  const kind = agency.kindTh || agency.nameTh;
+  if (/^(เทศบาล)/.test(kind)) return 'พนักงานเทศบาล';
+  if (/^(องค์การบริหารส่วนตำบล|อบต\.)/.test(kind)) return 'พนักงานส่วนตำบล';
+  if (/^(องค์การบริหารส่วนจังหวัด|อบจ\.)/.test(kind)) return 'พนักงานส่วนจังหวัด';
+  if (/^(กรุงเทพมหานคร)/.test(kind)) return 'ข้าราชการกรุงเทพมหานคร';
+  return 'บุคลากร';
+}

@@ -6,6 +6,7 @@ import type { FormState } from '../../core/http/form.js';
 import type { ReportData } from '../gather-report-data.js';
 import type { WeakQuestionRule } from '../flag-weak-questions.js';
 import { presentLevel } from '../score-framework.js';
+import { explanationTh } from '../officer-text.js';
 
 const fixed = (n: number) => n.toFixed(2);
 
@@ -135,7 +136,7 @@ export function DashboardPage(props: {
               </p>
               {data.comparison && (
                 <p class={data.comparison.agrees ? '' : 'notice'}>
-                  {data.comparison.explanationTh}
+                  {explanationTh(framework, data.comparison.explanationTh)}
                 </p>
               )}
             </div>

@@ -3,9 +3,11 @@ import { diffRows, type FrameworkDiff } from '../diff-frameworks.js';
 import { Layout } from '../../core/http/layout.js';
 import { PageHeader } from '../../core/http/ui.js';
 import { describeMinimumSampleRule } from '../minimum-sample.js';
+import { confidenceTh, sourceTh, withoutDeveloperNotes } from '../officer-text.js';
 
 /** ความเชื่อมั่น badge: anything not confirmed is marked so nobody takes it as official. */
 export function ConfidenceBadge(props: { confidence: string; note?: string | undefined }) {
+  // The data's `note` is written for developers; an officer gets the meaning of the level.
   const cls =
     props.confidence === 'confirmed' ? 'ok' : props.confidence === 'likely' ? 'warn' : 'bad';
   const label =
@@ -15,7 +17,7 @@ export function ConfidenceBadge(props: { confidence: string; note?: string | und
         ? 'น่าจะถูกต้อง'
         : 'ยังไม่ยืนยัน';
   return (
-    <span class={`badge ${cls}`} title={props.note}>
+    <span class={`badge ${cls}`} title={confidenceTh(props.confidence)}>
       {label}
     </span>
   );
@@ -24,7 +26,7 @@ export function ConfidenceBadge(props: { confidence: string; note?: string | und
 /** Every indicator, question and OIT item of one year, with its source and confidence. */
 export function FrameworkPage(props: { framework: ItaFramework; years: number[] }) {
   const f = props.framework;
-  const src = (key: string) => f.sources[key]?.title ?? key;
+  const src = (key: string) => sourceTh(f, key);
   const questions = [...f.iitQuestions, ...f.eitQuestions];
   return (
     <Layout title={`เกณฑ์การประเมิน ITA ปี ${f.fiscalYear}`}>
@@ -47,7 +49,7 @@ export function FrameworkPage(props: { framework: ItaFramework; years: number[] 
       {f.notes.length > 0 && (
         <ul>
           {f.notes.map((n) => (
-            <li>{n}</li>
+            <li>{withoutDeveloperNotes(n)}</li>
           ))}
         </ul>
       )}

@@ -2,6 +2,9 @@ import { Layout } from '../../core/http/layout.js';
 import { PageHeader, PostForm, useT } from '../../core/http/ui.js';
 import type { ScoreFileError } from '../parse-score-file.js';
 import type { ResultsPreview } from '../import-official-results.js';
+import { getFramework } from '../frameworks/load-frameworks.js';
+import { assumptionTh, explanationTh } from '../officer-text.js';
+import { RuleSourceDetails } from './rule-source.js';
 
 export interface ImportFormValues {
   fiscalYear: number;
@@ -92,6 +95,7 @@ export function ImportPreviewPage(props: {
 }) {
   const t = useT();
   const { result, comparison } = props.preview;
+  const framework = getFramework(props.values.fiscalYear);
   return (
     <Layout title={t('assessment.import.title')}>
       <PageHeader
@@ -122,16 +126,12 @@ export function ImportPreviewPage(props: {
         {props.values.statedLevelTh.trim() || result.levelEstimate.wordingTh} ·{' '}
         {result.passed ? 'บรรลุค่าเป้าหมาย' : 'ไม่บรรลุค่าเป้าหมาย'}
       </p>
-      {comparison && <p class="notice">{comparison.explanationTh}</p>}
+      {comparison && <p class="notice">{explanationTh(framework, comparison.explanationTh)}</p>}
       {result.unconfirmed.length > 0 && (
-        <details>
-          <summary>สมมติฐานที่ยังไม่ยืนยันกับคู่มือ ป.ป.ช. ({result.unconfirmed.length})</summary>
-          <ul>
-            {result.unconfirmed.map((u) => (
-              <li>{u}</li>
-            ))}
-          </ul>
-        </details>
+        <RuleSourceDetails
+          summary={`ที่มาของวิธีคิดคะแนนนี้ (${result.unconfirmed.length} ข้อที่ยังไม่ได้ตรวจกับคู่มือ ป.ป.ช.)`}
+          sources={result.unconfirmed.map((u) => assumptionTh(framework, u))}
+        />
       )}
       <PostForm action="/staff/assessment/import/confirm" class="card">
         <input type="hidden" name="stagedId" value={props.stagedId} />

@@ -372,12 +372,18 @@ class DocxRenderer {
     return out;
   }
 
-  private cellParagraphs(cell: TableCell, align: Alignment, bold = false): Paragraph[] {
+  private cellParagraphs(
+    cell: TableCell,
+    align: Alignment,
+    bold = false,
+    keepNext = false,
+  ): Paragraph[] {
     const lines = typeof cell === 'string' ? [cell] : cell.length > 0 ? cell : [''];
     return lines.map(
       (line) =>
         new Paragraph({
           alignment: ALIGN[align],
+          keepNext,
           children: this.runs(line, bold ? { bold: true, boldComplexScript: true } : {}),
         }),
     );
@@ -400,7 +406,8 @@ class DocxRenderer {
             borders,
             margins,
             shading: { type: ShadingType.CLEAR, fill: 'E7E6E6', color: 'auto' },
-            children: this.cellParagraphs(column.header, 'center', true),
+            // keep-with-next on the header's paragraphs: Word never leaves it alone at a page end
+            children: this.cellParagraphs(column.header, 'center', true, true),
           }),
       ),
     });

@@ -73,6 +73,8 @@ ol.thai{list-style-type:thai}
 table{width:100%;border-collapse:collapse;margin:0 0 8pt 0;page-break-inside:auto}
 thead{display:table-header-group}
 tr{break-inside:avoid}
+tbody tr:first-child{break-inside:auto} /* the header never ends a page alone */
+td{orphans:2;widows:2}
 th,td{border:0.75pt solid #000;padding:2pt 4pt;vertical-align:top}
 th{background:#e7e6e6;font-weight:700;text-align:center;vertical-align:middle}
 td p,th p{margin:0;text-indent:0}

@@ -22,6 +22,8 @@ import { isCookieSecure } from './https.js';
 import { safeLocalPath } from './safe-local-path.js';
 import { ErrorSummary, Notice, PageHeader, PostForm, TextField, useT, useVars } from './ui.js';
 import { Layout } from './layout.js';
+import type { AgencyContext } from '../context.js';
+import type { ModuleManifest, WaitingItem } from '../module.js';
 
 const collator = new Intl.Collator('th');
 
@@ -126,7 +128,38 @@ function ChooseAgencyPage({ list }: { list: { id: string; nameTh: string }[] }) 
   );
 }
 
-function StaffHome() {
+/**
+ * Asks every module what waits for this person. A failing module is logged with the request
+ * id and left out, so one broken module cannot take the home page down.
+ */
+async function collectWaiting(
+  ctx: AgencyContext,
+  modules: readonly ModuleManifest[],
+  requestId: string,
+): Promise<WaitingItem[]> {
+  const lists = await Promise.all(
+    modules.map(async (m) => {
+      if (!m.waiting) return [];
+      try {
+        return await m.waiting(ctx);
+      } catch (error) {
+        console.error(
+          JSON.stringify({
+            level: 'error',
+            requestId,
+            module: m.name,
+            hook: 'waiting',
+            error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+          }),
+        );
+        return [];
+      }
+    }),
+  );
+  return lists.flat().filter((w) => w.count > 0);
+}
+
+function StaffHome(props: { waiting: WaitingItem[] }) {
   const { t, agency, nav, ctx: actorCtx } = useVars();
   const actor = actorCtx.actor;
   const items = nav
@@ -136,6 +169,22 @@ function StaffHome() {
   return (
     <Layout title={t('auth.staffHome')}>
       <PageHeader title={agency?.nameTh ?? t('auth.staffHome')} lead={t('auth.staffHomeLead')} />
+      <section class="card" aria-labelledby="waiting-title">
+        <h2 id="waiting-title">{t('auth.waitingTitle')}</h2>
+        {props.waiting.length === 0 ? (
+          <p class="muted">{t('auth.nothingWaiting')}</p>
+        ) : (
+          <ul class="waiting" data-waiting>
+            {props.waiting.map((w) => (
+              <li data-waiting-item={w.label}>
+                <a href={w.href}>{t(w.label, { ...w.params, count: w.count })}</a>{' '}
+                <span class="badge warn">{w.count}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <h2>{t('auth.shortcuts')}</h2>
       <ul class="cards" style="list-style:none;padding:0">
         {items.map((n) => (
           <li class="card">
@@ -240,7 +289,12 @@ export const coreRoutes = new Hono<AppEnv>()
   })
   .use('/staff', requireStaff)
   .use('/staff/*', requireStaff)
-  .get('/staff', (c) => c.render(<StaffHome />))
+  .get('/staff', async (c) => {
+    const waiting = c.get('agency')
+      ? await collectWaiting(c.get('ctx'), c.get('modules') ?? [], c.get('requestId'))
+      : [];
+    return c.render(<StaffHome waiting={waiting} />);
+  })
   .get('/staff/choose-agency', async (c) => {
     const user = c.get('user')!;
     const db = c.get('database').db;

@@ -40,7 +40,10 @@ export const th = {
     chooseAgency: 'เลือกหน่วยงาน',
     noMembership: 'บัญชีนี้ยังไม่ได้เป็นเจ้าหน้าที่ของหน่วยงานใด',
     staffHome: 'หน้าหลักเจ้าหน้าที่',
-    staffHomeLead: 'เลือกงานที่ต้องการจากเมนู',
+    staffHomeLead: 'สิ่งที่รอคุณอยู่ และทางลัดไปยังงานต่าง ๆ',
+    waitingTitle: 'สิ่งที่รอคุณ',
+    nothingWaiting: 'ไม่มีงานที่รอคุณในตอนนี้',
+    shortcuts: 'ทางลัด',
     loggedOut: 'ออกจากระบบแล้ว',
     errors: {
       badCredentials: 'อีเมลหรือรหัสผ่านไม่ถูกต้อง',
@@ -169,7 +172,10 @@ export const en: Translation<typeof th> = {
     chooseAgency: 'Choose an agency',
     noMembership: 'This account is not yet staff of any agency.',
     staffHome: 'Staff home',
-    staffHomeLead: 'Choose a task from the menu.',
+    staffHomeLead: 'What waits for you, and shortcuts to every task.',
+    waitingTitle: 'Waiting for you',
+    nothingWaiting: 'Nothing waits for you right now.',
+    shortcuts: 'Shortcuts',
     loggedOut: 'You have logged out.',
     errors: {
       badCredentials: 'Wrong e-mail or password.',

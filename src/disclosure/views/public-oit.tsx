@@ -19,6 +19,8 @@ export interface OitItemSummary {
   requiredElements: string[];
   period: 'current' | 'previous' | 'none' | 'unknown';
   hasContent: boolean;
+  /** The item's one status as the public may know it: drafts are not theirs to see. */
+  publicStatus: 'published' | 'outdated' | 'missing';
   updatedAt: Date | null;
 }
 
@@ -87,7 +89,7 @@ export function PublicOitIndexPage(props: {
           </h2>
           <ul class="oit-list">
             {group.items.map((item) => (
-              <li>
+              <li data-item={item.code} data-item-status={item.publicStatus}>
                 <span class="oit-code">{item.code.toUpperCase()}</span>
                 <a href={`${base}/oit/${props.fiscalYear}/${item.code}`}>{item.nameTh}</a>
                 {item.hasContent ? (
