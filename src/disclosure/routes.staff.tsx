@@ -38,7 +38,6 @@ import {
   type EntryTable,
 } from './schema.js';
 import { diffOitItems, getOitItem, groupOitItems, listOitYears } from './oit-items.js';
-import { listItemStatuses, type ItemStatusRow } from './queries.js';
 import type { FeedFailure } from './feed-sources.js';
 import type { DisclosedContent } from '../core/module.js';
 import { listOitItemStates, type OitItemState } from './item-status.js';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../core/http/env.js';
 import { Layout } from '../core/http/layout.js';
 import { requirePermission } from '../core/http/middleware.js';
-import { FRESH_FORM, submitForm, type FormState } from '../core/http/form.js';
+import { FRESH_FORM, readForm, submitForm, type FormState } from '../core/http/form.js';
 import { uuidParam } from '../core/http/params.js';
 import {
   ErrorSummary,
