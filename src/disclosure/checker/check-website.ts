@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { crawlSite, CrawlLimits, type BrokenLink, type CrawlProgress } from './crawl-site.js';
 import { matchOitItems, type ItemMatch } from './match-oit-items.js';
 import { OitItemForCheck } from './oit-item-for-check.js';
+import type { NetworkPolicy } from './guarded-request.js';
 
 export const CheckWebsiteInput = z.object({
   url: z.url({ protocol: /^https?$/ }),
@@ -12,6 +13,8 @@ export const CheckWebsiteInput = z.object({
   onProgress: z
     .custom<(progress: CrawlProgress) => void>((v) => typeof v === 'function')
     .optional(),
+  /** Public addresses only unless a test or the operator's CLI flag allows private ones. */
+  network: z.custom<NetworkPolicy>((v) => typeof v === 'object' && v !== null).optional(),
 });
 export type CheckWebsiteInput = z.input<typeof CheckWebsiteInput>;
 
@@ -46,6 +49,7 @@ export async function checkWebsite(input: CheckWebsiteInput): Promise<WebsiteChe
     url: parsed.url,
     limits: parsed.limits ?? {},
     ...(parsed.onProgress ? { onProgress: parsed.onProgress } : {}),
+    ...(parsed.network ? { network: parsed.network } : {}),
   });
   const brokenLinks = [...crawl.brokenLinks].sort((a, b) => a.url.localeCompare(b.url));
   const items = matchOitItems({
