@@ -1,4 +1,5 @@
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './env.js';
@@ -67,14 +68,32 @@ export function negotiateEncoding(header: string | undefined | null): Encoding |
  */
 export function compressBytes(bytes: Uint8Array, encoding: Encoding, quality = 6): Buffer {
   return encoding === 'br'
-    ? brotliCompressSync(bytes, {
-        params: {
-          [constants.BROTLI_PARAM_QUALITY]: quality,
-          [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength,
-          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-        },
-      })
+    ? brotliCompressSync(bytes, brotliOptions(bytes, quality))
     : gzipSync(bytes, { level: quality >= 9 ? 9 : 6 });
+}
+
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/** compressBytes on libuv's thread pool, for work done while requests are being answered. */
+export function compressBytesOffThread(
+  bytes: Uint8Array,
+  encoding: Encoding,
+  quality = 6,
+): Promise<Buffer> {
+  return encoding === 'br'
+    ? brotliAsync(bytes, brotliOptions(bytes, quality))
+    : gzipAsync(bytes, { level: quality >= 9 ? 9 : 6 });
+}
+
+function brotliOptions(bytes: Uint8Array, quality: number) {
+  return {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: quality,
+      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+    },
+  };
 }
 
 /** Whether a body of this type and size should be offered compressed. */

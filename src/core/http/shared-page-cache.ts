@@ -6,7 +6,7 @@ import type { AppEnv } from './env.js';
 import { LOCALE_COOKIE } from './middleware.js';
 import { incomingCookies } from './cookies.js';
 import {
-  compressBytes,
+  compressBytesOffThread,
   encodedEtag,
   isCompressible,
   negotiateEncoding,
@@ -184,7 +184,7 @@ export class SharedPageCache {
         [...c.res.headers.entries()].filter(([k]) => !DROPPED.has(k.toLowerCase())),
       );
       const bytes = Buffer.from(await c.res.clone().arrayBuffer());
-      const entry = storedEntry(headers, bytes, type, c.res.headers.get('etag'));
+      const entry = await storedEntry(headers, bytes, type, c.res.headers.get('etag'));
       entry.until = this.now() + ttl;
       if (this.entries.size >= this.maxEntries)
         this.entries.delete(this.entries.keys().next().value!);
@@ -220,12 +220,12 @@ function makeVariant(
  * A page as stored: its identity bytes and, for text worth it, br and gzip compressed here,
  * once per render, so a thousand visitors cost one compression instead of a thousand.
  */
-function storedEntry(
+async function storedEntry(
   headers: Record<string, string>,
   bytes: Buffer,
   type: string,
   etag: string | null,
-): Entry {
+): Promise<Entry> {
   if (!isCompressible(type, bytes.byteLength)) {
     return {
       status: 200,
@@ -235,11 +235,16 @@ function storedEntry(
     };
   }
   const varied = { ...headers, vary: varyWithEncoding(headers.vary) };
+  // On libuv's thread pool: the event loop keeps answering hits while a page is compressed.
+  const [br, gzip] = await Promise.all([
+    compressBytesOffThread(bytes, 'br'),
+    compressBytesOffThread(bytes, 'gzip'),
+  ]);
   return {
     status: 200,
     identity: makeVariant(varied, bytes, etag, null),
-    br: makeVariant(varied, compressBytes(bytes, 'br'), etag, 'br'),
-    gzip: makeVariant(varied, compressBytes(bytes, 'gzip'), etag, 'gzip'),
+    br: makeVariant(varied, br, etag, 'br'),
+    gzip: makeVariant(varied, gzip, etag, 'gzip'),
     until: 0,
     isRefreshing: false,
   };
