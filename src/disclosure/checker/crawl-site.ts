@@ -87,6 +87,8 @@ export interface CrawlSiteInput {
 }
 
 interface Task {
+  /** Position in the queue: links are released in this order, whatever finishes first. */
+  index: number;
   url: string;
   foundOn: string | null;
   linkText: string;
@@ -178,6 +180,12 @@ export async function crawlSite(input: CrawlSiteInput): Promise<CrawlResult> {
   const deadline = new AbortController();
   const deadlineTimer = setTimeout(() => deadline.abort(new DeadlineError()), limits.timeLimitMs);
   const seen = new Set<string>([startUrl]);
+  // Links found on task n join the queue only after those of tasks 0…n-1, so the crawl visits
+  // the same pages in the same order on every run (issue 14 §3), concurrency notwithstanding.
+  const linksOf = new Map<number, { parent: Task; links: { url: string; text: string }[] }>();
+  const finished = new Set<number>();
+  let committed = 0;
+  const documentIndex = new Map<CrawledDocument, number>();
   const warnedTemplates = new Set<string>();
   const queue: Task[] = [];
   let queueHead = 0;
@@ -221,6 +229,7 @@ export async function crawlSite(input: CrawlSiteInput): Promise<CrawlResult> {
         if (!limits.checkExternalLinks) return;
         seen.add(url);
         queue.push({
+          index: queue.length,
           url,
           foundOn: parent.url,
           linkText: text,
@@ -248,7 +257,15 @@ export async function crawlSite(input: CrawlSiteInput): Promise<CrawlResult> {
         result.blockedByRobots.push(url);
         return;
       }
-      queue.push({ url, foundOn: parent.url, linkText: text, template, chain, isExternal });
+      queue.push({
+        index: queue.length,
+        url,
+        foundOn: parent.url,
+        linkText: text,
+        template,
+        chain,
+        isExternal,
+      });
     };
 
     // A request cut off by the overall deadline says nothing about the link: it is not broken.
@@ -256,6 +273,22 @@ export async function crawlSite(input: CrawlSiteInput): Promise<CrawlResult> {
       const status = networkStatus(error);
       if (status === 'time-limit') result.stoppedBy ??= 'time-limit';
       else result.brokenLinks.push({ url, status, foundOn });
+    };
+
+    const pushDocument = (task: Task, doc: CrawledDocument) => {
+      documentIndex.set(doc, task.index);
+      result.documents.push(doc);
+    };
+
+    const finish = (index: number) => {
+      finished.add(index);
+      while (finished.has(committed)) {
+        const found = linksOf.get(committed);
+        if (found) for (const link of found.links) enqueue(link.url, found.parent, link.text);
+        finished.delete(committed);
+        linksOf.delete(committed);
+        committed++;
+      }
     };
 
     const visitExternal = async (task: Task) => {
@@ -305,8 +338,8 @@ export async function crawlSite(input: CrawlSiteInput): Promise<CrawlResult> {
             result.blockedByRobots.push(next);
             return;
           }
-          if (next !== url && seen.has(next) && next !== task.url) return;
-          seen.add(next);
+          // Followed even when the target is queued too: which of the two got there first
+          // depends on timing; the duplicate document is dropped by queue order at the end.
           url = next;
         }
       } catch (error) {
@@ -327,7 +360,7 @@ export async function crawlSite(input: CrawlSiteInput): Promise<CrawlResult> {
       const here: Task = { ...task, url, template: urlTemplate(url) };
       if (kind === 'other') {
         await response.body?.cancel();
-        result.documents.push({
+        pushDocument(task, {
           url,
           kind,
           title: fileName(url),
@@ -363,7 +396,7 @@ export async function crawlSite(input: CrawlSiteInput): Promise<CrawlResult> {
           .split('\n')
           .map((l) => l.trim())
           .filter((l) => l.length > 0);
-        result.documents.push({
+        pushDocument(task, {
           url,
           kind,
           title: fileName(url),
@@ -385,9 +418,9 @@ export async function crawlSite(input: CrawlSiteInput): Promise<CrawlResult> {
         const target = normalizeCrawlUrl(link.href, base);
         if (!target) continue;
         links.push({ url: target, text: link.text });
-        enqueue(target, here, link.text);
       }
-      result.documents.push({
+      linksOf.set(task.index, { parent: here, links });
+      pushDocument(task, {
         url,
         kind,
         title: page.title,
@@ -400,6 +433,7 @@ export async function crawlSite(input: CrawlSiteInput): Promise<CrawlResult> {
     };
 
     queue.push({
+      index: 0,
       url: startUrl,
       foundOn: null,
       linkText: '',
@@ -414,11 +448,15 @@ export async function crawlSite(input: CrawlSiteInput): Promise<CrawlResult> {
         while (active < limits.concurrency && queueHead < queue.length && !isPastDeadline()) {
           const task = queue[queueHead++]!;
           if (task.isExternal) {
-            if (externalStarted >= limits.maxExternalLinks) continue;
+            if (externalStarted >= limits.maxExternalLinks) {
+              finish(task.index);
+              continue;
+            }
             externalStarted++;
           } else {
             if (internalStarted >= limits.maxPages) {
               result.stoppedBy ??= 'max-pages';
+              finish(task.index);
               continue;
             }
             internalStarted++;
@@ -431,6 +469,7 @@ export async function crawlSite(input: CrawlSiteInput): Promise<CrawlResult> {
             })
             .finally(() => {
               active--;
+              finish(task.index);
               if (!task.isExternal) {
                 input.onProgress?.({
                   pagesVisited: result.pagesVisited,
@@ -448,6 +487,13 @@ export async function crawlSite(input: CrawlSiteInput): Promise<CrawlResult> {
       };
       pump();
     });
+    // One document per URL (a redirect and a link may both reach it), the first in queue order.
+    const byUrl = new Map<string, CrawledDocument>();
+    const ordered = [...result.documents].sort(
+      (a, b) => documentIndex.get(a)! - documentIndex.get(b)!,
+    );
+    for (const doc of ordered) if (!byUrl.has(doc.url)) byUrl.set(doc.url, doc);
+    result.documents = [...byUrl.values()];
     if (result.stoppedBy === 'time-limit') {
       result.warnings.push(
         `ตรวจไม่ครบเพราะครบเวลาที่กำหนด (${limits.timeLimitMs / 1000} วินาที) / Time limit reached`,
