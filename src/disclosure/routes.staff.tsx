@@ -654,7 +654,10 @@ function CheckerPage(props: {
                     <td>{i.code}</td>
                     <td>{i.nameTh}</td>
                     <td>{i.status}</td>
-                    <td>{i.isCurrent === null ? '–' : i.isCurrent ? t('yes') : t('no')}</td>
+                    <td>
+                      {i.isCurrent === null ? '–' : i.isCurrent ? t('yes') : t('no')}
+                      {i.currency && <div class="muted">{i.currency.read}</div>}
+                    </td>
                     <td>
                       {i.evidence.slice(0, 2).map((ev) => (
                         <div>

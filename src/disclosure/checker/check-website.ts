@@ -34,6 +34,9 @@ export interface WebsiteCheckReport {
   warnings: string[];
 }
 
+// Code-unit order, not locale order: the same on every machine and Node version.
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * Crawls an agency's website and reports, for every OIT item of the fiscal year, whether the
  * site shows it, where, and whether it looks current; plus broken links and crawl warnings.
@@ -51,12 +54,23 @@ export async function checkWebsite(input: CheckWebsiteInput): Promise<WebsiteChe
     ...(parsed.onProgress ? { onProgress: parsed.onProgress } : {}),
     ...(parsed.network ? { network: parsed.network } : {}),
   });
-  const brokenLinks = [...crawl.brokenLinks].sort((a, b) => a.url.localeCompare(b.url));
+  // One entry per broken URL, sorted, so two runs over the same site print the same report.
+  const brokenByUrl = new Map<string, BrokenLink>();
+  for (const link of crawl.brokenLinks) {
+    const previous = brokenByUrl.get(link.url);
+    if (!previous || (link.foundOn ?? '') < (previous.foundOn ?? '')) {
+      brokenByUrl.set(link.url, link);
+    }
+  }
+  const brokenLinks = [...brokenByUrl.values()].sort((a, b) => compare(a.url, b.url));
   const items = matchOitItems({
     documents: crawl.documents,
     items: parsed.items,
     fiscalYear: parsed.fiscalYear,
-    brokenUrls: brokenLinks.map((b) => b.url),
+    // A link whose redirects end in an error is as broken as the error itself.
+    brokenUrls: crawl.brokenLinks.flatMap((b) =>
+      b.redirectedFrom ? [b.url, b.redirectedFrom] : [b.url],
+    ),
   });
   return {
     url: crawl.startUrl,
@@ -68,8 +82,10 @@ export async function checkWebsite(input: CheckWebsiteInput): Promise<WebsiteChe
     stoppedBy: crawl.stoppedBy,
     items,
     brokenLinks,
-    offSiteRedirects: crawl.offSiteRedirects,
-    blockedByRobots: [...crawl.blockedByRobots].sort(),
-    warnings: crawl.warnings,
+    offSiteRedirects: [...crawl.offSiteRedirects].sort(
+      (a, b) => compare(a.from, b.from) || compare(a.to, b.to),
+    ),
+    blockedByRobots: [...new Set(crawl.blockedByRobots)].sort(),
+    warnings: [...new Set(crawl.warnings)].sort(),
   };
 }

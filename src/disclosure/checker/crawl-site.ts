@@ -38,11 +38,15 @@ export interface CrawledDocument {
   title: string;
   headings: string[];
   text: string;
+  /** HTML: the text without menus, sidebars and link words (extractHtmlPage); else `text`. */
+  contentText: string;
   links: { url: string; text: string }[];
   /** PDF CreationDate/ModDate, else Last-Modified of a non-HTML document; null when unknown. */
   documentDate: Date | null;
   /** Text on the first link that led here, so a PDF called "เอกสาร 1.pdf" keeps its menu name. */
   linkText: string;
+  /** Links that redirected here (`/go?id=9` → `/uploads/o9.pdf`): evidence found on them is this document's. */
+  aliases: string[];
 }
 
 /** A link that does not lead to a working page. */
@@ -54,6 +58,8 @@ export interface BrokenLink {
    */
   status: number | string;
   foundOn: string | null;
+  /** The link that was followed when a redirect chain ended at this broken URL. */
+  redirectedFrom?: string;
 }
 
 /** Progress reported after every fetch, for the CLI's progress bar. */
@@ -275,7 +281,11 @@ export async function crawlSite(input: CrawlSiteInput): Promise<CrawlResult> {
       else result.brokenLinks.push({ url, status, foundOn });
     };
 
-    const pushDocument = (task: Task, doc: CrawledDocument) => {
+    const pushDocument = (task: Task, fields: Omit<CrawledDocument, 'aliases'>) => {
+      const doc: CrawledDocument = {
+        ...fields,
+        aliases: fields.url === task.url ? [] : [task.url],
+      };
       documentIndex.set(doc, task.index);
       result.documents.push(doc);
     };
@@ -350,7 +360,12 @@ export async function crawlSite(input: CrawlSiteInput): Promise<CrawlResult> {
       result.pagesVisited++;
       if (response.status >= 400) {
         await response.body?.cancel();
-        result.brokenLinks.push({ url, status: response.status, foundOn: task.foundOn });
+        result.brokenLinks.push({
+          url,
+          status: response.status,
+          foundOn: task.foundOn,
+          ...(url !== task.url ? { redirectedFrom: task.url } : {}),
+        });
         return;
       }
       const contentType = (response.headers.get('content-type') ?? '').toLowerCase();
@@ -366,6 +381,7 @@ export async function crawlSite(input: CrawlSiteInput): Promise<CrawlResult> {
           title: fileName(url),
           headings: [],
           text: '',
+          contentText: '',
           links: [],
           documentDate: headerDate && !Number.isNaN(headerDate.getTime()) ? headerDate : null,
           linkText: task.linkText,
@@ -403,6 +419,7 @@ export async function crawlSite(input: CrawlSiteInput): Promise<CrawlResult> {
           // A PDF's first lines are its heading: agencies put the document name there.
           headings: lines.slice(0, 3),
           text: lines.join(' '),
+          contentText: lines.join(' '),
           links: [],
           documentDate:
             pdf.documentDate ??
@@ -426,6 +443,7 @@ export async function crawlSite(input: CrawlSiteInput): Promise<CrawlResult> {
         title: page.title,
         headings: page.headings,
         text: page.text,
+        contentText: page.contentText,
         links,
         documentDate: null,
         linkText: task.linkText,
@@ -492,7 +510,11 @@ export async function crawlSite(input: CrawlSiteInput): Promise<CrawlResult> {
     const ordered = [...result.documents].sort(
       (a, b) => documentIndex.get(a)! - documentIndex.get(b)!,
     );
-    for (const doc of ordered) if (!byUrl.has(doc.url)) byUrl.set(doc.url, doc);
+    for (const doc of ordered) {
+      const kept = byUrl.get(doc.url);
+      if (!kept) byUrl.set(doc.url, doc);
+      else kept.aliases = [...new Set([...kept.aliases, ...doc.aliases])].sort();
+    }
     result.documents = [...byUrl.values()];
     if (result.stoppedBy === 'time-limit') {
       result.warnings.push(

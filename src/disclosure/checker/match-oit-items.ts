@@ -11,6 +11,10 @@ export interface MatchableDocument {
   links: { url: string; text: string }[];
   documentDate: Date | null;
   linkText: string;
+  /** The page's own words, without menus and link texts; `text` when absent. */
+  contentText?: string;
+  /** URLs that redirect to this one. */
+  aliases?: string[];
 }
 
 /** Where an item was seen and how strongly. */
@@ -162,6 +166,10 @@ function snippet(text: string, at: number): string {
 export function matchOitItems(input: MatchOitItemsInput): ItemMatch[] {
   const broken = new Set(input.brokenUrls ?? []);
   const byUrl = new Map(input.documents.map((d) => [d.url, d]));
+  // A link to `/go?id=9` is judged on the PDF it redirects to.
+  for (const doc of input.documents) {
+    for (const alias of doc.aliases ?? []) if (!byUrl.has(alias)) byUrl.set(alias, doc);
+  }
   const boundaryCache = new Map<string, Set<number>>();
   const boundariesOf = (text: string) => () => {
     let marks = boundaryCache.get(text);
@@ -196,7 +204,7 @@ export function matchOitItems(input: MatchOitItemsInput): ItemMatch[] {
       [
         { source: 'label', texts: label },
         { source: 'title', texts: target ? [target.title, ...target.headings] : [] },
-        { source: 'text', texts: target ? [target.text] : [] },
+        { source: 'text', texts: target ? [target.contentText ?? target.text] : [] },
       ],
       input.fiscalYear,
       target?.documentDate ?? null,
