@@ -4,6 +4,7 @@ import { checkWebsite, type WebsiteCheckReport } from './check-website.js';
 import { openThaiPdfMaker } from './fixtures/make-thai-pdf.js';
 import {
   buildMessySites,
+  MESSY_ITEMS,
   MESSY_YEARS,
   scoreReport,
   type MessySite,
@@ -14,7 +15,6 @@ import {
   serveSyntheticSite,
   type SyntheticSite,
 } from './fixtures/serve-synthetic-site.js';
-import { SAMPLE_OIT_ITEMS_2566 } from './oit-item-for-check.js';
 
 /** The report without its clock readings: what must be identical from run to run. */
 function stable(report: WebsiteCheckReport, origin: string): string {
@@ -37,7 +37,10 @@ void describe('the website checker on messy local-government sites', () => {
     try {
       const specs = await buildMessySites(maker.makePdf, await closedPort());
       sites = await Promise.all(
-        specs.map(async (spec) => ({ spec, server: await serveSyntheticSite(spec.routes) })),
+        specs.map(async (spec) => ({
+          spec,
+          server: await serveSyntheticSite(spec.routes, '127.0.0.1', 0, true),
+        })),
       );
     } finally {
       await maker.close();
@@ -49,7 +52,7 @@ void describe('the website checker on messy local-government sites', () => {
           await checkWebsite({
             url: site.server.origin,
             fiscalYear: year,
-            items: SAMPLE_OIT_ITEMS_2566,
+            items: MESSY_ITEMS,
             network: REACH_LOOPBACK,
             limits: { timeLimitMs: 120_000, requestTimeoutMs: 5_000 },
           }),
@@ -135,14 +138,12 @@ void describe('the website checker on messy local-government sites', () => {
         }
       }
     }
-    // The multi-year plan beside a 2566 news date: read as the span, from its link text.
+    // The 2561–2565 plan page whose sidebar shows a 2566 news date: read as the span, from
+    // the page's own heading, not as "2566" from the sidebar.
     const plan = reports.get(key(1, 2566))!.items.find((i) => i.code === 'o9')!;
     assert.equal(plan.isCurrent, false);
-    assert.deepEqual(
-      [plan.currency?.read, plan.currency?.source],
-      ['2561 - 2565', 'label'],
-      plan.reason,
-    );
+    assert.ok(plan.currency?.url.endsWith('/plans/action'), plan.reason);
+    assert.deepEqual([plan.currency?.read, plan.currency?.source], ['2561 – 2565', 'title']);
   });
 
   void it('answers identically on a second run, even with another concurrency', async () => {
@@ -150,7 +151,7 @@ void describe('the website checker on messy local-government sites', () => {
       const again = await checkWebsite({
         url: site.server.origin,
         fiscalYear: 2566,
-        items: SAMPLE_OIT_ITEMS_2566,
+        items: MESSY_ITEMS,
         network: REACH_LOOPBACK,
         limits: { timeLimitMs: 120_000, requestTimeoutMs: 5_000, concurrency: i === 0 ? 1 : 8 },
       });
@@ -160,5 +161,18 @@ void describe('the website checker on messy local-government sites', () => {
         site.spec.name,
       );
     }
+    // Cut short by the page limit, the same pages are read whatever finishes first.
+    const [first] = sites;
+    const cut = (concurrency: number) =>
+      checkWebsite({
+        url: first!.server.origin,
+        fiscalYear: 2566,
+        items: MESSY_ITEMS,
+        network: REACH_LOOPBACK,
+        limits: { maxPages: 40, concurrency, requestTimeoutMs: 5_000 },
+      });
+    const [two, eight] = [await cut(2), await cut(8)];
+    assert.equal(two.stoppedBy, 'max-pages');
+    assert.equal(stable(two, first!.server.origin), stable(eight, first!.server.origin));
   });
 });
