@@ -15,7 +15,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
+import { createServer as createHttpServer, request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -150,6 +150,15 @@ const app = spawn(
   },
 );
 let nginx: ChildProcess | undefined;
+// Interrupted: stop the server and nginx too, then leave.
+const interrupted = () => {
+  app.kill('SIGTERM');
+  nginx?.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(130);
+};
+process.once('SIGINT', interrupted);
+process.once('SIGTERM', interrupted);
 try {
   const appUrl = `http://127.0.0.1:${appPort}`;
   await waitFor(`${appUrl}/healthz`, 'prongsai serve', app);
@@ -211,13 +220,40 @@ http {
   const nginxUrl = `http://127.0.0.1:${nginxPort}`;
   await waitFor(`${nginxUrl}/index.html`, 'nginx', nginx);
 
-  // 4. Interleaved runs.
+  // 4. The ceiling of Node itself: node:http in this process writing the same prepared bytes
+  // with the same headers, so the report separates the runtime's cost from the app's.
+  const prepared = new Map<string, { headers: Record<string, unknown>; body: Buffer }>();
+  for (const page of pages) {
+    for (const encoding of [null, 'gzip']) {
+      const got = await rawGet(`${appUrl}${page.path}`, encoding);
+      const headers = { ...got.headers };
+      delete headers.date;
+      delete headers.connection;
+      delete headers['keep-alive'];
+      prepared.set(`${page.file}|${encoding ?? ''}`, { headers, body: got.body });
+    }
+  }
+  const ceiling = createHttpServer((req, res) => {
+    const gzip = /gzip/.test(req.headers['accept-encoding'] ?? '');
+    const file = req.url === '/item.html' ? 'item.html' : 'index.html';
+    const answer = prepared.get(`${file}|${gzip ? 'gzip' : ''}`)!;
+    res.writeHead(200, answer.headers as never);
+    res.end(answer.body);
+  });
+  await new Promise<void>((resolve) => ceiling.listen(0, '127.0.0.1', resolve));
+  const ceilingUrl = `http://127.0.0.1:${(ceiling.address() as { port: number }).port}`;
+
+  // 5. Interleaved runs.
   const cases = pages.flatMap((page) => [null, 'gzip'].map((encoding) => ({ page, encoding })));
   for (const c of cases) {
     await runWrk(`${appUrl}${c.page.path}`, c.encoding, 2); // warm-up: JIT and the page cache
     await runWrk(`${nginxUrl}/${c.page.file}`, c.encoding, 1);
   }
-  const results = cases.map(() => ({ app: [] as WrkResult[], nginx: [] as WrkResult[] }));
+  const results = cases.map(() => ({
+    app: [] as WrkResult[],
+    nginx: [] as WrkResult[],
+    node: [] as WrkResult[],
+  }));
   for (let run = 0; run < runs; run++) {
     for (const [i, c] of cases.entries()) {
       const profiling = profileDir !== undefined && run === 0 && c.encoding === null;
@@ -235,6 +271,7 @@ http {
         await measureNginx();
         await measureApp();
       }
+      results[i]!.node.push(await runWrk(`${ceilingUrl}/${c.page.file}`, c.encoding));
     }
   }
 
@@ -244,7 +281,7 @@ http {
       `(load average at the end ${loadavg()[0]!.toFixed(2)})`,
   );
   console.log(
-    '  page        encoding  prongsai req/s  nginx req/s  ratio (median of runs)  per-run ratios            prongsai p50/p99 ms  nginx p99 ms',
+    '  page        encoding  prongsai req/s  nginx req/s  ratio (median of runs)  per-run ratios            prongsai p50/p99 ms  nginx p99 ms  node:http req/s  prongsai/node:http',
   );
   for (const [i, c] of cases.entries()) {
     const r = results[i]!;
@@ -268,10 +305,19 @@ http {
         `  ${median(r.nginx.map((x) => x.p99Ms))
           .toFixed(2)
           .padStart(12)}` +
+        `  ${median(r.node.map((x) => x.requestsPerSecond))
+          .toFixed(0)
+          .padStart(15)}` +
+        `  ${median(r.app.map((a, k) => a.requestsPerSecond / r.node[k]!.requestsPerSecond))
+          .toFixed(2)
+          .padStart(18)}` +
         (bad ? `  (${bad} non-2xx or socket errors)` : ''),
     );
   }
+  await new Promise((resolve) => ceiling.close(resolve));
 } finally {
+  process.off('SIGINT', interrupted);
+  process.off('SIGTERM', interrupted);
   if (nginx && nginx.exitCode === null) {
     nginx.kill('SIGTERM');
     await new Promise((r) => nginx!.once('exit', r));
