@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { SESSION_COOKIE } from '../auth/sessions.js';
@@ -167,31 +168,43 @@ export class SharedPageCache {
       }
       const expired = found;
       // Without this, every expiry makes a hundred waiting visitors queue behind one render.
+      // Kept until the new copy (and its compressed variants) is stored.
       if (expired) expired.isRefreshing = true;
       try {
         await next();
+        await this.store(c, key, encoding);
       } finally {
         if (expired) expired.isRefreshing = false;
       }
-      const ttl = Number(c.res.headers.get(SHARED_CACHE_HEADER));
-      if (!c.res.headers.has(SHARED_CACHE_HEADER)) return;
-      c.res.headers.delete(SHARED_CACHE_HEADER);
-      const type = c.res.headers.get('content-type') ?? '';
-      if (c.res.status !== 200 || !(ttl > 0) || !/^(text\/|application\/(rss\+)?xml)/.test(type)) {
-        return;
-      }
-      const headers = Object.fromEntries(
-        [...c.res.headers.entries()].filter(([k]) => !DROPPED.has(k.toLowerCase())),
-      );
-      const bytes = Buffer.from(await c.res.clone().arrayBuffer());
-      const entry = await storedEntry(headers, bytes, type, c.res.headers.get('etag'));
-      entry.until = this.now() + ttl;
-      if (this.entries.size >= this.maxEntries)
-        this.entries.delete(this.entries.keys().next().value!);
-      this.entries.set(key, entry);
-      const variant = (encoding && entry[encoding]) || entry.identity;
-      replaceResponse(c, variantResponse(200, variant));
     });
+  }
+
+  /** Stores an opted-in page and answers this visitor with the copy for their encoding. */
+  private async store(c: Context<AppEnv>, key: string, encoding: Encoding | null) {
+    const ttl = Number(c.res.headers.get(SHARED_CACHE_HEADER));
+    if (!c.res.headers.has(SHARED_CACHE_HEADER)) return;
+    c.res.headers.delete(SHARED_CACHE_HEADER);
+    const type = c.res.headers.get('content-type') ?? '';
+    if (c.res.status !== 200 || !(ttl > 0) || !/^(text\/|application\/(rss\+)?xml)/.test(type)) {
+      return;
+    }
+    const headers = Object.fromEntries(
+      [...c.res.headers.entries()].filter(([k]) => !DROPPED.has(k.toLowerCase())),
+    );
+    const bytes = Buffer.from(await c.res.clone().arrayBuffer());
+    const entry = await storedEntry(headers, bytes, type, c.res.headers.get('etag'));
+    entry.until = this.now() + ttl;
+    if (this.entries.size >= this.maxEntries)
+      this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, entry);
+    // This visitor gets the copy for their Accept-Encoding, with their own cookies and id.
+    const variant = (encoding && entry[encoding]) || entry.identity;
+    const response = variantResponse(200, variant);
+    for (const cookie of c.res.headers.getSetCookie())
+      response.headers.append('set-cookie', cookie);
+    const requestId = c.res.headers.get('x-request-id');
+    if (requestId) response.headers.set('x-request-id', requestId);
+    replaceResponse(c, response);
   }
 }
 
