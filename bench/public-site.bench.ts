@@ -100,7 +100,8 @@ function rawGet(
 }
 
 async function waitFor(url: string, what: string, child?: ChildProcess): Promise<void> {
-  for (let i = 0; i < 600; i++) {
+  // Up to 3 minutes: a first start migrates and seeds PGlite, slow on a busy machine.
+  for (let i = 0; i < 1800; i++) {
     if (child && child.exitCode !== null) throw new Error(`${what} exited (${child.exitCode})`);
     const ok = await rawGet(url, null).then(
       (r) => r.status < 500,
