@@ -7,6 +7,7 @@
 import { checkWebsite } from '../src/disclosure/checker/check-website.js';
 import {
   page,
+  REACH_LOOPBACK,
   serveSyntheticSite,
 } from '../src/disclosure/checker/fixtures/serve-synthetic-site.js';
 import { SAMPLE_OIT_ITEMS_2566 } from '../src/disclosure/checker/oit-item-for-check.js';
@@ -43,6 +44,7 @@ const baselineMs = performance.now() - started;
 
 started = performance.now();
 const report = await checkWebsite({
+  network: REACH_LOOPBACK,
   url: site.origin,
   fiscalYear: 2566,
   items: SAMPLE_OIT_ITEMS_2566,

@@ -1,36 +1,29 @@
 /**
- * Benchmark of the public disclosure site (issue 4):
- *  1. weight of an OIT item page over the wire with its CSS, against the 60 KB budget;
- *  2. throughput and p99 latency of that page at 100 concurrent connections on loopback
- *     (wrk), against nginx serving the same rendered HTML as a static file in the same run.
- * Demo agency on in-memory PGlite (the default single-node setup).
- * Run: node --import tsx bench/public-site.bench.ts [seconds=10] [connections=100]
- * Needs wrk and nginx on PATH (apt-get install wrk nginx).
+ * Benchmark of the public site as shipped (issue 14 §2): `prongsai serve` started the way
+ * `npm start` starts it (all modules, PGlite in a fresh data directory, the demo agency seeded
+ * on first start), against nginx with as many workers (PGlite runs one process, so one) serving
+ * the same bytes from files, uncompressed and gzip (nginx `gzip_static`), measured with wrk.
+ *
+ *  - pages: the OIT index and one OIT item page of the demo agency;
+ *  - runs are interleaved (app, nginx, app, nginx…) and the order alternates, so a neighbour's
+ *    CPU burst hits both sides; the report gives each run's ratio and the median over runs;
+ *  - also the weight of each page over the wire with its CSS, identity / gzip / br.
+ *
+ * Run: node --import tsx bench/public-site.bench.ts [seconds=5] [connections=50] [runs=5]
+ * BENCH_CPU_PROF=dir adds a CPU profile of the server during one run of each page
+ * (bench/profile-on-signal.ts). Needs wrk and nginx on PATH (apt-get install wrk nginx-light).
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer as createHttpServer } from 'node:http';
+import { createServer as createHttpServer, request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
-import { availableParallelism, tmpdir } from 'node:os';
-import { Hono } from 'hono';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { openDatabase } from '../src/core/db/client.js';
-import { migrateDatabase } from '../src/core/db/migrate.js';
-import { createApp } from '../src/core/http/create-app.js';
-import { agenciesModule } from '../src/core/agencies/module.js';
-import { seedDemoAgency } from '../src/core/agencies/seed-demo.js';
-import { SYSTEM_ACTOR } from '../src/core/context.js';
-import { ConfigSchema } from '../src/core/config/config.js';
-import { defineModule } from '../src/core/module.js';
-import { disclosurePublicRoutes } from '../src/disclosure/routes.public.js';
-import { seedDisclosure } from '../src/disclosure/seed.js';
-import { startServer } from '../test/helpers/browser.js';
 
-const seconds = Number(process.argv[2] ?? '10');
-const connections = Number(process.argv[3] ?? '100');
-const ITEM_PATH = '/a/phothong/oit/2566/o21';
-const BUDGET_BYTES = 60 * 1024;
+const seconds = Number(process.argv[2] ?? '5');
+const connections = Number(process.argv[3] ?? '50');
+const runs = Number(process.argv[4] ?? '5');
+const ROOT = path.resolve(import.meta.dirname, '..');
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -48,6 +41,7 @@ interface WrkResult {
   p50Ms: number;
   p99Ms: number;
   non2xx: number;
+  errors: number;
 }
 
 function toMs(value: string): number {
@@ -57,70 +51,154 @@ function toMs(value: string): number {
   return m[2] === 'us' ? n / 1000 : m[2] === 's' ? n * 1000 : n;
 }
 
-// Asynchronous on purpose: the app under test runs in this process, so a blocking
-// spawnSync would stall its event loop and measure nothing.
-async function runWrk(url: string, duration = seconds): Promise<WrkResult> {
-  const child = spawn('wrk', ['-t2', `-c${connections}`, `-d${duration}s`, '--latency', url]);
+async function runWrk(
+  url: string,
+  encoding: string | null,
+  duration = seconds,
+): Promise<WrkResult> {
+  const args = ['-t2', `-c${connections}`, `-d${duration}s`, '--latency'];
+  if (encoding) args.push('-H', `Accept-Encoding: ${encoding}`);
+  const child = spawn('wrk', [...args, url]);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const status = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   if (status !== 0) throw new Error(`wrk failed: ${stderr}`);
-  const out = { stdout };
-  const text = out.stdout;
+  const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(
+    stdout,
+  );
   return {
-    requestsPerSecond: Number(/Requests\/sec:\s+([\d.]+)/.exec(text)?.[1]),
-    p50Ms: toMs(/^\s+50%\s+(\S+)/m.exec(text)?.[1] ?? ''),
-    p99Ms: toMs(/^\s+99%\s+(\S+)/m.exec(text)?.[1] ?? ''),
-    non2xx: Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(text)?.[1] ?? 0),
+    requestsPerSecond: Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1]),
+    p50Ms: toMs(/^\s+50%\s+(\S+)/m.exec(stdout)?.[1] ?? ''),
+    p99Ms: toMs(/^\s+99%\s+(\S+)/m.exec(stdout)?.[1] ?? ''),
+    non2xx: Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(stdout)?.[1] ?? 0),
+    errors: errors ? errors.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0,
   };
 }
 
-// The app, with the demo agency and its published 2566 disclosure.
-const database = await openDatabase({ dataDir: 'memory://' });
-await migrateDatabase(database);
-const disclosure = defineModule({
-  name: 'disclosure',
-  publicMount: '',
-  routes: { public: disclosurePublicRoutes },
-  seed: seedDisclosure,
-});
-const modules = [agenciesModule, disclosure];
-await seedDemoAgency(
-  { db: database.db, actor: SYSTEM_ACTOR, locale: 'th', now: () => new Date() },
-  modules,
-);
-const app = createApp({ database, config: ConfigSchema.parse({ seedDemo: false }), modules });
-const server = await startServer(app);
-
-// 1. Page weight: the HTML and every stylesheet it links (fonts are optional, system fallback).
-const page = await fetch(`${server.baseUrl}${ITEM_PATH}`);
-const html = await page.text();
-const cssPaths = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
-let cssBytes = 0;
-let cssGzip = 0;
-for (const css of cssPaths) {
-  const body = Buffer.from(await (await fetch(`${server.baseUrl}${css}`)).arrayBuffer());
-  cssBytes += body.byteLength;
-  cssGzip += gzipSync(body).byteLength;
+/** One raw GET: node:http neither adds Accept-Encoding nor decodes, so the bytes are the wire's. */
+function rawGet(
+  url: string,
+  encoding: string | null,
+): Promise<{ status: number; body: Buffer; headers: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      url,
+      { headers: encoding ? { 'accept-encoding': encoding } : {} },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.once('end', () =>
+          resolve({ status: res.statusCode!, body: Buffer.concat(chunks), headers: res.headers }),
+        );
+      },
+    );
+    req.once('error', reject);
+    req.end();
+  });
 }
-const htmlBytes = Buffer.byteLength(html);
-const htmlGzip = gzipSync(html).byteLength;
-const total = htmlBytes + cssBytes;
-console.log(`Item page ${ITEM_PATH}`);
-console.log(`  HTML ${htmlBytes} B + CSS ${cssBytes} B = ${total} B (uncompressed, as sent today)`);
-console.log(`  gzip would be ${htmlGzip + cssGzip} B`);
-console.log(`  ratio to the 60 KB budget: ${(total / BUDGET_BYTES).toFixed(3)} (≤ 1 passes)`);
 
-// 2. nginx serving the same bytes as a static file, in the same run on the same machine.
+async function waitFor(url: string, what: string, child?: ChildProcess): Promise<void> {
+  // Up to 3 minutes: a first start migrates and seeds PGlite, slow on a busy machine.
+  for (let i = 0; i < 1800; i++) {
+    if (child && child.exitCode !== null) throw new Error(`${what} exited (${child.exitCode})`);
+    const ok = await rawGet(url, null).then(
+      (r) => r.status < 500,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${what} did not start`);
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
 const dir = mkdtempSync(path.join(tmpdir(), 'prongsai-bench-'));
-writeFileSync(path.join(dir, 'item.html'), html);
-const nginxPort = await freePort();
-const isRoot = process.getuid?.() === 0;
-writeFileSync(
-  path.join(dir, 'nginx.conf'),
-  `${isRoot ? 'user root;\n' : ''}worker_processes 1;
+// BENCH_PORT picks two fixed ports (port, port + 1) where a shared machine asks for them.
+const basePort = Number(process.env.BENCH_PORT ?? 0);
+const appPort = basePort || (await freePort());
+const nginxPort = basePort ? basePort + 1 : await freePort();
+const profileDir = process.env.BENCH_CPU_PROF;
+
+// 1. The server as `npm start` runs it, on a fresh PGlite directory: it seeds the demo agency.
+const app = spawn(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    ...(profileDir ? ['--import', './bench/profile-on-signal.ts'] : []),
+    'src/main.ts',
+    'serve',
+  ],
+  {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(appPort),
+      PRONGSAI_HOST: '127.0.0.1',
+      DATA_DIR: path.join(dir, 'data'),
+      DATABASE_URL: '',
+      PRONGSAI_DATABASE_URL: '',
+      PRONGSAI_LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+);
+let nginx: ChildProcess | undefined;
+// Interrupted: stop the server and nginx too, then leave.
+const interrupted = () => {
+  app.kill('SIGTERM');
+  nginx?.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(130);
+};
+process.once('SIGINT', interrupted);
+process.once('SIGTERM', interrupted);
+try {
+  const appUrl = `http://127.0.0.1:${appPort}`;
+  await waitFor(`${appUrl}/healthz`, 'prongsai serve', app);
+  const index = await rawGet(`${appUrl}/a/phothong/oit`, null);
+  const itemPath = /href="(\/a\/phothong\/oit\/\d{4}\/o\d+)"/.exec(index.body.toString())?.[1];
+  if (index.status !== 200 || !itemPath) throw new Error('the demo OIT index has no item link');
+  const pages = [
+    { name: 'OIT index', path: '/a/phothong/oit', file: 'index.html' },
+    { name: 'OIT item', path: itemPath, file: 'item.html' },
+  ];
+
+  // 2. Page weight with CSS, and the exact bytes nginx will serve (identity and gzip).
+  console.log(
+    `prongsai serve (npm start: all modules, PGlite, demo agency) vs nginx, ${new Date().toISOString()}`,
+  );
+  for (const page of pages) {
+    const weights: string[] = [];
+    for (const encoding of [null, 'gzip', 'br']) {
+      const html = await rawGet(`${appUrl}${page.path}`, encoding);
+      const identity = encoding ? (await rawGet(`${appUrl}${page.path}`, null)).body : html.body;
+      let total = html.body.byteLength;
+      for (const m of identity.toString().matchAll(/<link rel="stylesheet" href="([^"]+)"/g)) {
+        total += (await rawGet(`${appUrl}${m[1]}`, encoding)).body.byteLength;
+      }
+      weights.push(`${encoding ?? 'identity'} ${total} B`);
+      if (encoding === null) writeFileSync(path.join(dir, page.file), html.body);
+      if (encoding === 'gzip') {
+        if (html.headers['content-encoding'] !== 'gzip') throw new Error('no gzip from the app');
+        writeFileSync(path.join(dir, `${page.file}.gz`), html.body);
+      }
+    }
+    console.log(`  ${page.name} ${page.path} with its CSS: ${weights.join(', ')}`);
+  }
+
+  // 3. nginx, same number of workers, the same bytes from files (gzip_static for gzip).
+  const isRoot = process.getuid?.() === 0;
+  writeFileSync(
+    path.join(dir, 'nginx.conf'),
+    `${isRoot ? 'user root;\n' : ''}worker_processes 1;
 daemon off;
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
@@ -129,72 +207,125 @@ http {
   access_log off;
   client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy;
   fastcgi_temp_path ${dir}/fastcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
+  gzip_static on; gzip_vary on;
   server {
     listen 127.0.0.1:${nginxPort};
     location / { root ${dir}; default_type text/html; }
   }
 }
 `,
-);
-const nginx = spawn('nginx', ['-c', path.join(dir, 'nginx.conf'), '-p', dir], {
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
-try {
-  let isUp = false;
-  for (let i = 0; i < 50 && !isUp; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    isUp = await fetch(`http://127.0.0.1:${nginxPort}/item.html`).then(
-      (r) => r.ok,
-      () => false,
+  );
+  nginx = spawn('nginx', ['-c', path.join(dir, 'nginx.conf'), '-p', dir], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const nginxUrl = `http://127.0.0.1:${nginxPort}`;
+  await waitFor(`${nginxUrl}/index.html`, 'nginx', nginx);
+
+  // 4. The ceiling of Node itself: node:http in this process writing the same prepared bytes
+  // with the same headers, so the report separates the runtime's cost from the app's.
+  const prepared = new Map<string, { headers: Record<string, unknown>; body: Buffer }>();
+  for (const page of pages) {
+    for (const encoding of [null, 'gzip']) {
+      const got = await rawGet(`${appUrl}${page.path}`, encoding);
+      const headers = { ...got.headers };
+      delete headers.date;
+      delete headers.connection;
+      delete headers['keep-alive'];
+      prepared.set(`${page.file}|${encoding ?? ''}`, { headers, body: got.body });
+    }
+  }
+  const ceiling = createHttpServer((req, res) => {
+    const gzip = /gzip/.test(req.headers['accept-encoding'] ?? '');
+    const file = req.url === '/item.html' ? 'item.html' : 'index.html';
+    const answer = prepared.get(`${file}|${gzip ? 'gzip' : ''}`)!;
+    res.writeHead(200, answer.headers as never);
+    res.end(answer.body);
+  });
+  await new Promise<void>((resolve) => ceiling.listen(0, '127.0.0.1', resolve));
+  const ceilingUrl = `http://127.0.0.1:${(ceiling.address() as { port: number }).port}`;
+
+  // 5. Interleaved runs.
+  const cases = pages.flatMap((page) => [null, 'gzip'].map((encoding) => ({ page, encoding })));
+  for (const c of cases) {
+    await runWrk(`${appUrl}${c.page.path}`, c.encoding, 2); // warm-up: JIT and the page cache
+    await runWrk(`${nginxUrl}/${c.page.file}`, c.encoding, 1);
+  }
+  const results = cases.map(() => ({
+    app: [] as WrkResult[],
+    nginx: [] as WrkResult[],
+    node: [] as WrkResult[],
+  }));
+  for (let run = 0; run < runs; run++) {
+    for (const [i, c] of cases.entries()) {
+      const profiling = profileDir !== undefined && run === 0 && c.encoding === null;
+      const measureApp = async () => {
+        if (profiling) app.kill('SIGUSR2');
+        results[i]!.app.push(await runWrk(`${appUrl}${c.page.path}`, c.encoding));
+        if (profiling) app.kill('SIGUSR2');
+      };
+      const measureNginx = async () =>
+        results[i]!.nginx.push(await runWrk(`${nginxUrl}/${c.page.file}`, c.encoding));
+      if (run % 2 === 0) {
+        await measureApp();
+        await measureNginx();
+      } else {
+        await measureNginx();
+        await measureApp();
+      }
+      results[i]!.node.push(await runWrk(`${ceilingUrl}/${c.page.file}`, c.encoding));
+    }
+  }
+
+  console.log(
+    `\nwrk -t2 -c${connections} -d${seconds}s, loopback, ${runs} interleaved runs; ` +
+      `${availableParallelism()} CPUs shared by wrk, node, nginx and other work ` +
+      `(load average at the end ${loadavg()[0]!.toFixed(2)})`,
+  );
+  console.log(
+    '  page        encoding  prongsai req/s  nginx req/s  ratio (median of runs)  per-run ratios            prongsai p50/p99 ms  nginx p99 ms  node:http req/s  prongsai/node:http',
+  );
+  for (const [i, c] of cases.entries()) {
+    const r = results[i]!;
+    const ratios = r.app.map((a, k) => a.requestsPerSecond / r.nginx[k]!.requestsPerSecond);
+    const bad = [...r.app, ...r.nginx].reduce((s, x) => s + x.non2xx + x.errors, 0);
+    console.log(
+      `  ${c.page.name.padEnd(10)}  ${(c.encoding ?? 'identity').padEnd(8)}  ` +
+        `${median(r.app.map((x) => x.requestsPerSecond))
+          .toFixed(0)
+          .padStart(14)}  ` +
+        `${median(r.nginx.map((x) => x.requestsPerSecond))
+          .toFixed(0)
+          .padStart(11)}  ` +
+        `${median(ratios).toFixed(2).padStart(22)}  ${ratios
+          .map((x) => x.toFixed(2))
+          .join(' ')
+          .padEnd(24)}  ` +
+        `${median(r.app.map((x) => x.p50Ms)).toFixed(2)} / ${median(r.app.map((x) => x.p99Ms)).toFixed(2)}`.padStart(
+          19,
+        ) +
+        `  ${median(r.nginx.map((x) => x.p99Ms))
+          .toFixed(2)
+          .padStart(12)}` +
+        `  ${median(r.node.map((x) => x.requestsPerSecond))
+          .toFixed(0)
+          .padStart(15)}` +
+        `  ${median(r.app.map((a, k) => a.requestsPerSecond / r.node[k]!.requestsPerSecond))
+          .toFixed(2)
+          .padStart(18)}` +
+        (bad ? `  (${bad} non-2xx or socket errors)` : ''),
     );
   }
-  if (!isUp) throw new Error('nginx did not start');
-
-  // A bare Hono app on the same Node server sending the same bytes: the ceiling of Node
-  // itself here, so the report separates the runtime's cost from the app's.
-  const bare = await startServer(new Hono().get('/', (c) => c.html(html)));
-  // And node:http writing a prepared Buffer: what the app's cache fast path can approach.
-  const htmlBytesBuffer = Buffer.from(html);
-  const rawNode = createHttpServer((_req, res) => {
-    res.writeHead(200, {
-      'content-type': 'text/html; charset=UTF-8',
-      'content-length': String(htmlBytesBuffer.byteLength),
-    });
-    res.end(htmlBytesBuffer);
-  });
-  await new Promise<void>((resolve) => rawNode.listen(0, '127.0.0.1', resolve));
-  const rawNodeUrl = `http://127.0.0.1:${(rawNode.address() as { port: number }).port}/`;
-  // Warm-up: JIT and the page cache, so the measured runs see the steady state.
-  await runWrk(`${server.baseUrl}${ITEM_PATH}`, 2);
-  await runWrk(`${bare.baseUrl}/`, 2);
-  await runWrk(rawNodeUrl, 2);
-  const wrkApp = await runWrk(`${server.baseUrl}${ITEM_PATH}`);
-  const wrkBare = await runWrk(`${bare.baseUrl}/`);
-  const wrkRawNode = await runWrk(rawNodeUrl);
-  const wrkNginx = await runWrk(`http://127.0.0.1:${nginxPort}/item.html`);
-  await bare.close();
-  await new Promise((resolve) => rawNode.close(resolve));
-  const row = (name: string, r: WrkResult) =>
-    `  ${name.padEnd(22)} ${r.requestsPerSecond.toFixed(0).padStart(8)} req/s  p50 ${r.p50Ms.toFixed(2)} ms  p99 ${r.p99Ms.toFixed(2)} ms  non-2xx ${r.non2xx}`;
-  console.log(`\nThroughput, ${connections} connections, ${seconds} s, wrk -t2, loopback`);
-  console.log(row('prongsai (node, 1 proc)', wrkApp));
-  console.log(row('bare hono, same bytes', wrkBare));
-  console.log(row('node:http, same bytes', wrkRawNode));
-  console.log(row('nginx static (1 worker)', wrkNginx));
-  console.log(
-    `  ratio prongsai / nginx: ${(wrkApp.requestsPerSecond / wrkNginx.requestsPerSecond).toFixed(3)} (aim ≥ 0.5)`,
-  );
-  console.log(
-    `  ratio node:http / nginx: ${(wrkRawNode.requestsPerSecond / wrkNginx.requestsPerSecond).toFixed(3)}; prongsai / node:http: ${(wrkApp.requestsPerSecond / wrkRawNode.requestsPerSecond).toFixed(3)}`,
-  );
-  console.log(
-    `  ratio bare hono / nginx: ${(wrkBare.requestsPerSecond / wrkNginx.requestsPerSecond).toFixed(3)}; prongsai / bare hono: ${(wrkApp.requestsPerSecond / wrkBare.requestsPerSecond).toFixed(3)}`,
-  );
-  console.log(`  (${availableParallelism()} CPUs shared by wrk, node and nginx)`);
+  await new Promise((resolve) => ceiling.close(resolve));
 } finally {
-  nginx.kill('SIGTERM');
-  await new Promise((r) => nginx.once('exit', r));
-  await server.close();
-  await database.close();
+  process.off('SIGINT', interrupted);
+  process.off('SIGTERM', interrupted);
+  if (nginx && nginx.exitCode === null) {
+    nginx.kill('SIGTERM');
+    await new Promise((r) => nginx!.once('exit', r));
+  }
+  if (app.exitCode === null) {
+    app.kill('SIGTERM');
+    await new Promise((r) => app.once('exit', r));
+  }
   rmSync(dir, { recursive: true, force: true });
 }

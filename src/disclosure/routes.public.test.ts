@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { createTestContext, type TestContext } from '../../test/helpers/test-context.js';
 import { buildSiteApp, fixtureContent } from '../../test/helpers/disclosure-site.js';
@@ -140,6 +141,30 @@ void describe('public disclosure site (HTTP)', () => {
     const html = await (await app.request('/a/agency-a/oit/2566/o43')).text();
     assert.match(html, /รายงานการวิเคราะห์ผลการประเมิน ITA 2566/);
     assert.match(html, /1 เมษายน พ.ศ. 2566/);
+  });
+
+  void it('sends the OIT index and the feed compressed, from one stored copy (issue 14 §2)', async () => {
+    const plain = await app.request('/a/agency-a/oit?year=2566');
+    assert.equal(plain.status, 200);
+    const identity = await plain.text();
+    for (const accept of ['br', 'gzip']) {
+      const res = await app.request('/a/agency-a/oit?year=2566', {
+        headers: { 'accept-encoding': accept },
+      });
+      assert.equal(res.headers.get('content-encoding'), accept);
+      assert.match(res.headers.get('vary') ?? '', /Cookie, Accept-Encoding/);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      const text = (accept === 'br' ? brotliDecompressSync(bytes) : gunzipSync(bytes)).toString();
+      assert.equal(text, identity);
+      assert.equal(Number(res.headers.get('content-length')), bytes.byteLength);
+      assert.ok(bytes.byteLength < identity.length / 3, `${accept} is much smaller`);
+    }
+    const feed = await app.request('/a/agency-a/feed.xml', {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    assert.match(feed.headers.get('content-type') ?? '', /rss\+xml/);
+    assert.equal(feed.headers.get('content-encoding'), 'gzip');
+    assert.match(gunzipSync(Buffer.from(await feed.arrayBuffer())).toString(), /<rss/);
   });
 
   void it('a missing item says so plainly', async () => {

@@ -7,6 +7,10 @@ import { createTestContext, type TestContext } from '../../test/helpers/test-con
 import { seedDisclosure } from './seed.js';
 import { openingFiscalYear } from '../core/i18n/thai-format.js';
 import { listOitYears } from './oit-items.js';
+import {
+  ensureInternalTestHost,
+  INTERNAL_TEST_HOST,
+} from './checker/fixtures/serve-synthetic-site.js';
 
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
 
@@ -141,5 +145,11 @@ void describe('disclosure staff pages', () => {
       admin,
     );
     assert.equal(res.status, 422);
+    // A name that resolves to the server itself (issue 12 item 5), and a mapped IPv6 literal.
+    assert.ok(ensureInternalTestHost(), 'the test needs to add its name to /etc/hosts (root)');
+    for (const url of [`http://${INTERNAL_TEST_HOST}:9/`, 'http://[::ffff:7f00:1]:9/']) {
+      const named = await t.post('/staff/disclosure/checker', { url, year: '2566' }, admin);
+      assert.equal(named.status, 422, url);
+    }
   });
 });

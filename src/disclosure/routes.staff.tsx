@@ -54,6 +54,7 @@ import { buildLinkSheet, linkSheetCsv, linkSheetXlsx } from './export-link-sheet
 import { startFiscalYear } from './start-fiscal-year.js';
 import { canEditItem } from './permissions.js';
 import { checkWebsite, type WebsiteCheckReport } from './checker/check-website.js';
+import { isPublicTarget } from './checker/guarded-request.js';
 import { checkerItemsFromFramework } from './checker/items-from-framework.js';
 import { basicInfoRoutes } from './routes.staff-basic.js';
 
@@ -747,30 +748,6 @@ function ReadinessPage(props: {
   );
 }
 
-/** Refuses obvious internal targets: the staff checker must not become a port scanner. */
-function isPublicTarget(url: string): boolean {
-  let host: string;
-  try {
-    host = new URL(url).hostname.toLowerCase();
-  } catch {
-    return false;
-  }
-  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.internal'))
-    return false;
-  if (/^\[.*\]$/.test(host)) return false;
-  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(host);
-  if (!m) return true;
-  const [a, b] = [Number(m[1]), Number(m[2])];
-  return !(
-    a === 10 ||
-    a === 127 ||
-    a === 0 ||
-    (a === 169 && b === 254) ||
-    (a === 172 && b >= 16 && b <= 31) ||
-    (a === 192 && b === 168)
-  );
-}
-
 function CheckerPage(props: {
   year: number;
   url?: string;
@@ -827,7 +804,10 @@ function CheckerPage(props: {
                     <td>{i.code}</td>
                     <td>{i.nameTh}</td>
                     <td>{i.status}</td>
-                    <td>{i.isCurrent === null ? '–' : i.isCurrent ? t('yes') : t('no')}</td>
+                    <td>
+                      {i.isCurrent === null ? '–' : i.isCurrent ? t('yes') : t('no')}
+                      {i.currency && <div class="muted">{i.currency.read}</div>}
+                    </td>
                     <td>
                       {i.evidence.slice(0, 2).map((ev) => (
                         <div>
@@ -1163,7 +1143,8 @@ export const disclosureStaffRoutes = new Hono<AppEnv>()
     );
     const year =
       form.ok && listOitYears().includes(form.data.year) ? form.data.year : await pickYear(c);
-    if (!form.ok || !isPublicTarget(form.data.url)) {
+    // An early, friendly refusal; the crawler itself checks every connection and redirect.
+    if (!form.ok || !(await isPublicTarget(form.data.url))) {
       c.status(422);
       return c.render(
         <CheckerPage

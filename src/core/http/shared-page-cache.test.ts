@@ -42,6 +42,9 @@ void describe('sharedPageCache', () => {
     await app.request('/page');
     const cached = await app.request('/page');
     assert.equal(cached.headers.get('set-cookie'), null);
+    // The visitor whose request filled the cache still gets their own cookie.
+    const { app: fresh } = buildApp({ now: 0 });
+    assert.equal((await fresh.request('/page')).headers.get('set-cookie'), 'csrf=1');
     const withSession = await app.request('/page', {
       headers: { cookie: 'prongsai_session=abc' },
     });

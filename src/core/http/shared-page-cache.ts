@@ -1,10 +1,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { SESSION_COOKIE } from '../auth/sessions.js';
 import type { AppEnv } from './env.js';
 import { LOCALE_COOKIE } from './middleware.js';
 import { incomingCookies } from './cookies.js';
+import {
+  compressBytesOffThread,
+  encodedEtag,
+  isCompressible,
+  negotiateEncoding,
+  replaceResponse,
+  varyWithEncoding,
+  type Encoding,
+} from './compression.js';
 
 /**
  * A route opts in by setting this header to a lifetime in milliseconds; the cache strips it.
@@ -13,14 +23,23 @@ import { incomingCookies } from './cookies.js';
  */
 export const SHARED_CACHE_HEADER = 'x-prongsai-shared-cache-ms';
 
-interface Entry {
-  status: number;
+/** One stored representation of a page: identity, br or gzip bytes with their own headers. */
+interface Variant {
   /** A plain object, which the Node adapter writes without building a Headers instance. */
   headers: Record<string, string>;
-  body: string;
-  /** The body encoded once, with its length in `headers`, for the Node fast path. */
+  /** The body encoded (and compressed) once, with its length in `headers`. */
   bytes: Buffer;
   etag: string | null;
+  /** What a 304 for this representation carries. */
+  notModified: Record<string, string>;
+}
+
+interface Entry {
+  status: number;
+  identity: Variant;
+  /** Compressed once when stored (issue 14 §2), absent for small or non-text pages. */
+  br?: Variant;
+  gzip?: Variant;
   until: number;
   /** One request is re-rendering an expired page; the others get the stale copy meanwhile. */
   isRefreshing: boolean;
@@ -28,7 +47,8 @@ interface Entry {
 
 /** What a lookup found: a copy to send as it is, or a 304 for the visitor's own copy. */
 type Hit =
-  { kind: 'page'; entry: Entry } | { kind: 'not-modified'; headers: Record<string, string> };
+  | { kind: 'page'; entry: Entry; variant: Variant }
+  | { kind: 'not-modified'; headers: Record<string, string> };
 
 // An expired copy is served while one request renders the new one, but never when older than this.
 const MAX_STALE_MS = 60_000;
@@ -78,7 +98,11 @@ export class SharedPageCache {
     this.now = options.now ?? Date.now;
   }
 
-  private lookup(key: string, ifNoneMatch: string | undefined): Hit | Entry | undefined {
+  private lookup(
+    key: string,
+    ifNoneMatch: string | undefined,
+    encoding: Encoding | null,
+  ): Hit | Entry | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     const t = this.now();
@@ -86,14 +110,11 @@ export class SharedPageCache {
     const isStaleUsable = entry.isRefreshing && entry.until + MAX_STALE_MS > t;
     // Expired and nobody refreshing: the caller renders (and refreshes) it.
     if (!isFresh && !isStaleUsable) return entry;
-    if (entry.etag && etagMatches(entry.etag, ifNoneMatch)) {
-      const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(entry.headers)) {
-        if (NOT_MODIFIED_HEADERS.has(k)) headers[k] = v;
-      }
-      return { kind: 'not-modified', headers };
+    const variant = (encoding && entry[encoding]) || entry.identity;
+    if (variant.etag && etagMatches(variant.etag, ifNoneMatch)) {
+      return { kind: 'not-modified', headers: variant.notModified };
     }
-    return { kind: 'page', entry };
+    return { kind: 'page', entry, variant };
   }
 
   /**
@@ -102,7 +123,8 @@ export class SharedPageCache {
    * (`/a/x/../y`, `\`, raw UTF-8) simply misses and goes the long way: a miss is always safe.
    */
   serveFromNode(req: IncomingMessage, res: ServerResponse): boolean {
-    if (req.method !== 'GET' || this.entries.size === 0) return false;
+    const method = req.method;
+    if ((method !== 'GET' && method !== 'HEAD') || this.entries.size === 0) return false;
     const target = req.url;
     if (!target || target.charCodeAt(0) !== 47 /* '/' */) return false;
     const cookies = incomingCookies(req);
@@ -113,21 +135,24 @@ export class SharedPageCache {
         req.headers['x-forwarded-proto'],
       ) + cacheKey(req.headers.host, target, cookies[LOCALE_COOKIE]),
       req.headers['if-none-match'],
+      negotiateEncoding(req.headers['accept-encoding']),
     );
     if (!found || !('kind' in found)) return false;
     if (found.kind === 'not-modified') {
       res.writeHead(304, found.headers);
       res.end();
     } else {
-      res.writeHead(found.entry.status, found.entry.headers);
-      res.end(found.entry.bytes);
+      res.writeHead(found.entry.status, found.variant.headers);
+      if (method === 'HEAD') res.end();
+      else res.end(found.variant.bytes);
     }
     return true;
   }
 
   middleware() {
     return createMiddleware<AppEnv>(async (c, next) => {
-      if (c.req.method !== 'GET' || getCookie(c, SESSION_COOKIE)) {
+      const method = c.req.method;
+      if ((method !== 'GET' && method !== 'HEAD') || getCookie(c, SESSION_COOKIE)) {
         await next();
         // HEAD, or a stale session cookie: not cached, and the opt-in header stays internal.
         c.res.headers.delete(SHARED_CACHE_HEADER);
@@ -141,48 +166,115 @@ export class SharedPageCache {
           c.req.header('x-forwarded-proto'),
         ) +
         cacheKey(c.req.header('host'), `${url.pathname}${url.search}`, getCookie(c, LOCALE_COOKIE));
-      const found = this.lookup(key, c.req.header('if-none-match'));
+      const encoding = negotiateEncoding(c.req.header('accept-encoding'));
+      const found = this.lookup(key, c.req.header('if-none-match'), encoding);
       if (found && 'kind' in found) {
         if (found.kind === 'not-modified') {
-          return new Response(null, { status: 304, headers: found.headers });
+          return new Response(null, { status: 304, headers: { ...found.headers } });
         }
-        const { entry } = found;
-        return new Response(entry.body, { status: entry.status, headers: { ...entry.headers } });
+        return variantResponse(found.entry.status, found.variant);
+      }
+      // HEAD may take a hit, but only a GET's full body fills the cache.
+      if (method === 'HEAD') {
+        await next();
+        c.res.headers.delete(SHARED_CACHE_HEADER);
+        return;
       }
       const expired = found;
       // Without this, every expiry makes a hundred waiting visitors queue behind one render.
+      // Kept until the new copy (and its compressed variants) is stored.
       if (expired) expired.isRefreshing = true;
       try {
         await next();
+        await this.store(c, key, encoding);
       } finally {
         if (expired) expired.isRefreshing = false;
       }
-      const ttl = Number(c.res.headers.get(SHARED_CACHE_HEADER));
-      if (!c.res.headers.has(SHARED_CACHE_HEADER)) return;
-      c.res.headers.delete(SHARED_CACHE_HEADER);
-      const type = c.res.headers.get('content-type') ?? '';
-      if (c.res.status !== 200 || !(ttl > 0) || !/^(text\/|application\/(rss\+)?xml)/.test(type)) {
-        return;
-      }
-      const headers = Object.fromEntries(
-        [...c.res.headers.entries()].filter(([k]) => !DROPPED.has(k.toLowerCase())),
-      );
-      const body = await c.res.clone().text();
-      const bytes = Buffer.from(body);
-      headers['content-length'] = String(bytes.byteLength);
-      if (this.entries.size >= this.maxEntries)
-        this.entries.delete(this.entries.keys().next().value!);
-      this.entries.set(key, {
-        status: 200,
-        headers,
-        body,
-        bytes,
-        etag: c.res.headers.get('etag'),
-        until: this.now() + ttl,
-        isRefreshing: false,
-      });
     });
   }
+
+  /** Stores an opted-in page and answers this visitor with the copy for their encoding. */
+  private async store(c: Context<AppEnv>, key: string, encoding: Encoding | null) {
+    const ttl = Number(c.res.headers.get(SHARED_CACHE_HEADER));
+    if (!c.res.headers.has(SHARED_CACHE_HEADER)) return;
+    c.res.headers.delete(SHARED_CACHE_HEADER);
+    const type = c.res.headers.get('content-type') ?? '';
+    if (c.res.status !== 200 || !(ttl > 0) || !/^(text\/|application\/(rss\+)?xml)/.test(type)) {
+      return;
+    }
+    const headers = Object.fromEntries(
+      [...c.res.headers.entries()].filter(([k]) => !DROPPED.has(k.toLowerCase())),
+    );
+    const bytes = Buffer.from(await c.res.clone().arrayBuffer());
+    const entry = await storedEntry(headers, bytes, type, c.res.headers.get('etag'));
+    entry.until = this.now() + ttl;
+    if (this.entries.size >= this.maxEntries)
+      this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, entry);
+    // This visitor gets the copy for their Accept-Encoding, with their own cookies and id.
+    const variant = (encoding && entry[encoding]) || entry.identity;
+    const response = variantResponse(200, variant);
+    for (const cookie of c.res.headers.getSetCookie())
+      response.headers.append('set-cookie', cookie);
+    const requestId = c.res.headers.get('x-request-id');
+    if (requestId) response.headers.set('x-request-id', requestId);
+    replaceResponse(c, response);
+  }
+}
+
+function variantResponse(status: number, variant: Variant): Response {
+  return new Response(new Uint8Array(variant.bytes), { status, headers: { ...variant.headers } });
+}
+
+function makeVariant(
+  headers: Record<string, string>,
+  bytes: Buffer,
+  etag: string | null,
+  encoding: Encoding | null,
+): Variant {
+  const all: Record<string, string> = { ...headers, 'content-length': String(bytes.byteLength) };
+  if (encoding) all['content-encoding'] = encoding;
+  const tag = etag ? encodedEtag(etag, encoding) : null;
+  if (tag) all.etag = tag;
+  const notModified: Record<string, string> = {};
+  for (const [k, v] of Object.entries(all)) {
+    if (NOT_MODIFIED_HEADERS.has(k)) notModified[k] = v;
+  }
+  return { headers: all, bytes, etag: tag, notModified };
+}
+
+/**
+ * A page as stored: its identity bytes and, for text worth it, br and gzip compressed here,
+ * once per render, so a thousand visitors cost one compression instead of a thousand.
+ */
+async function storedEntry(
+  headers: Record<string, string>,
+  bytes: Buffer,
+  type: string,
+  etag: string | null,
+): Promise<Entry> {
+  if (!isCompressible(type, bytes.byteLength)) {
+    return {
+      status: 200,
+      identity: makeVariant(headers, bytes, etag, null),
+      until: 0,
+      isRefreshing: false,
+    };
+  }
+  const varied = { ...headers, vary: varyWithEncoding(headers.vary) };
+  // On libuv's thread pool: the event loop keeps answering hits while a page is compressed.
+  const [br, gzip] = await Promise.all([
+    compressBytesOffThread(bytes, 'br'),
+    compressBytesOffThread(bytes, 'gzip'),
+  ]);
+  return {
+    status: 200,
+    identity: makeVariant(varied, bytes, etag, null),
+    br: makeVariant(varied, br, etag, 'br'),
+    gzip: makeVariant(varied, gzip, etag, 'gzip'),
+    until: 0,
+    isRefreshing: false,
+  };
 }
 
 /** The cache as one Hono middleware (tests and apps that do not need the Node fast path). */

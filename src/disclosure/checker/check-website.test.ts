@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { checkWebsite, type WebsiteCheckReport } from './check-website.js';
 import { openThaiPdfMaker } from './fixtures/make-thai-pdf.js';
-import { page, serveSyntheticSite, type SyntheticSite } from './fixtures/serve-synthetic-site.js';
+import {
+  page,
+  serveSyntheticSite,
+  type SyntheticSite,
+  REACH_LOOPBACK,
+} from './fixtures/serve-synthetic-site.js';
 import { SAMPLE_OIT_ITEMS_2566 } from './oit-item-for-check.js';
 
 /** code → [status, isCurrent, path of the first evidence] */
@@ -56,6 +61,7 @@ void describe('checkWebsite on a good municipal site', () => {
       '/eservice': { body: page('บริการ', '<form>คำร้อง</form>', HOME) },
     });
     report = await checkWebsite({
+      network: REACH_LOOPBACK,
       url: site.origin,
       fiscalYear: 2566,
       items: SAMPLE_OIT_ITEMS_2566,
@@ -124,6 +130,7 @@ void describe('checkWebsite when the items are only inside PDFs', () => {
       '/files/c.pdf': pdf(annualReport),
     });
     report = await checkWebsite({
+      network: REACH_LOOPBACK,
       url: site.origin,
       fiscalYear: 2566,
       items: SAMPLE_OIT_ITEMS_2566,

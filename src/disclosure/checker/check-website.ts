@@ -3,6 +3,7 @@ import { BUDDHIST_YEAR_MAX, BUDDHIST_YEAR_MIN } from '../../core/i18n/thai-forma
 import { crawlSite, CrawlLimits, type BrokenLink, type CrawlProgress } from './crawl-site.js';
 import { matchOitItems, type ItemMatch } from './match-oit-items.js';
 import { OitItemForCheck } from './oit-item-for-check.js';
+import type { NetworkPolicy } from './guarded-request.js';
 
 export const CheckWebsiteInput = z.object({
   url: z.url({ protocol: /^https?$/ }),
@@ -13,6 +14,8 @@ export const CheckWebsiteInput = z.object({
   onProgress: z
     .custom<(progress: CrawlProgress) => void>((v) => typeof v === 'function')
     .optional(),
+  /** Public addresses only unless a test or the operator's CLI flag allows private ones. */
+  network: z.custom<NetworkPolicy>((v) => typeof v === 'object' && v !== null).optional(),
 });
 export type CheckWebsiteInput = z.input<typeof CheckWebsiteInput>;
 
@@ -32,6 +35,9 @@ export interface WebsiteCheckReport {
   warnings: string[];
 }
 
+// Code-unit order, not locale order: the same on every machine and Node version.
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * Crawls an agency's website and reports, for every OIT item of the fiscal year, whether the
  * site shows it, where, and whether it looks current; plus broken links and crawl warnings.
@@ -47,13 +53,25 @@ export async function checkWebsite(input: CheckWebsiteInput): Promise<WebsiteChe
     url: parsed.url,
     limits: parsed.limits ?? {},
     ...(parsed.onProgress ? { onProgress: parsed.onProgress } : {}),
+    ...(parsed.network ? { network: parsed.network } : {}),
   });
-  const brokenLinks = [...crawl.brokenLinks].sort((a, b) => a.url.localeCompare(b.url));
+  // One entry per broken URL, sorted, so two runs over the same site print the same report.
+  const brokenByUrl = new Map<string, BrokenLink>();
+  for (const link of crawl.brokenLinks) {
+    const previous = brokenByUrl.get(link.url);
+    if (!previous || (link.foundOn ?? '') < (previous.foundOn ?? '')) {
+      brokenByUrl.set(link.url, link);
+    }
+  }
+  const brokenLinks = [...brokenByUrl.values()].sort((a, b) => compare(a.url, b.url));
   const items = matchOitItems({
     documents: crawl.documents,
     items: parsed.items,
     fiscalYear: parsed.fiscalYear,
-    brokenUrls: brokenLinks.map((b) => b.url),
+    // A link whose redirects end in an error is as broken as the error itself.
+    brokenUrls: crawl.brokenLinks.flatMap((b) =>
+      b.redirectedFrom ? [b.url, b.redirectedFrom] : [b.url],
+    ),
   });
   return {
     url: crawl.startUrl,
@@ -65,8 +83,10 @@ export async function checkWebsite(input: CheckWebsiteInput): Promise<WebsiteChe
     stoppedBy: crawl.stoppedBy,
     items,
     brokenLinks,
-    offSiteRedirects: crawl.offSiteRedirects,
-    blockedByRobots: [...crawl.blockedByRobots].sort(),
-    warnings: crawl.warnings,
+    offSiteRedirects: [...crawl.offSiteRedirects].sort(
+      (a, b) => compare(a.from, b.from) || compare(a.to, b.to),
+    ),
+    blockedByRobots: [...new Set(crawl.blockedByRobots)].sort(),
+    warnings: [...new Set(crawl.warnings)].sort(),
   };
 }

@@ -24,11 +24,13 @@ function progressLine(p: CrawlProgress, isTty: boolean): string {
 const oitCheck = defineCommand({
   name: 'oit check',
   summary: 'ตรวจเว็บไซต์หน่วยงานตามรายการ OIT / Check an agency website against the OIT items',
-  usage: 'prongsai oit check URL --year YEAR [--json] [--max-pages N] [--timeout S]',
+  usage:
+    'prongsai oit check URL --year YEAR [--json] [--max-pages N] [--timeout S] [--allow-private-network]',
   help: [
     `ตัวอย่าง: prongsai oit check https://www.example.go.th --year ${currentFiscalYear(new Date())}`,
     '--timeout S   เวลาสูงสุดของการตรวจทั้งหมด (วินาที, ค่าเริ่มต้น 60)',
     '--max-pages N จำนวนหน้าสูงสุด (ค่าเริ่มต้น 500)',
+    '--allow-private-network  ยอมให้ตรวจเว็บไซต์ในเครือข่ายภายใน (127.x, 10.x, 192.168.x) / allow intranet targets',
     'รหัสออก: 0 ตรวจเสร็จ, 1 เข้าเว็บไซต์ไม่ได้, 2 ข้อมูลนำเข้าไม่ถูกต้อง',
   ].join('\n'),
   allowPositionals: true,
@@ -37,6 +39,7 @@ const oitCheck = defineCommand({
     json: { type: 'boolean' },
     'max-pages': { type: 'string' },
     timeout: { type: 'string' },
+    'allow-private-network': { type: 'boolean' },
   },
   async run({ values, positionals }, io) {
     const fail = (th: string, en: string) => {
@@ -71,6 +74,8 @@ const oitCheck = defineCommand({
         items,
         limits: { maxPages, timeLimitMs: Math.round(timeoutSeconds * 1000) },
         onProgress: (p) => io.err(progressLine(p, isTty)),
+        // The operator at the host's shell may check an intranet site; the web page never can.
+        network: { allowPrivateAddresses: values['allow-private-network'] === true },
       });
       if (isTty) io.err('\n');
       if (!report.isReachable) {

@@ -7,6 +7,7 @@ import {
   page,
   serveSyntheticSite,
   type SyntheticSite,
+  REACH_LOOPBACK,
 } from './fixtures/serve-synthetic-site.js';
 
 void describe('crawlSite on a messy municipal site', () => {
@@ -71,6 +72,7 @@ void describe('crawlSite on a messy municipal site', () => {
           : null,
     });
     result = await crawlSite({
+      network: REACH_LOOPBACK,
       url: `${site.origin}/`,
       limits: { requestTimeoutMs: 500, maxTemplateChain: 12, timeLimitMs: 20_000 },
     });
@@ -159,6 +161,7 @@ void describe('crawlSite limits', () => {
   void it('stops at maxPages and says so', async () => {
     const progress: number[] = [];
     const result = await crawlSite({
+      network: REACH_LOOPBACK,
       url: site.origin,
       limits: { maxPages: 10 },
       onProgress: (p) => progress.push(p.pagesVisited),
@@ -171,14 +174,21 @@ void describe('crawlSite limits', () => {
 
   void it('stops at the time limit without waiting for slow pages', async () => {
     const started = Date.now();
-    const result = await crawlSite({ url: `${site.origin}/999`, limits: { timeLimitMs: 300 } });
+    const result = await crawlSite({
+      network: REACH_LOOPBACK,
+      url: `${site.origin}/999`,
+      limits: { timeLimitMs: 300 },
+    });
     assert.ok(Date.now() - started < 2_000);
     assert.equal(result.stoppedBy, 'time-limit');
     assert.equal(result.brokenLinks.length, 0);
   });
 
   void it('says the site is unreachable when nothing listens', async () => {
-    const result = await crawlSite({ url: `http://127.0.0.1:${await closedPort()}/` });
+    const result = await crawlSite({
+      network: REACH_LOOPBACK,
+      url: `http://127.0.0.1:${await closedPort()}/`,
+    });
     assert.equal(result.isReachable, false);
     assert.equal(result.documents.length, 0);
   });

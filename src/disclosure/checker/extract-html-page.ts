@@ -9,6 +9,11 @@ export interface HtmlPageContent {
   title: string;
   headings: string[];
   text: string;
+  /**
+   * The page's own words: the text without menus, headers, footers, sidebars and the words on
+   * links, which speak of other pages (a menu's "ITA 2566" says nothing of this page's year).
+   */
+  contentText: string;
   links: PageLink[];
   baseHref: string | null;
 }
@@ -96,10 +101,15 @@ export function extractHtmlPage(html: string): HtmlPageContent {
   }
   const baseMatch = /<base\b[^>]*>/i.exec(visible);
   const bodyMatch = /<body\b[^>]*>([\s\S]*)$/i.exec(visible);
+  const body = bodyMatch?.[1] ?? visible;
+  const content = body
+    .replace(/<(nav|header|footer|aside|menu)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<a\b[^>]*>[\s\S]*?<\/a\s*>/gi, ' ');
   return {
     title: titleMatch ? stripTags(titleMatch[1] ?? '') : '',
     headings,
-    text: stripTags(bodyMatch?.[1] ?? visible),
+    text: stripTags(body),
+    contentText: stripTags(content),
     links,
     baseHref: baseMatch ? attribute(baseMatch[0], 'href') : null,
   };

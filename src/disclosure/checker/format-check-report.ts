@@ -44,7 +44,8 @@ export function formatCheckReport(report: WebsiteCheckReport): string {
     item.code.toUpperCase(),
     truncate(item.nameTh, 34),
     STATUS_TH[item.status],
-    currencyTh(item),
+    // The year or span it read, so an officer sees why ("2561-2565" is not this year's plan).
+    item.currency ? `${currencyTh(item)} [${item.currency.read}]` : currencyTh(item),
     item.evidence[0] ? `${truncate(item.evidence[0].text, 30)} <${item.evidence[0].url}>` : '',
   ]);
   const header = ['ข้อ', 'รายการ', 'ผล', 'ความเป็นปัจจุบัน', 'หลักฐาน'];

@@ -1,4 +1,4 @@
-import { judgeYearCurrency } from './judge-year-currency.js';
+import { readCurrency, type CurrencyReading, type CurrencySource } from './judge-year-currency.js';
 import type { OitItemForCheck } from './oit-item-for-check.js';
 import { findPhrase, normalizeThaiText, wordBoundaries } from './normalize-thai-text.js';
 
@@ -11,6 +11,10 @@ export interface MatchableDocument {
   links: { url: string; text: string }[];
   documentDate: Date | null;
   linkText: string;
+  /** The page's own words, without menus and link texts; `text` when absent. */
+  contentText?: string;
+  /** URLs that redirect to this one. */
+  aliases?: string[];
 }
 
 /** Where an item was seen and how strongly. */
@@ -21,6 +25,9 @@ export interface ItemEvidence {
   source: 'link' | 'heading' | 'text';
   score: number;
   isCurrent: boolean | null;
+  /** What the currency rests on: the years read and where (see readCurrency). */
+  yearRead: string | null;
+  yearSource: CurrencySource | null;
   /** The link target answered with an error, so an assessor following it would find nothing. */
   isBroken: boolean;
 }
@@ -38,11 +45,17 @@ export interface ItemMatch {
   /** true = current fiscal year, false = outdated, null = unknown or nothing found. */
   isCurrent: boolean | null;
   confidence: number;
+  /** The evidence the currency verdict rests on: which year or span it read, where, at which URL. */
+  currency: { url: string; read: string; source: CurrencySource } | null;
+  /** The verdict in words, Thai then English: what was found, which year was read, from where. */
+  reason: string;
   evidence: {
     url: string;
     text: string;
     source: ItemEvidence['source'];
     isCurrent: boolean | null;
+    yearRead: string | null;
+    yearSource: CurrencySource | null;
     isBroken: boolean;
   }[];
 }
@@ -52,6 +65,39 @@ export interface MatchOitItemsInput {
   items: OitItemForCheck[];
   fiscalYear: number;
   brokenUrls?: Iterable<string>;
+}
+
+const SOURCE_RANK: Record<ItemEvidence['source'], number> = { link: 0, heading: 1, text: 2 };
+
+const WHERE: Record<CurrencySource, [string, string]> = {
+  label: ['ข้อความลิงก์หรือหัวข้อ', 'link text or heading'],
+  title: ['ชื่อเอกสาร', 'document title'],
+  text: ['เนื้อหา', 'page text'],
+  date: ['วันที่ของไฟล์', 'file date'],
+};
+
+/** One sentence per verdict, Thai then English, naming the year read and where it was read. */
+function reasonOf(
+  status: ItemStatus,
+  basis: ItemEvidence | undefined,
+  best: ItemEvidence | undefined,
+  fiscalYear: number,
+): string {
+  if (status === 'not_found' || !best) {
+    return 'ไม่พบหลักฐานในหน้าที่ตรวจ / no evidence on the pages checked';
+  }
+  const seen = `${status === 'found' ? 'พบ' : 'อาจพบ'} "${best.text}" ที่ ${best.url}${best.isBroken ? ' (ลิงก์เสีย)' : ''}`;
+  const seenEn = `${status === 'found' ? 'found' : 'maybe found'} at ${best.url}${best.isBroken ? ' (broken link)' : ''}`;
+  if (!basis?.yearRead || !basis.yearSource) {
+    return `${seen}; ไม่พบปีในหลักฐาน / ${seenEn}; no year in the evidence`;
+  }
+  const [whereTh, whereEn] = WHERE[basis.yearSource];
+  const verdictTh = basis.isCurrent ? `ตรงปีงบประมาณ ${fiscalYear}` : `ไม่ใช่ปีงบประมาณ ${fiscalYear}`;
+  const verdictEn = basis.isCurrent ? `covers FY ${fiscalYear}` : `not FY ${fiscalYear}`;
+  return (
+    `${seen}; อ่านได้ "${basis.yearRead}" จาก${whereTh} ${basis.url}: ${verdictTh} / ` +
+    `${seenEn}; read "${basis.yearRead}" in the ${whereEn} of ${basis.url}: ${verdictEn}`
+  );
 }
 
 /** At or above: found. Between this and FOUND: uncertain. */
@@ -120,6 +166,10 @@ function snippet(text: string, at: number): string {
 export function matchOitItems(input: MatchOitItemsInput): ItemMatch[] {
   const broken = new Set(input.brokenUrls ?? []);
   const byUrl = new Map(input.documents.map((d) => [d.url, d]));
+  // A link to `/go?id=9` is judged on the PDF it redirects to.
+  for (const doc of input.documents) {
+    for (const alias of doc.aliases ?? []) if (!byUrl.has(alias)) byUrl.set(alias, doc);
+  }
   const boundaryCache = new Map<string, Set<number>>();
   const boundariesOf = (text: string) => () => {
     let marks = boundaryCache.get(text);
@@ -146,28 +196,50 @@ export function matchOitItems(input: MatchOitItemsInput): ItemMatch[] {
     text: normalizeThaiText(doc.text),
   }));
 
-  const currencyOf = (url: string, extra: string[]): boolean | null => {
+  // Most specific words first: the label that named the item, the target's own title and
+  // headings, then its body; the first that names a nearby year decides (issue 14 §3).
+  const currencyOf = (url: string, label: string[]): CurrencyReading => {
     const target = byUrl.get(url);
-    const texts = target ? [...extra, target.title, ...target.headings, target.text] : extra;
-    return judgeYearCurrency(texts, input.fiscalYear, target?.documentDate ?? null);
+    return readCurrency(
+      [
+        { source: 'label', texts: label },
+        { source: 'title', texts: target ? [target.title, ...target.headings] : [] },
+        { source: 'text', texts: target ? [target.contentText ?? target.text] : [] },
+      ],
+      input.fiscalYear,
+      target?.documentDate ?? null,
+    );
   };
 
   return input.items.map((item) => {
     const phrases = phrasesOf(item);
     const found = new Map<string, ItemEvidence>();
     const consider = (
-      evidence: Omit<ItemEvidence, 'isCurrent' | 'isBroken'>,
-      currencyTexts: string[],
+      evidence: Omit<ItemEvidence, 'isCurrent' | 'isBroken' | 'yearRead' | 'yearSource'>,
+      label: string[],
     ) => {
       const isBroken = broken.has(evidence.url);
       const score = isBroken ? evidence.score / 2 : evidence.score;
       const previous = found.get(evidence.url);
-      if (previous && previous.score >= score) return;
+      // Ties go to the stronger kind of evidence, then the smaller text: the same answer
+      // whatever order the pages were read in.
+      if (
+        previous &&
+        (previous.score > score ||
+          (previous.score === score &&
+            (SOURCE_RANK[previous.source] < SOURCE_RANK[evidence.source] ||
+              (previous.source === evidence.source && previous.text <= evidence.text))))
+      ) {
+        return;
+      }
+      const currency = currencyOf(evidence.url, label);
       found.set(evidence.url, {
         ...evidence,
         score,
         isBroken,
-        isCurrent: currencyOf(evidence.url, currencyTexts),
+        isCurrent: currency.isCurrent,
+        yearRead: currency.read,
+        yearSource: currency.source,
       });
     };
 
@@ -179,7 +251,7 @@ export function matchOitItems(input: MatchOitItemsInput): ItemMatch[] {
     for (const { doc, labels, text } of docs) {
       for (const { raw, label } of labels) {
         const score = labelScore(label, phrases, boundariesOf(label));
-        if (score > 0) consider({ url: doc.url, text: raw, source: 'heading', score }, []);
+        if (score > 0) consider({ url: doc.url, text: raw, source: 'heading', score }, [raw]);
       }
       const hit = textScore(text, phrases, boundariesOf(text));
       if (hit.score > 0) {
@@ -204,14 +276,12 @@ export function matchOitItems(input: MatchOitItemsInput): ItemMatch[] {
     const deciding = ranked.filter(
       (e) => e.score >= (status === 'found' ? FOUND_SCORE : UNCERTAIN_SCORE),
     );
-    const isCurrent =
+    const basis =
       status === 'not_found'
-        ? null
-        : deciding.some((e) => e.isCurrent === true)
-          ? true
-          : deciding.some((e) => e.isCurrent === false)
-            ? false
-            : null;
+        ? undefined
+        : (deciding.find((e) => e.isCurrent === true) ??
+          deciding.find((e) => e.isCurrent === false));
+    const isCurrent = basis ? basis.isCurrent : null;
     return {
       code: item.code,
       nameTh: item.nameTh,
@@ -220,13 +290,20 @@ export function matchOitItems(input: MatchOitItemsInput): ItemMatch[] {
       status,
       isCurrent,
       confidence: Math.round(confidence * 100) / 100,
+      currency:
+        basis?.yearRead && basis.yearSource
+          ? { url: basis.url, read: basis.yearRead, source: basis.yearSource }
+          : null,
+      reason: reasonOf(status, basis, ranked[0], input.fiscalYear),
       evidence: ranked
         .slice(0, MAX_EVIDENCE)
-        .map(({ url, text, source, isCurrent: c, isBroken }) => ({
+        .map(({ url, text, source, isCurrent: c, yearRead, yearSource, isBroken }) => ({
           url,
           text,
           source,
           isCurrent: c,
+          yearRead,
+          yearSource,
           isBroken,
         })),
     };
