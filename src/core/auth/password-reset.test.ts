@@ -173,15 +173,18 @@ describe('forgot password', () => {
   it('a link expires after 30 minutes', async () => {
     let clock = new Date('2026-12-06T08:00:00Z');
     const ctx = { ...t.systemCtx, now: () => clock };
-    const message = await requestPasswordReset(
+    const sent: string[] = [];
+    const { delivery } = await requestPasswordReset(
       ctx,
       { email: 'forgetful@example.org' },
       {
         baseUrl: 'https://prongsai.example.go.th',
         clientAddress: '203.0.113.9',
+        send: async (message) => void sent.push(message.text),
       },
     );
-    const token = /token=([\w-]+)/.exec(message!.text)![1]!;
+    await delivery;
+    const token = /token=([\w-]+)/.exec(sent[0]!)![1]!;
     clock = new Date(clock.getTime() + RESET_TTL_MS + 1000);
     assert.equal(await isResetTokenUsable(t.database.db, token, clock), false);
     await assert.rejects(

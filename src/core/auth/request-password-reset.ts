@@ -36,17 +36,22 @@ export type RequestPasswordResetInput = z.infer<typeof RequestPasswordResetInput
 export const resetTokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
- * "Forgot password": for an active account with this e-mail, stores a single-use token
- * (its hash only) that expires in RESET_TTL_MS, audits the request and returns the message to
- * send; for any other e-mail, or past three requests an hour for one e-mail, returns null.
- * The caller must answer the visitor the same either way and send the mail without making
- * them wait for it, so neither the page nor its timing tells which e-mails have accounts.
+ * "Forgot password". Refuses at once (429) past 20 requests an hour from one address, which
+ * says nothing about any account. Everything else happens in `delivery`, which the caller
+ * must not wait for before answering: for an active account with this e-mail (and at most
+ * three times an hour per e-mail) it stores a single-use token, its hash only, expiring in
+ * RESET_TTL_MS, audits the request and sends the link with `send`; for any other e-mail it
+ * does nothing. So neither the page nor its timing tells which e-mails have accounts.
  */
 export async function requestPasswordReset(
   ctx: AppContext,
   input: RequestPasswordResetInput,
-  options: { baseUrl: string; clientAddress: string },
-): Promise<MailMessage | null> {
+  options: {
+    baseUrl: string;
+    clientAddress: string;
+    send: (message: MailMessage) => Promise<void>;
+  },
+): Promise<{ delivery: Promise<void> }> {
   const now = ctx.now();
   const byAddress = await reserveAttempt(
     ctx.db,
@@ -55,6 +60,19 @@ export async function requestPasswordReset(
     now,
   );
   if (!byAddress.ok) throw new RateLimitedError();
+  const delivery = (async () => {
+    const message = await createResetMessage(ctx, input, options.baseUrl, now);
+    if (message) await options.send(message);
+  })();
+  return { delivery };
+}
+
+async function createResetMessage(
+  ctx: AppContext,
+  input: RequestPasswordResetInput,
+  baseUrl: string,
+  now: Date,
+): Promise<MailMessage | null> {
   if (!input.email) return null;
   const byAccount = await reserveAttempt(ctx.db, `reset:${input.email}`, RESETS_PER_ACCOUNT, now);
   const [user] = await ctx.db.select().from(users).where(eq(users.email, input.email));
@@ -73,7 +91,7 @@ export async function requestPasswordReset(
       entityId: user.id,
     });
   });
-  const link = `${options.baseUrl.replace(/\/$/, '')}/login/reset?token=${token}`;
+  const link = `${baseUrl.replace(/\/$/, '')}/login/reset?token=${token}`;
   return {
     to: user.email,
     subject: 'ตั้งรหัสผ่านใหม่ระบบโปร่งใส / Reset your Prongsai password',

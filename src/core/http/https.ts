@@ -30,12 +30,17 @@ export function isHttpsIncoming(req: IncomingMessage, trustProxy: number): boole
   return isHttpsFrom(socket?.encrypted === true, req.headers['x-forwarded-proto'], trustProxy);
 }
 
-/** Whether the request Hono is answering came over HTTPS (see isHttpsFrom). */
+/**
+ * Whether the request Hono is answering came over HTTPS (see isHttpsFrom). Under Node the
+ * socket says so, not the URL: a client may write `GET https://…` in the request line of a
+ * plain connection. Without a Node request (app.request in tests) the URL's scheme is all
+ * there is.
+ */
 export function isHttpsRequest(c: Context<AppEnv>): boolean {
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
   const socket = incoming?.socket as { encrypted?: boolean } | undefined;
   return isHttpsFrom(
-    socket?.encrypted === true || c.req.url.startsWith('https:'),
+    incoming ? socket?.encrypted === true : c.req.url.startsWith('https:'),
     c.req.header('x-forwarded-proto'),
     c.get('config').trustProxy,
   );
