@@ -91,7 +91,13 @@ let failed = run(files, baseEnv, 'PGlite');
 if (!pgliteOnly) {
   if (pgUrl) {
     await preparePgTemplate(pgUrl);
-    const dbFiles = files.filter(usesDatabase).filter((f) => !f.includes('/browser/'));
+    // Browser tests run on PGlite only, unless the file asks for both (`// runs on both databases`).
+    const dbFiles = files
+      .filter(usesDatabase)
+      .filter(
+        (f) =>
+          !f.includes('/browser/') || readFileSync(f, 'utf8').includes('// runs on both databases'),
+      );
     // Run PostgreSQL even after a PGlite failure, so one run shows both engines' results.
     failed = run(dbFiles, { ...baseEnv, TEST_DATABASE_URL: pgUrl }, 'PostgreSQL') || failed;
   } else if (process.env.CI === 'true') {

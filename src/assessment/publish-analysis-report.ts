@@ -8,7 +8,7 @@ import { ForbiddenError, ValidationError } from '../core/errors.js';
 import { storeFile } from '../core/files/index.js';
 import { renderItaAnalysisReport } from './documents/ita-analysis-report.js';
 import { findAnalysis } from './queries.js';
-import { assessmentPublishedReports } from './schema.js';
+import { assessmentAnalyses, assessmentPublishedReports } from './schema.js';
 
 export type PublishedAnalysisReport = typeof assessmentPublishedReports.$inferSelect;
 
@@ -68,6 +68,18 @@ export async function publishAnalysisReport(
   ];
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
+    // Two executives publishing at once: the analysis row's lock makes the second wait and take
+    // the next version number, instead of failing on the primary key.
+    await tx
+      .select({ fiscalYear: assessmentAnalyses.fiscalYear })
+      .from(assessmentAnalyses)
+      .where(
+        and(
+          eq(assessmentAnalyses.agencyId, ctx.agencyId),
+          eq(assessmentAnalyses.fiscalYear, fiscalYear),
+        ),
+      )
+      .for('update');
     const previous = await findPublishedAnalysisReport(tx, ctx.agencyId, fiscalYear);
     const [row] = await scoped(tx, ctx.agencyId).insert(assessmentPublishedReports, {
       fiscalYear,

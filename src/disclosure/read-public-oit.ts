@@ -1,5 +1,5 @@
 import type { DisclosedContent, ModuleManifest } from '../core/module.js';
-import { fiscalYearOf } from '../core/i18n/thai-format.js';
+import { openingFiscalYear } from '../core/i18n/thai-format.js';
 import {
   getOitFramework as getFramework,
   listOitYears as listFrameworkYears,
@@ -15,10 +15,7 @@ import { listOitItemStates } from './item-status.js';
  * criteria late), else the earliest known.
  */
 export function defaultOitYear(now: Date, years = listFrameworkYears()): number {
-  const current = fiscalYearOf(now);
-  if (years.includes(current)) return current;
-  const earlier = years.filter((y) => y < current);
-  return earlier.at(-1) ?? years[0] ?? current;
+  return openingFiscalYear([], now, years);
 }
 
 /** Everything the public OIT pages of one fiscal year show. */

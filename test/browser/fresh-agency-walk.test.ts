@@ -24,6 +24,7 @@ import { itemCodesForFeed } from '../../src/disclosure/index.js';
  * reports; a citizen finds them on the agency's OIT site. Every page is checked for the demo
  * agency's name, data and year: none of them may leak into another agency's product.
  */
+// runs on both databases (scripts/run-tests.ts): the walk is the acceptance test.
 const YEAR = openingFiscalYear([], new Date(), listFrameworkYears());
 const DEMO_YEAR = 2566;
 const DEMO_TEXTS = ['โพธิ์ทอง', 'phothong', 'Phothong', 'ร้อยเอ็ด', 'phothong-roiet'];
