@@ -40,7 +40,7 @@ export const reindexCommand = defineCommand({
   },
 });
 
-/** `prongsai oit remind`: the deadline e-mails, for a daily cron. */
+/** `prongsai oit remind`: the deadline e-mails now (serve sends them daily: disclosure-reminders). */
 export const remindCommand = defineCommand({
   name: 'oit remind',
   summary:

@@ -60,7 +60,9 @@ const remindCommand = defineCommand({
   name: 'measures remind',
   summary: 'ส่งอีเมลเตือนขั้นตอนที่ใกล้ครบกำหนดหรือเลยกำหนด / e-mail due and overdue reminders',
   usage: 'prongsai measures remind [--agency SLUG]',
-  help: 'ให้ cron เรียกได้บ่อยตามต้องการ: ส่งซ้ำไม่ได้ (บันทึกใน measures_reminders_sent). Needs smtpUrl.',
+  help:
+    'serve ส่งเองทุกวัน 08:00 (งาน measures-reminders) คำสั่งนี้ส่งทันที ส่งซ้ำไม่ได้ (measures_reminders_sent). ' +
+    'serve sends them daily by itself; this sends now. Needs smtpUrl.',
   options: { agency: { type: 'string' } },
   run: async ({ values }, io, deps) => {
     const config = loadConfig();

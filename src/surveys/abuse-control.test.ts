@@ -56,6 +56,31 @@ void describe(`AbuseControl (${testDatabaseKind()})`, () => {
     assert.deepEqual(results.sort(), [false, true]);
   });
 
+  void it('gives attempts and answers arriving together one statement, counted as one by one', async () => {
+    const one = new AbuseControl(database, { perHour: 3, duplicateWindowMs: 600_000 });
+    const t = at('2026-09-30T07:00:00Z');
+    const keys = await Promise.all([
+      one.hit('203.0.113.20', t),
+      one.hit('203.0.113.21', t),
+      one.hit('203.0.113.20', t),
+      one.hit('203.0.113.20', t),
+      one.hit('203.0.113.20', t),
+      one.hit('203.0.113.20', t),
+    ]);
+    assert.deepEqual(
+      keys.map((k) => k !== null),
+      [true, true, true, true, false, false],
+      'the fourth and fifth of one address are over the limit, the other address is not',
+    );
+    const key = keys[0]!;
+    const same = await Promise.all([
+      one.isDuplicate(key, 'd1', t),
+      one.isDuplicate(key, 'd1', t),
+      one.isDuplicate(key, 'd2', t),
+    ]);
+    assert.deepEqual(same, [false, true, false]);
+  });
+
   void it('rotates its secret on the Thai day and deletes the old one, with what has expired', async () => {
     const one = new AbuseControl(database, { perHour: 1, duplicateWindowMs: 600_000 });
     // 16:59:59Z is 23:59:59 in Bangkok; a second later it is the next Thai day.
