@@ -13,7 +13,7 @@ import {
   useT,
   type FieldErrors,
 } from '../core/http/ui.js';
-import { formatNumberTh } from '../core/i18n/thai-format.js';
+import { formatNumberTh, formatThaiDate } from '../core/i18n/thai-format.js';
 import { raw } from 'hono/html';
 import { z } from 'zod';
 import {
@@ -74,6 +74,10 @@ const CONFIDENCE_TH = {
 
 const people = (n: number) => `${formatNumberTh(n)} คน`;
 
+/** A YYYY-MM-DD day as staff read it: 6 ธ.ค. 2569 (พ.ศ.), never ISO. */
+const thaiDay = (isoDate: string) =>
+  formatThaiDate(new Date(`${isoDate}T12:00:00+07:00`), { style: 'medium' });
+
 /** Absolute public URL of a campaign (what the QR code and e-mails carry). */
 export function publicSurveyUrl(c: Context<AppEnv>, campaign: Campaign, channel?: string): string {
   const origin = c.get('config').baseUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
@@ -119,7 +123,7 @@ function CampaignsPage(props: {
                   <a href={`/staff/surveys/${c.id}`}>{c.titleTh}</a>
                 </td>
                 <td>
-                  {c.opensOn} – {c.closesOn}
+                  {thaiDay(c.opensOn)} – {thaiDay(c.closesOn)}
                 </td>
                 <td>
                   {isCampaignOpen(c, new Date()) ? (
@@ -431,7 +435,7 @@ async function renderCampaignPage(
     <Layout title={campaign.titleTh}>
       <PageHeader
         title={campaign.titleTh}
-        lead={`${campaign.tool} ปีงบประมาณ ${campaign.fiscalYear} · ${campaign.opensOn} – ${campaign.closesOn}`}
+        lead={`${campaign.tool} ปีงบประมาณ ${campaign.fiscalYear} · ${thaiDay(campaign.opensOn)} – ${thaiDay(campaign.closesOn)}`}
       />
       <Notice />
       <section class="cards">
@@ -447,7 +451,7 @@ async function renderCampaignPage(
           <ul>
             {counts.perDay.map((d) => (
               <li>
-                {d.day}: {d.count}
+                {thaiDay(d.day)}: {d.count}
               </li>
             ))}
           </ul>
