@@ -26,7 +26,7 @@ void describe('no developer text in the product', () => {
   });
   after(() => t.close());
 
-  void it('shows no file name, § mark, code name or English confidence tag on any staff page', async () => {
+  void it('shows no file name, § mark, code name, English confidence tag or ISO date on any staff page', async () => {
     const staff = await t.loginAs(['agency_admin', 'executive', 'unit_officer'], demo);
     const pages = await walkPages(t, staff, ['/staff'], (p) => p.startsWith('/staff'));
     assert.ok(pages.length > 40, `walked ${pages.length} staff pages`);
@@ -34,6 +34,12 @@ void describe('no developer text in the product', () => {
       .map((p) => ({ path: p.path, hit: hits(p.text, DEVELOPER_TEXT) }))
       .filter((p) => p.hit);
     assert.deepEqual(found, []);
+    // Dates are written the Thai way (พ.ศ.), never ISO; the audit log shows stored rows as they are.
+    const isoDates = pages
+      .filter((p) => !p.path.startsWith('/staff/agency/audit'))
+      .map((p) => ({ path: p.path, hit: hits(p.text, /\b20\d\d-[01]\d-[0-3]\d\b/) }))
+      .filter((p) => p.hit);
+    assert.deepEqual(isoDates, []);
   });
 
   void it('shows citizens neither developer notes nor rule sources on any public page', async () => {

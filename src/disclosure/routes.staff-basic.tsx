@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { formatThaiDate } from '../core/i18n/thai-format.js';
 import type { AppEnv } from '../core/http/env.js';
 import { Layout } from '../core/http/layout.js';
 import { requirePermission } from '../core/http/middleware.js';
@@ -68,7 +69,8 @@ function BasicInfoPage(props: {
       <ul>
         {news.map((n) => (
           <li>
-            {n.publishedOn} · {t(`disclosure.basic.newsKinds.${n.kind}`)} · {n.titleTh}
+            {formatThaiDate(new Date(`${n.publishedOn}T12:00:00+07:00`), { style: 'medium' })} ·{' '}
+            {t(`disclosure.basic.newsKinds.${n.kind}`)} · {n.titleTh}
             <DeleteButton kind="news" id={n.id} />
           </li>
         ))}
@@ -182,7 +184,8 @@ function BasicInfoPage(props: {
       <ul>
         {questions.map((q) => (
           <li>
-            {q.askedOn} · {q.questionTh}
+            {formatThaiDate(new Date(`${q.askedOn}T12:00:00+07:00`), { style: 'medium' })} ·{' '}
+            {q.questionTh}
             {q.answerTh && <div class="muted">{q.answerTh}</div>}
             <DeleteButton kind="questions" id={q.id} />
           </li>

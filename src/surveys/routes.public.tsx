@@ -8,6 +8,7 @@ import { clientAddress } from '../core/http/client-address.js';
 import { isCookieSecure } from '../core/http/https.js';
 import { formFields, setLateHeader } from '../core/http/middleware.js';
 import { uuidParam } from '../core/http/params.js';
+import { formatThaiDate } from '../core/i18n/thai-format.js';
 import { ErrorSummary, PostForm, type FieldErrors } from '../core/http/ui.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import { abuseControl } from './abuse-control.js';
@@ -42,6 +43,10 @@ surveysPublicRoutes.use('*', async (c, next) => {
   await next();
   setLateHeader(c, 'Cache-Control', 'no-store');
 });
+
+/** A YYYY-MM-DD day as a Thai reader writes it (พ.ศ.). */
+const thaiDay = (isoDate: string) =>
+  formatThaiDate(new Date(`${isoDate}T12:00:00+07:00`), { style: 'medium' });
 
 const base = (c: Context<AppEnv>, campaign: Campaign) =>
   `/a/${c.get('publicAgency').slug}/surveys/${campaign.id}`;
@@ -105,7 +110,8 @@ surveysPublicRoutes.get('/:id', async (c) => {
       <PrivacyNotice tool={campaign.tool} />
       {!open ? (
         <p class="notice" role="status">
-          แบบวัดนี้ไม่ได้เปิดรับคำตอบในขณะนี้ (เปิด {campaign.opensOn} ถึง {campaign.closesOn})
+          แบบวัดนี้ไม่ได้เปิดรับคำตอบในขณะนี้ (เปิด {thaiDay(campaign.opensOn)} ถึง{' '}
+          {thaiDay(campaign.closesOn)})
         </p>
       ) : draft ? (
         <p>

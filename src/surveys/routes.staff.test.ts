@@ -207,9 +207,8 @@ void describe('surveys staff pages', () => {
     assert.equal(slips.match(/data-code/g)?.length, 7);
     // Each slip carries a QR code and a short link that leads to the campaign.
     assert.equal(slips.match(/<svg/g)?.length, 7);
-    const short = /data-short-link="true">https?:\/\/[^/]+(\/a\/agency-a\/surveys\/([0-9a-f]{8}))</.exec(
-      slips,
-    );
+    const short =
+      /data-short-link="true">https?:\/\/[^/]+(\/a\/agency-a\/surveys\/([0-9a-f]{8}))</.exec(slips);
     assert.ok(short, 'short link on the slip');
     assert.ok(iit!.startsWith(short[2]!));
     const hop = await t.get(short[1]!);

@@ -15,7 +15,7 @@ import {
   useT,
   type FieldErrors,
 } from '../core/http/ui.js';
-import { formatNumberTh } from '../core/i18n/thai-format.js';
+import { formatNumberTh, formatThaiDate } from '../core/i18n/thai-format.js';
 import { raw } from 'hono/html';
 import { z } from 'zod';
 import {
@@ -79,6 +79,10 @@ const CONFIDENCE_TH = {
 
 const people = (n: number) => `${formatNumberTh(n)} คน`;
 
+/** A YYYY-MM-DD day as staff read it: 6 ธ.ค. 2569 (พ.ศ.), never ISO. */
+const thaiDay = (isoDate: string) =>
+  formatThaiDate(new Date(`${isoDate}T12:00:00+07:00`), { style: 'medium' });
+
 /** Absolute public URL of a campaign (what the QR code and e-mails carry). */
 export function publicSurveyUrl(c: Context<AppEnv>, campaign: Campaign, channel?: string): string {
   const origin = c.get('config').baseUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
@@ -126,7 +130,7 @@ function CampaignsPage(props: {
                   <a href={`/staff/surveys/${c.id}`}>{c.titleTh}</a>
                 </td>
                 <td>
-                  {c.opensOn} – {c.closesOn}
+                  {thaiDay(c.opensOn)} – {thaiDay(c.closesOn)}
                 </td>
                 <td>
                   {isCampaignOpen(c, new Date()) ? (
@@ -461,7 +465,7 @@ async function campaignPage(
     <Layout title={campaign.titleTh}>
       <PageHeader
         title={campaign.titleTh}
-        lead={`${campaign.tool} ปีงบประมาณ ${campaign.fiscalYear} · ${campaign.opensOn} – ${campaign.closesOn}`}
+        lead={`${campaign.tool} ปีงบประมาณ ${campaign.fiscalYear} · ${thaiDay(campaign.opensOn)} – ${thaiDay(campaign.closesOn)}`}
       />
       <Notice />
       <section class="cards">
@@ -477,7 +481,7 @@ async function campaignPage(
           <ul>
             {counts.perDay.map((d) => (
               <li>
-                {d.day}: {d.count}
+                {thaiDay(d.day)}: {d.count}
               </li>
             ))}
           </ul>

@@ -7,6 +7,7 @@ import type { ReportData } from '../gather-report-data.js';
 import type { WeakQuestionRule } from '../flag-weak-questions.js';
 import { presentLevel } from '../score-framework.js';
 import { explanationTh } from '../officer-text.js';
+import { formatThaiDate } from '../../core/i18n/thai-format.js';
 
 const fixed = (n: number) => n.toFixed(2);
 
@@ -153,7 +154,7 @@ export function DashboardPage(props: {
           </div>
           <p class="muted">
             ไฟล์: {result.sourceFileName} · นำเข้าโดย {result.importedByLabel}{' '}
-            {result.importedAt.toISOString().slice(0, 10)}
+            {formatThaiDate(result.importedAt, { style: 'medium' })}
             {result.isDemo ? ' · ข้อมูลสาธิต' : ''}
           </p>
           <h2>คะแนนรายตัวชี้วัด</h2>
