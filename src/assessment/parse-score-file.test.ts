@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { getFramework } from './frameworks/load-frameworks.js';
+import { scoreFramework } from './score-framework.js';
 import {
   parseScoreFile,
   type ParsedScoreFile,
@@ -201,5 +202,21 @@ void describe('parseScoreFile (whole-file checks)', () => {
     assert.equal(parsed.kind, 'questions');
     assert.equal(parsed.input.questionScores?.['e7'], 93.75);
     assert.equal(parsed.input.oitItems?.['o43'], true);
+  });
+
+  void it('scores an item-level import by sub-indicator: one failed 10.2 item → indicator 10 = 75', async () => {
+    const path = join(import.meta.dirname, 'fixtures', 'phothong-2566-questions-example.csv');
+    const rows = readFileSync(path, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => (line.startsWith('o43,') ? 'o43,0' : line));
+    const parsed = await parseScoreFile(
+      { bytes: new TextEncoder().encode(rows.join('\n')) },
+      { framework },
+    );
+    assert.ok(parsed.ok, JSON.stringify(parsed));
+    const result = scoreFramework(framework, parsed.input);
+    // 10.1 all passed (100) and 10.2 half (50): (100 + 50)/2, not 9/10 of the items = 90.
+    assert.equal(result.indicators.find((i) => i.no === 10)!.score, 75);
   });
 });
