@@ -60,16 +60,6 @@ export async function readForm<S extends z.ZodType>(
   return { ok: false, errors: fieldErrorsOf(result.error.issues), values };
 }
 
-/** Like readForm, but throws a ValidationError (→ 422 page) instead of returning errors. */
-export async function parseForm<S extends z.ZodType>(
-  c: Context<AppEnv>,
-  schema: S,
-): Promise<z.infer<S>> {
-  const result = await readForm(c, schema);
-  if (!result.ok) throw new ValidationError('errors.validation', result.errors);
-  return result.data;
-}
-
 /**
  * What a form page needs to come back after a refusal: the text as typed, the message next to
  * each field, the summary's message, and which files were chosen (browsers cannot refill a
