@@ -116,16 +116,26 @@ export function formRefusal(
     };
   }
   if (!(error instanceof AppError)) return null;
-  const errors = (error.details.fieldErrors as Record<string, string> | undefined) ?? {};
+  const { fieldErrors, ...details } = error.details;
+  const errors = (fieldErrors as Record<string, string> | undefined) ?? {};
+  // The message's parameters ride on its key (`measures.errors.x?name=…`), as translate() reads.
+  const params = Object.entries(details).filter(
+    (entry): entry is [string, string | number] =>
+      typeof entry[1] === 'string' || typeof entry[1] === 'number',
+  );
+  const message =
+    params.length > 0
+      ? `${error.messageKey}?${new URLSearchParams(params.map(([k, v]) => [k, String(v)]))}`
+      : error.messageKey;
   switch (error.code) {
     case 'VALIDATION':
-      return { status: 422, errors, message: error.messageKey };
+      return { status: 422, errors, message };
     case 'PAYLOAD_TOO_LARGE':
-      return { status: 413, errors, message: error.messageKey };
+      return { status: 413, errors, message };
     case 'CONFLICT':
-      return { status: 409, errors, message: error.messageKey };
+      return { status: 409, errors, message };
     case 'FORBIDDEN':
-      return { status: 403, errors, message: error.messageKey };
+      return { status: 403, errors, message };
     default:
       return null;
   }
