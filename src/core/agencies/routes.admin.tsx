@@ -174,7 +174,7 @@ export const instanceAdminRoutes = new Hono<AppEnv>()
           values={form.values}
           errors={
             // A taken slug comes as a conflict with no field: its message goes next to the slug.
-            form.message === 'agencies.errors.slugTaken'
+            form.message?.startsWith('agencies.errors.slugTaken')
               ? { ...form.errors, slug: form.message }
               : form.errors
           }

@@ -60,16 +60,6 @@ export async function readForm<S extends z.ZodType>(
   return { ok: false, errors: fieldErrorsOf(result.error.issues), values };
 }
 
-/** Like readForm, but throws a ValidationError (→ 422 page) instead of returning errors. */
-export async function parseForm<S extends z.ZodType>(
-  c: Context<AppEnv>,
-  schema: S,
-): Promise<z.infer<S>> {
-  const result = await readForm(c, schema);
-  if (!result.ok) throw new ValidationError('errors.validation', result.errors);
-  return result.data;
-}
-
 /**
  * What a form page needs to come back after a refusal: the text as typed, the message next to
  * each field, the summary's message, and which files were chosen (browsers cannot refill a
@@ -126,16 +116,26 @@ export function formRefusal(
     };
   }
   if (!(error instanceof AppError)) return null;
-  const errors = (error.details.fieldErrors as Record<string, string> | undefined) ?? {};
+  const { fieldErrors, ...details } = error.details;
+  const errors = (fieldErrors as Record<string, string> | undefined) ?? {};
+  // The message's parameters ride on its key (`measures.errors.x?name=…`), as translate() reads.
+  const params = Object.entries(details).filter(
+    (entry): entry is [string, string | number] =>
+      typeof entry[1] === 'string' || typeof entry[1] === 'number',
+  );
+  const message =
+    params.length > 0
+      ? `${error.messageKey}?${new URLSearchParams(params.map(([k, v]) => [k, String(v)]))}`
+      : error.messageKey;
   switch (error.code) {
     case 'VALIDATION':
-      return { status: 422, errors, message: error.messageKey };
+      return { status: 422, errors, message };
     case 'PAYLOAD_TOO_LARGE':
-      return { status: 413, errors, message: error.messageKey };
+      return { status: 413, errors, message };
     case 'CONFLICT':
-      return { status: 409, errors, message: error.messageKey };
+      return { status: 409, errors, message };
     case 'FORBIDDEN':
-      return { status: 403, errors, message: error.messageKey };
+      return { status: 403, errors, message };
     default:
       return null;
   }

@@ -160,6 +160,10 @@ export function TextArea(props: FieldProps & { rows?: number }) {
         rows={props.rows ?? 4}
         required={props.required}
         aria-invalid={error ? 'true' : undefined}
+        aria-describedby={
+          [props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') ||
+          undefined
+        }
       >
         {props.value == null ? '' : String(props.value)}
       </textarea>
@@ -181,7 +185,12 @@ export function SelectField(
           {t(error)}
         </p>
       )}
-      <select id={id} name={props.name} aria-invalid={error ? 'true' : undefined}>
+      <select
+        id={id}
+        name={props.name}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
         {props.emptyLabel !== undefined && <option value="">{t(props.emptyLabel)}</option>}
         {props.options.map((o) => (
           <option value={o.value} selected={String(props.value ?? '') === o.value}>
