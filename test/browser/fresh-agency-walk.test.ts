@@ -102,9 +102,7 @@ void describe('a fresh agency through the whole ITA cycle, in Chromium', () => {
       const at = text.indexOf(demo);
       assert.ok(at < 0, `${url} shows the demo agency's: …${text.slice(at - 80, at + 40)}…`);
     }
-    // The framework's provenance note ("copied-from-2566") names where criteria data came from,
-    // not the demo's year; #11 §6 takes such notes off users' screens, then this line can go.
-    const shown = text.replace(/copied-from-25\d\d/g, '');
+    const shown = text;
     if (YEAR !== DEMO_YEAR) {
       for (const year of [String(DEMO_YEAR), '๒๕๖๖']) {
         const at = shown.indexOf(year);
