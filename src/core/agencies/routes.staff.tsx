@@ -21,9 +21,8 @@ import { auditLog } from '../audit/schema.js';
 import { verifyAuditChain } from '../audit/audit.js';
 import { STAFF_ROLES } from './schema.js';
 import { createUnit, deleteUnit, getUnit, listUnits, UnitInput, updateUnit } from './units.js';
+import { inviteStaffMember, InviteStaffInput } from './staff-invites.js';
 import {
-  createStaffMember,
-  CreateStaffInput,
   getStaffMember,
   listStaffMembers,
   removeStaffMember,
@@ -152,6 +151,8 @@ function StaffPage(props: {
   errors?: FieldErrors;
   values?: Record<string, unknown>;
   message?: string;
+  /** An invitation link to pass on by hand (the instance sends no e-mail). */
+  inviteLink?: string;
 }) {
   const t = useT();
   const unitName = new Map(props.units.map((u) => [u.id, u.nameTh]));
@@ -163,6 +164,11 @@ function StaffPage(props: {
     <Layout title={t('agencies.staff.title')}>
       <PageHeader title={t('agencies.staff.title')} />
       <Notice />
+      {props.inviteLink && (
+        <p class="notice" role="status">
+          {t('agencies.invite.sentLink')} <code id="invite-link">{props.inviteLink}</code>
+        </p>
+      )}
       <ErrorSummary errors={props.errors} message={props.message} />
       <div class="table-wrap">
         <table>
@@ -231,15 +237,7 @@ function StaffPage(props: {
           values={selectedRoles}
           errors={props.errors}
         />
-        <TextField
-          name="password"
-          label="agencies.staff.password"
-          type="password"
-          hint="agencies.staff.passwordHint"
-          autocomplete="new-password"
-          errors={props.errors}
-        />
-        <button type="submit">{t('create')}</button>
+        <button type="submit">{t('agencies.staff.invite')}</button>
       </PostForm>
     </Layout>
   );
@@ -499,7 +497,7 @@ export const agencyStaffRoutes = new Hono<AppEnv>()
   })
   .post('/staff', async (c) => {
     const { db, agencyId } = c.get('ctx');
-    const form = await readForm(c, CreateStaffInput);
+    const form = await readForm(c, InviteStaffInput);
     const render = async (errors: FieldErrors, message?: string) =>
       c.render(
         <StaffPage
@@ -514,14 +512,28 @@ export const agencyStaffRoutes = new Hono<AppEnv>()
       c.status(422);
       return render(form.errors);
     }
+    let sent;
     try {
-      await createStaffMember(c.get('ctx'), form.data);
+      const config = c.get('config');
+      sent = await inviteStaffMember(c.get('ctx'), form.data, {
+        mail: config,
+        siteUrl: config.baseUrl ?? new URL(c.req.url).origin,
+      });
     } catch (error) {
       const f = failed(error);
       c.status(f.status);
       return render(f.errors, f.message);
     }
-    return c.redirect('/staff/agency/staff?notice=agencies.staff.created', 303);
+    if (sent.link) {
+      return c.render(
+        <StaffPage
+          list={await listStaffMembers(db, agencyId)}
+          units={await listUnits(db, agencyId)}
+          inviteLink={sent.link}
+        />,
+      );
+    }
+    return c.redirect('/staff/agency/staff?notice=agencies.invite.sent', 303);
   })
   .get('/staff/:id', async (c) => {
     const { db, agencyId } = c.get('ctx');

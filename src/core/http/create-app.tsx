@@ -34,6 +34,7 @@ import { securityHeaders } from './security-headers.js';
 import { SharedPageCache } from './shared-page-cache.js';
 import { coreRoutes } from './core-routes.js';
 import { instanceAdminRoutes } from '../agencies/routes.admin.js';
+import { inviteRoutes } from '../agencies/routes.invite.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -172,6 +173,7 @@ export function createApp({ database, config, modules }: CreateAppOptions) {
   });
   app.route('/', coreRoutes);
   app.route('/admin', instanceAdminRoutes);
+  app.route('/invite', inviteRoutes);
 
   // Public pages of one agency: the slug is resolved once here; unknown slug → 404.
   // Every public page needs the agency row; reading it once per few seconds instead of once
