@@ -106,8 +106,14 @@ void describe('bounded results import', () => {
    * not held to 100 ms because the test machine is shared: at a load average of 20 on two
    * cores, any process may wait a few hundred ms for a core, upload or not.
    */
-  function assertResponsive(r: { probes: number[]; elapsed: number }) {
+  function assertResponsive(
+    r: { probes: number[]; elapsed: number; rssGrowthMb: number },
+    tc: { diagnostic: (message: string) => void },
+  ) {
     const sorted = [...r.probes].sort((a, b) => a - b);
+    tc.diagnostic(
+      `refused in ${r.elapsed.toFixed(0)} ms; /healthz median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms over ${sorted.length} probes; RSS +${r.rssGrowthMb.toFixed(0)} MB`,
+    );
     const median = sorted[Math.floor(sorted.length / 2)]!;
     const text = `probes ${sorted.map((ms) => ms.toFixed(0)).join(' ')} ms`;
     assert.ok(sorted.length >= 10, text);
@@ -118,7 +124,7 @@ void describe('bounded results import', () => {
   const post = (path: string, body: FormData) =>
     fetch(`${base}${path}`, { method: 'POST', headers: admin.headers, body });
 
-  void it('refuses a 20 MB CSV before reading it, while /healthz answers in < 100 ms', async () => {
+  void it('refuses a 20 MB CSV before reading it, while /healthz answers in < 100 ms', async (tc) => {
     const huge = new TextEncoder().encode('indicator,score\n' + '1,100\n'.repeat(3_500_000));
     assert.ok(huge.byteLength > 20 * 2 ** 20);
     const file = saved(huge, 'huge.csv');
@@ -126,11 +132,11 @@ void describe('bounded results import', () => {
     assert.equal(r.status, 413);
     assert.ok(/ใหญ่เกินกำหนด \(2 MB\)/.test(r.html), r.html.slice(-1500));
     assert.ok(r.elapsed < 3000, `took ${r.elapsed.toFixed(0)} ms`);
-    assertResponsive(r);
+    assertResponsive(r, tc);
     assert.ok(r.rssGrowthMb < 150, `RSS grew ${r.rssGrowthMb.toFixed(0)} MB`);
   });
 
-  void it('refuses a 1.9 MB CSV of 270,000 rows by its row cap, in Thai, off the event loop', async () => {
+  void it('refuses a 1.9 MB CSV of 270,000 rows by its row cap, in Thai, off the event loop', async (tc) => {
     const rows = new TextEncoder().encode('indicator,score\n' + '1,100\n'.repeat(270_000));
     assert.ok(rows.byteLength < 2 * 2 ** 20);
     const file = saved(rows, 'rows.csv');
@@ -138,11 +144,11 @@ void describe('bounded results import', () => {
     assert.equal(r.status, 422);
     assert.ok(/ไฟล์มีข้อมูลเกิน 1000 แถว/.test(r.html), r.html.slice(-1500));
     assert.ok(r.elapsed < 20_000, `took ${r.elapsed.toFixed(0)} ms`);
-    assertResponsive(r);
+    assertResponsive(r, tc);
     assert.ok(r.rssGrowthMb < 150, `RSS grew ${r.rssGrowthMb.toFixed(0)} MB`);
   });
 
-  void it('refuses a small XLSX that unpacks to 20 MB of rows (a zip bomb)', async () => {
+  void it('refuses a small XLSX that unpacks to 20 MB of rows (a zip bomb)', async (tc) => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('คะแนน').addRow(['indicator', 'score']);
     const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
@@ -160,7 +166,7 @@ void describe('bounded results import', () => {
     assert.equal(r.status, 422);
     assert.ok(/ไฟล์มีข้อมูลเกิน 1000 แถว/.test(r.html), r.html.slice(-1500));
     assert.ok(r.elapsed < 20_000, `took ${r.elapsed.toFixed(0)} ms`);
-    assertResponsive(r);
+    assertResponsive(r, tc);
     assert.ok(r.rssGrowthMb < 150, `RSS grew ${r.rssGrowthMb.toFixed(0)} MB`);
   });
 

@@ -22,9 +22,8 @@ import { auditLog } from '../audit/schema.js';
 import { verifyAuditChain } from '../audit/audit.js';
 import { STAFF_ROLES } from './schema.js';
 import { createUnit, deleteUnit, getUnit, listUnits, UnitInput, updateUnit } from './units.js';
+import { inviteStaffMember, InviteStaffInput } from './staff-invites.js';
 import {
-  createStaffMember,
-  CreateStaffInput,
   getStaffMember,
   listStaffMembers,
   removeStaffMember,
@@ -152,6 +151,8 @@ function StaffPage(props: {
   errors?: FieldErrors;
   values?: Record<string, unknown>;
   message?: string;
+  /** An invitation link to pass on by hand (the instance sends no e-mail). */
+  inviteLink?: string;
 }) {
   const t = useT();
   const unitName = new Map(props.units.map((u) => [u.id, u.nameTh]));
@@ -163,6 +164,11 @@ function StaffPage(props: {
     <Layout title={t('agencies.staff.title')}>
       <PageHeader title={t('agencies.staff.title')} />
       <Notice />
+      {props.inviteLink && (
+        <p class="notice" role="status">
+          {t('agencies.invite.sentLink')} <code id="invite-link">{props.inviteLink}</code>
+        </p>
+      )}
       <ErrorSummary errors={props.errors} message={props.message} />
       <div class="table-wrap">
         <table>
@@ -231,15 +237,7 @@ function StaffPage(props: {
           values={selectedRoles}
           errors={props.errors}
         />
-        <TextField
-          name="password"
-          label="agencies.staff.password"
-          type="password"
-          hint="agencies.staff.passwordHint"
-          autocomplete="new-password"
-          errors={props.errors}
-        />
-        <button type="submit">{t('create')}</button>
+        <button type="submit">{t('agencies.staff.invite')}</button>
       </PostForm>
     </Layout>
   );
@@ -475,14 +473,29 @@ export const agencyStaffRoutes = new Hono<AppEnv>()
     });
   })
   .get('/staff', async (c) => c.render(await staffPage(c)))
-  .post('/staff', (c) =>
-    submitForm(c, {
-      schema: CreateStaffInput,
-      run: (input) => createStaffMember(c.get('ctx'), input),
-      redirect: () => '/staff/agency/staff?notice=agencies.staff.created',
+  .post('/staff', (c) => {
+    const config = c.get('config');
+    return submitForm(c, {
+      schema: InviteStaffInput,
+      // An invitation, never an attached account: the person accepts it (issue #12 item 8).
+      run: (input) =>
+        inviteStaffMember(c.get('ctx'), input, {
+          mail: config,
+          siteUrl: config.baseUrl ?? new URL(c.req.url).origin,
+        }),
+      respond: async (sent) =>
+        sent.link
+          ? c.render(
+              <StaffPage
+                list={await listStaffMembers(c.get('ctx').db, c.get('ctx').agencyId)}
+                units={await listUnits(c.get('ctx').db, c.get('ctx').agencyId)}
+                inviteLink={sent.link}
+              />,
+            )
+          : c.redirect('/staff/agency/staff?notice=agencies.invite.sent', 303),
       page: (form) => staffPage(c, form),
-    }),
-  )
+    });
+  })
   .get('/staff/:id', async (c) => {
     const { db, agencyId } = c.get('ctx');
     const member = await getStaffMember(db, agencyId, uuidParam(c, 'id'));

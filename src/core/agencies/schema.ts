@@ -6,6 +6,7 @@ import {
   pgTable,
   primaryKey,
   text,
+  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -99,5 +100,38 @@ export const staff = pgTable(
   (t) => [
     primaryKey({ columns: [t.agencyId, t.userId] }),
     foreignKey({ columns: [t.agencyId, t.unitId], foreignColumns: [units.agencyId, units.id] }),
+  ],
+);
+
+/**
+ * คำเชิญเข้าร่วมหน่วยงาน: an agency admin's invitation of an e-mail address to the staff. The
+ * person joins only by opening the link and accepting (logged in as that address, or setting
+ * a password when the address has no account yet): an admin can no longer attach someone
+ * else's account, or learn whether an address has one. Only the token's SHA-256 is kept; the
+ * invitation expires and is used once.
+ */
+export const staffInvites = pgTable(
+  'core_staff_invites',
+  {
+    agencyId: uuid()
+      .notNull()
+      .references(() => agencies.id, { onDelete: 'cascade' }),
+    id: uuid().notNull().defaultRandom(),
+    tokenHash: text().notNull(),
+    email: text().notNull(),
+    displayName: text().notNull(),
+    roles: text().array().$type<StaffRole[]>().notNull(),
+    /** Checked when inviting; a unit deleted since is dropped at acceptance (no foreign key). */
+    unitId: uuid(),
+    positionTh: text().notNull().default(''),
+    invitedBy: uuid(),
+    expiresAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
+    acceptedAt: timestamp({ withTimezone: true, mode: 'date' }),
+    acceptedBy: uuid(),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.agencyId, t.id] }),
+    uniqueIndex('core_staff_invites_token_hash').on(t.tokenHash),
   ],
 );

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ConfigSchema } from './config.js';
 
 const SECRET_BYTES = 32;
 const NAME = /^[a-z0-9-]+$/;
@@ -25,8 +26,7 @@ export function useInstanceSecrets(dataDir: string): void {
  */
 export function instanceSecret(name: string): Buffer {
   if (!NAME.test(name)) throw new Error(`bad secret name ${JSON.stringify(name)}`);
-  if (!secretsDataDir) throw new Error('instance secrets used before useInstanceSecrets()');
-  const dir = path.resolve(secretsDataDir, 'secrets');
+  const dir = path.resolve(secretsDataDir ?? ConfigSchema.parse({}).dataDir, 'secrets');
   const file = path.join(dir, name);
   const cached = cache.get(file);
   if (cached) return cached;

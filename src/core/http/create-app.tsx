@@ -45,6 +45,7 @@ import { coreRoutes } from './core-routes.js';
 import { passwordResetRoutes } from '../auth/routes.password-reset.js';
 import { instanceAdminRoutes } from '../agencies/routes.admin.js';
 import { agencyJobsRoutes, jobsAdminRoutes } from '../jobs/routes.js';
+import { inviteRoutes } from '../agencies/routes.invite.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -226,6 +227,7 @@ export function createApp({ database, config, modules }: CreateAppOptions) {
       console.error(`module ${module.name} start failed:`, error);
     });
   }
+  app.route('/invite', inviteRoutes);
 
   // Public pages of one agency: the slug is resolved once here; unknown slug → 404.
   // Every public page needs the agency row; reading it once per few seconds instead of once
