@@ -45,5 +45,9 @@ if [ -z "${TEST_DATABASE_URL:-}" ] || ! pg_ok "$TEST_DATABASE_URL"; then
 fi
 
 echo "=== typecheck ==="; npx tsc --noEmit
-echo "=== lint ==="; npx eslint . && npx prettier --check . >/dev/null
+# Two commands, not an `a && b` list: `set -e` ignores a failure inside such a list, which let
+# lint errors through while the tests ran on.
+echo "=== lint ==="
+npx eslint .
+npx prettier --check . >/dev/null
 node --import tsx scripts/run-tests.ts "$@"

@@ -108,9 +108,18 @@ const WeakQuestionsForm = z
   }));
 
 /** The analysis form: the use case's own rules, with the checkbox read as a boolean. */
-const AnalysisForm = UpdateAnalysisInput.extend({
-  useThaiDigits: z.unknown().transform((v) => v === '1'),
-});
+const AnalysisForm = z.preprocess(
+  // A text left out of the request (a client posting only the title) reads as empty, as an
+  // empty textarea does, rather than as an error on a field the user never saw.
+  (raw) => ({
+    forewordTh: '',
+    resultSummaryTh: '',
+    overviewTh: '',
+    limitationsTh: '',
+    ...(raw as object),
+  }),
+  UpdateAnalysisInput.extend({ useThaiDigits: z.unknown().transform((v) => v === '1') }),
+);
 
 /** The measure rows of an issue-area form (`measures.<i>.<field>`), blank rows dropped. */
 function areaInput(body: Record<string, unknown>) {
@@ -422,18 +431,13 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
   .get('/years/:year/analysis/areas/:areaCode', requirePermission('assessment.read'), async (c) =>
     c.render(await areaPage(c, yearParam(c), c.req.param('areaCode'))),
   )
-  .post(
-    '/years/:year/analysis/areas/:areaCode',
-    requireAssessmentManage,
-    async (c) => {
-      const year = yearParam(c);
-      const areaCode = c.req.param('areaCode');
-      return submitForm(c, {
-        schema: z.object({}),
-        run: (_, sent) => updateAnalysisArea(c.get('ctx'), year, areaCode, areaInput(sent.values)),
-        redirect: () =>
-          `/staff/assessment/years/${year}/analysis?notice=assessment.notice.areaSaved`,
-        page: (form) => areaPage(c, year, areaCode, form),
-      });
-    },
-  );
+  .post('/years/:year/analysis/areas/:areaCode', requireAssessmentManage, async (c) => {
+    const year = yearParam(c);
+    const areaCode = c.req.param('areaCode');
+    return submitForm(c, {
+      schema: z.object({}),
+      run: (_, sent) => updateAnalysisArea(c.get('ctx'), year, areaCode, areaInput(sent.values)),
+      redirect: () => `/staff/assessment/years/${year}/analysis?notice=assessment.notice.areaSaved`,
+      page: (form) => areaPage(c, year, areaCode, form),
+    });
+  });

@@ -5,12 +5,7 @@ import { scoped } from '../core/db/scoped.js';
 import { agencies } from '../core/agencies/schema.js';
 import { getFramework } from './frameworks/load-frameworks.js';
 import { flagWeakQuestions } from './flag-weak-questions.js';
-import {
-  fillTemplate,
-  findLibraryAnalysis,
-  getRecommendationLibrary,
-  staffTitleTh,
-} from './library/load-library.js';
+import { fillTemplate, getRecommendationLibrary, staffTitleTh } from './library/load-library.js';
 import { findAnalysis, findOfficialResult, findWeakQuestionSettings } from './queries.js';
 import { assessmentAnalyses, assessmentAnalysisAreas, type StoredMeasureRow } from './schema.js';
 

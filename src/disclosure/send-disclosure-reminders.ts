@@ -10,7 +10,9 @@ import { audit } from '../core/audit/audit.js';
 import { disclosureRemindersSent } from './schema.js';
 import { estimateReadiness, type ReadinessStatus } from './estimate-readiness.js';
 import { findDisclosureYearData } from './load-year-data.js';
-import { collectFedContent } from './feed-sources.js';
+import { readOitYear } from './collect-search-documents.js';
+import { disclosurePublicContent } from './read-public-content.js';
+import { findAgencyBySlug } from '../core/agencies/find-agency.js';
 import { assertCan, DISCLOSURE_PERMISSIONS } from './permissions.js';
 
 /** Reminders start this many days before the NACC's assessment window opens. */
@@ -95,15 +97,27 @@ export async function sendDisclosureReminders(
     if (today >= window.opensOn) return { ...result, notDue: 'windowOpened' };
   }
 
-  const fed = await collectFedContent(options.modules, {
-    db: db as never,
-    agencyId: agency.id,
-    agencySlug: agency.slug,
-    fiscalYear,
-  });
+  // The items are judged as the public index and the staff pages judge them (one status per
+  // item): other modules' feeds and the site's own pages both count, so a reminder never
+  // lists as missing an item that citizens already see filled.
+  const agencyRow = await findAgencyBySlug(db, agency.slug);
+  const fedByCode = agencyRow
+    ? (
+        await readOitYear(
+          {
+            q: { db: db as never, agencyId: agency.id, agencySlug: agency.slug },
+            agency: agencyRow,
+            content: disclosurePublicContent,
+            modules: options.modules,
+            now: options.now,
+          },
+          fiscalYear,
+        )
+      ).fedByCode
+    : new Map();
   const readiness = await estimateReadiness(db, agency.id, fiscalYear, {
     now: options.now,
-    fed: fed.byItem,
+    fed: fedByCode,
   });
   const pending = readiness.items.filter((i) => PENDING.includes(i.status));
   if (pending.length === 0) return result;
