@@ -125,6 +125,10 @@ export function encodedEtag(etag: string, encoding: Encoding | null): string {
  */
 export const compressResponses = createMiddleware<AppEnv>(async (c, next) => {
   await next();
+  // Answers to a POST (a thank-you page, a form shown again) are small and answered once; the
+  // closing-day EIT submit is also answered by a Node lane that must send exactly what the route
+  // sends (surveys/node-lane.test.ts), so only GET and HEAD answers are compressed.
+  if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return;
   const res = c.res;
   // HEAD too: Hono answers it by running the GET and dropping the body, so it gets the same headers.
   if (!res.body || res.headers.has('content-encoding')) return;
