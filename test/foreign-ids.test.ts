@@ -43,8 +43,8 @@ void describe("another agency's ids on every form that takes an id", () => {
     const action = await addAction(t.ctx, measure.id, {
       stepText: 'ขั้นตอนทดสอบ',
       unitId,
-      startDate: '2026-10-01',
-      dueDate: '2026-12-31',
+      startDate: '2023-10-01',
+      dueDate: '2023-12-31',
     });
     own = { unitId, officerId: officer.userId, measureId: measure.id, actionId: action.id };
   });
@@ -81,7 +81,7 @@ void describe("another agency's ids on every form that takes an id", () => {
   });
 
   void it('measures: a new step and an edited step with another agency’s unit or officer', async () => {
-    const step = { stepText: 'ขั้นตอน', startDate: '2026-10-01', dueDate: '2026-11-30' };
+    const step = { stepText: 'ขั้นตอน', startDate: '2023-10-01', dueDate: '2023-11-30' };
     for (const [foreign, message] of [
       [{ unitId: other.unitId, officerUserId: own.officerId }, /ไม่พบหน่วยงานย่อยนี้/],
       [{ unitId: own.unitId, officerUserId: other.officerId }, /ผู้รับผิดชอบต้องเป็นบุคลากร/],

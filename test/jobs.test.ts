@@ -32,6 +32,8 @@ void describe('scheduled module jobs', () => {
 
   void it('sends the measures reminders at their slot, once, and records the runs', async () => {
     phothong = await t.makeAgency('phothong'); // the agency the sample analysis is for
+    // The plan is made from the agency's analysis in the database: the demo seed writes it.
+    await modules.find((m) => m.name === 'assessment')!.seed!(phothong.ctx);
     await createPlanFromAnalysis(phothong.ctx, 2566);
     const officer = await t.loginAs('unit_officer', phothong.agency);
     const all = await t.database.db

@@ -47,6 +47,7 @@ void describe('no anonymous request renders a document', () => {
       name: ['file.pdf'],
       n: ['1'],
       locale: ['th'],
+      token: ['not-a-real-invitation-token'],
     };
     const routes = [
       ...new Set(

@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import type { Database } from '../core/db/client.js';
 import { defineCommand, type CommandIo } from '../core/cli/command.js';
 import { SYSTEM_ACTOR, type AppContext } from '../core/context.js';
+import { currentFiscalYear } from '../core/i18n/thai-format.js';
 import { diffFrameworks, diffRows } from './diff-frameworks.js';
 import { ItaFramework } from './frameworks/framework-schema.js';
 import { frameworkOrigin, getFramework, listFrameworkYears } from './frameworks/load-frameworks.js';
@@ -47,7 +48,7 @@ function printRows(rows: [string, string, string, string][], io: CommandIo) {
 export const frameworkCommand = defineCommand({
   name: 'ita framework',
   summary: 'นำเข้า ส่งออก และแสดงเกณฑ์ ITA ของระบบ / import, export and list ITA frameworks',
-  usage: 'ita framework import FILE [--yes] | export --year 2570 [--out FILE] | list',
+  usage: 'ita framework import FILE [--yes] | export --year YEAR [--out FILE] | list',
   help: [
     'import: checks FILE with the same rules as the shipped fy*.json, stores it as a pending',
     '        version and prints its diff against the previous year; --yes accepts it at once.',
@@ -68,7 +69,8 @@ export const frameworkCommand = defineCommand({
     }
     const year = Number(values.year);
     if (action === 'export' && !Number.isInteger(year)) {
-      io.err('ต้องระบุ --year เช่น 2570 / --year is required, e.g. 2570\n');
+      const example = currentFiscalYear(new Date());
+      io.err(`ต้องระบุ --year เช่น ${example} / --year is required, e.g. ${example}\n`);
       return EXIT_BAD_INPUT;
     }
     const database = (await deps.openDb()) as Database;

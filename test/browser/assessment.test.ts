@@ -52,6 +52,8 @@ void describe('assessment in a browser: import results, see the dashboard, downl
     assert.match(await page.locator('.error-summary').innerText(), /ไม่ถูกนำเข้า[\s\S]*3/);
 
     await page.setInputFiles('input[name=file]', FIXTURE);
+    // The form opens on the current fiscal year; the fixture is the demo's 2566 result.
+    await page.selectOption('select[name=fiscalYear]', '2566');
     await page.fill('input[name=statedLevelTh]', 'ผ่านดี');
     await Promise.all([page.waitForLoadState('load'), page.click('main button[type=submit]')]);
     assert.match(await page.locator('main').innerText(), /99\.50/);

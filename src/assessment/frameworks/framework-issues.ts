@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { ItaFramework } from './framework-schema.js';
+import { describeFieldMessage } from '../../core/validation/field-messages.js';
 
 /** One reason a framework file is refused: where (a dotted path) and why, in Thai and English. */
 export interface FrameworkFileIssue {
@@ -31,20 +32,37 @@ function describe(issue: z.core.$ZodIssue): { th: string; en: string } {
     const [th, ...en] = issue.message.split(' / ');
     return { th: th ?? issue.message, en: en.join(' / ') || issue.message };
   }
-  const en = issue.message;
+  // zod's own message is now a catalog key (core/validation/field-messages.ts), which means
+  // nothing to a person reading a refused file, so the English is written here as the Thai is.
+  const en = describeFieldMessage(issue.message, 'en');
   switch (issue.code) {
     case 'invalid_type':
-      return { th: `ชนิดข้อมูลไม่ถูกต้อง ต้องเป็น${TYPE_TH[issue.expected] ?? issue.expected}`, en };
+      return {
+        th: `ชนิดข้อมูลไม่ถูกต้อง ต้องเป็น${TYPE_TH[issue.expected] ?? issue.expected}`,
+        en: `expected ${issue.expected}`,
+      };
     case 'invalid_value':
-      return { th: `ค่าไม่อยู่ในค่าที่ยอมรับ (${issue.values.map(String).join(', ')})`, en };
+      return {
+        th: `ค่าไม่อยู่ในค่าที่ยอมรับ (${issue.values.map(String).join(', ')})`,
+        en: `expected one of ${issue.values.map(String).join(', ')}`,
+      };
     case 'too_small':
-      return { th: `น้อยหรือสั้นเกินไป (ขั้นต่ำ ${String(issue.minimum)})`, en };
+      return {
+        th: `น้อยหรือสั้นเกินไป (ขั้นต่ำ ${String(issue.minimum)})`,
+        en: `too small (minimum ${String(issue.minimum)})`,
+      };
     case 'too_big':
-      return { th: `มากหรือยาวเกินไป (สูงสุด ${String(issue.maximum)})`, en };
+      return {
+        th: `มากหรือยาวเกินไป (สูงสุด ${String(issue.maximum)})`,
+        en: `too big (maximum ${String(issue.maximum)})`,
+      };
     case 'invalid_format':
-      return { th: 'รูปแบบไม่ถูกต้อง', en };
+      return { th: 'รูปแบบไม่ถูกต้อง', en: 'wrong format' };
     case 'unrecognized_keys':
-      return { th: `มีช่องที่เกณฑ์ไม่รู้จัก: ${issue.keys.join(', ')}`, en };
+      return {
+        th: `มีช่องที่เกณฑ์ไม่รู้จัก: ${issue.keys.join(', ')}`,
+        en: `unknown keys: ${issue.keys.join(', ')}`,
+      };
     default:
       return { th: 'ข้อมูลไม่ถูกต้อง', en };
   }

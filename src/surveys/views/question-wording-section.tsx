@@ -1,25 +1,25 @@
-import type { ItaFramework, SurveyQuestion } from '../../assessment/index.js';
+import {
+  confidenceTh,
+  sourceTh,
+  type ItaFramework,
+  type SurveyQuestion,
+} from '../../assessment/index.js';
 import { PostForm } from '../../core/http/ui.js';
 import type { Campaign } from '../campaigns.js';
 import { questionTextTh } from '../survey-pages.js';
 import { MAX_WORDING_LENGTH } from '../update-question-wording.js';
 
-const CONFIDENCE_TH = {
-  confirmed: 'ยืนยันแล้ว',
-  likely: 'น่าจะถูกต้อง แต่ยังไม่ได้เทียบกับคู่มือทางการ',
-  unconfirmed: 'ยังไม่ได้เทียบกับคู่มือทางการ',
-} as const;
-
 /** Staff-only: where the wording of a question comes from, written for an officer. */
 function WordingOrigin(props: { question: SurveyQuestion; framework: ItaFramework }) {
   const q = props.question;
-  const source = props.framework.sources[q.source]?.title ?? q.source;
+  // Written for an officer: the source's Thai title, never a file name or repository path.
+  const source = sourceTh(props.framework, q.source);
   return (
     <details>
       <summary>ที่มาของถ้อยคำนี้</summary>
       {q.textTh ? (
         <p>
-          ถ้อยคำจาก {source} ({CONFIDENCE_TH[q.confidence]})
+          ถ้อยคำจาก {source} ({confidenceTh(q.confidence)})
         </p>
       ) : (
         <p>
