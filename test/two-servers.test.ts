@@ -198,12 +198,15 @@ void describe('two servers on one PostgreSQL behind nginx', { skip: !isPostgres 
     }
     assert.equal(upstreams.size, 2, `answered by ${[...upstreams].join(', ')}`);
 
-    // Wrong passwords for one account, alternating servers: the fifth failure is the last.
+    // Wrong passwords for one account from an unknown device, alternating servers. The first
+    // three are checked; then the account's slowdown (core/auth/log-in.ts) answers 429. Each
+    // server sees only half the attempts, so a count kept per server would never reach it.
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
       statuses.push((await logIn('mayor@phothong.example', 'wrong-password-1')).res.status);
     }
-    assert.deepEqual(statuses, [422, 422, 422, 422, 422, 429]);
+    assert.deepEqual(statuses.slice(0, 3), [422, 422, 422]);
+    assert.ok(statuses.includes(429), `the limit holds across servers: ${statuses.join(', ')}`);
   });
 
   void it('counts the same EIT answers once and one survey rate limit for both servers', async (t) => {
