@@ -1,4 +1,5 @@
 import { raw } from 'hono/html';
+import { EntryTableView } from './entry-table.js';
 import type { DisclosedContent } from '../../core/module.js';
 import type { PublicOitEntry } from '../public-content.js';
 import {
@@ -168,26 +169,7 @@ export function PublicOitItemPage(props: {
             {/* bodyHtml is sanitised when staff save it. */}
             {entry.bodyHtml && <div>{raw(entry.bodyHtml)}</div>}
             {entry.table && entry.table.columns.length > 0 && (
-              <div class="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      {entry.table.columns.map((col) => (
-                        <th scope="col">{col}</th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {entry.table.rows.map((row) => (
-                      <tr>
-                        {row.map((cell) => (
-                          <td>{cell}</td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <EntryTableView table={entry.table} />
             )}
             <LinkList links={entry.links} />
             {entry.responsibleUnit && (

@@ -1,4 +1,5 @@
 import { raw } from 'hono/html';
+import { EntryTableView } from './entry-table.js';
 import { htmlToText } from '../collect-search-documents.js';
 import type { EntryLink, EntryTable } from '../schema.js';
 
@@ -126,28 +127,7 @@ export function ReviewPanel(props: {
           </ul>
         </>
       )}
-      {c.table && (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                {c.table.columns.map((col) => (
-                  <th scope="col">{col}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {c.table.rows.map((row) => (
-                <tr>
-                  {row.map((cell) => (
-                    <td>{cell}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {c.table && <EntryTableView table={c.table} />}
       {c.documentIds.length > 0 && (
         <>
           <h3>ไฟล์แนบ</h3>
