@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { AgencyContext } from '../core/context.js';
 import { audit } from '../core/audit/audit.js';
 import { scoped } from '../core/db/scoped.js';
-import { cleanText } from '../core/http/form.js';
 import { assessmentAnalysisAreas } from './schema.js';
+import { cleanText } from '../core/validation/text.js';
 
 const lines = z.array(cleanText({ max: 5_000 }).pipe(z.string().min(1))).max(50);
 

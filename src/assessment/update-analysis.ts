@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { AgencyContext } from '../core/context.js';
 import { audit } from '../core/audit/audit.js';
 import { scoped } from '../core/db/scoped.js';
-import { cleanText, requiredText } from '../core/http/form.js';
 import { assessmentAnalyses } from './schema.js';
+import { cleanText, requiredText } from '../core/validation/text.js';
 
 export const UpdateAnalysisInput = z.object({
   titleTh: requiredText(500),

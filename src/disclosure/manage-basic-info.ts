@@ -4,7 +4,6 @@ import type { AgencyContext } from '../core/context.js';
 import { scoped } from '../core/db/scoped.js';
 import { audit } from '../core/audit/audit.js';
 import { ValidationError } from '../core/errors.js';
-import { cleanText, requiredText } from '../core/http/form.js';
 import { fieldErrorsOf } from '../core/validation/field-messages.js';
 import { typedNumber } from '../core/validation/typed-number.js';
 import {
@@ -20,6 +19,7 @@ import { assertCan } from './permissions.js';
 import { sanitizeRichText } from './sanitize-rich-text.js';
 import { indexPosts, markSiteSearchStale } from './write-search-index.js';
 import type { DbOrTx } from '../core/db/client.js';
+import { cleanText, requiredText } from '../core/validation/text.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'disclosure.errors.badDate');
 const optional = <T extends z.ZodType>(schema: T) =>

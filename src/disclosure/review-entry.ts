@@ -2,12 +2,12 @@ import { eq } from 'drizzle-orm';
 import type { AgencyContext } from '../core/context.js';
 import { scoped } from '../core/db/scoped.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../core/errors.js';
-import { cleanText } from '../core/http/form.js';
 import { disclosureEntries } from './schema.js';
 import { assertCan, canEditItem } from './permissions.js';
 import { writeEntryVersion } from './write-entry-version.js';
 import { markSiteSearchStale } from './write-search-index.js';
 import { htmlToText } from './collect-search-documents.js';
+import { cleanText } from '../core/validation/text.js';
 
 /** True when a version has nothing to show: no text, link, table row or file. */
 export function isEntryEmpty(entry: {

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { AgencyContext } from '../core/context.js';
 import { scoped } from '../core/db/scoped.js';
 import { ForbiddenError, ValidationError } from '../core/errors.js';
-import { cleanText } from '../core/http/form.js';
 import { disclosureDocuments, disclosureEntries } from './schema.js';
 import { getOitItem } from './oit-items.js';
 import { sanitizeRichText } from './sanitize-rich-text.js';
@@ -12,6 +11,7 @@ import { canEditItem, findActorUnitId } from './permissions.js';
 import { writeEntryVersion } from './write-entry-version.js';
 import { getUnit } from '../core/agencies/units.js';
 import type { DbOrTx } from '../core/db/client.js';
+import { cleanText } from '../core/validation/text.js';
 
 const httpUrl = z
   .string()

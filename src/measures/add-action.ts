@@ -3,7 +3,6 @@ import type { AgencyContext } from '../core/context.js';
 import { audit } from '../core/audit/audit.js';
 import { scoped } from '../core/db/scoped.js';
 import { NotFoundError } from '../core/errors.js';
-import { isUuid } from '../core/http/params.js';
 import { actions, measures } from './schema.js';
 import {
   ActionInput,
@@ -11,6 +10,7 @@ import {
   assertUnitAndOfficer,
   parseOrRefuse,
 } from './check-action-input.js';
+import { isUuid } from '../core/validation/text.js';
 
 /** Adds one step (ขั้นตอน) to a measure of this agency. */
 export async function addAction(ctx: AgencyContext, measureId: string, rawInput: ActionInput) {

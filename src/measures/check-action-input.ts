@@ -2,11 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../core/db/client.js';
 import { ValidationError } from '../core/errors.js';
-import { isUuid } from '../core/http/params.js';
 import { scoped } from '../core/db/scoped.js';
 import { staff, units } from '../core/agencies/schema.js';
-import { requiredText } from '../core/http/form.js';
 import { fiscalYearOf } from '../core/i18n/thai-format.js';
+import { isUuid, requiredText } from '../core/validation/text.js';
 
 const isoDate = z
   .string()

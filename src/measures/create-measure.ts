@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { AgencyContext } from '../core/context.js';
 import { audit } from '../core/audit/audit.js';
 import { scoped } from '../core/db/scoped.js';
-import { cleanText, requiredText } from '../core/http/form.js';
 import { typedNumber } from '../core/validation/typed-number.js';
 import { actions, measures } from './schema.js';
 import {
@@ -11,6 +10,7 @@ import {
   assertUnitAndOfficer,
   parseOrRefuse,
 } from './check-action-input.js';
+import { cleanText, requiredText } from '../core/validation/text.js';
 
 export const FiscalYear = typedNumber(
   z.coerce

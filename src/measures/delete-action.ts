@@ -3,8 +3,8 @@ import type { AgencyContext } from '../core/context.js';
 import { audit } from '../core/audit/audit.js';
 import { scoped } from '../core/db/scoped.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
-import { isUuid } from '../core/http/params.js';
 import { actions, progressUpdates } from './schema.js';
+import { isUuid } from '../core/validation/text.js';
 
 export type DeleteActionOutcome = 'deleted' | 'cancelled';
 

@@ -4,7 +4,6 @@ import { scoped } from '../core/db/scoped.js';
 import { staff, units } from '../core/agencies/schema.js';
 import { users } from '../core/auth/schema.js';
 import { NotFoundError } from '../core/errors.js';
-import { isUuid } from '../core/http/params.js';
 import {
   OPEN_ACTION_STATUSES,
   actions,
@@ -12,6 +11,7 @@ import {
   measures,
   progressUpdates,
 } from './schema.js';
+import { isUuid } from '../core/validation/text.js';
 
 export type MeasureRow = typeof measures.$inferSelect;
 export type ActionRow = typeof actions.$inferSelect;

@@ -4,8 +4,6 @@ import type { AgencyContext } from '../core/context.js';
 import { audit } from '../core/audit/audit.js';
 import { scoped } from '../core/db/scoped.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../core/errors.js';
-import { isUuid } from '../core/http/params.js';
-import { requiredText } from '../core/http/form.js';
 import { typedNumber } from '../core/validation/typed-number.js';
 import { staff } from '../core/agencies/schema.js';
 import { users } from '../core/auth/schema.js';
@@ -13,6 +11,7 @@ import { actions, evidenceFiles, progressUpdates } from './schema.js';
 import { parseOrRefuse } from './check-action-input.js';
 import { storeFile } from '../core/files/index.js';
 import { checkEvidence, type EvidenceUpload } from './store-evidence.js';
+import { isUuid, requiredText } from '../core/validation/text.js';
 
 export const ProgressInput = z.object({
   text: requiredText(5000),

@@ -4,11 +4,10 @@ import type { AgencyContext } from '../core/context.js';
 import { audit } from '../core/audit/audit.js';
 import { scoped } from '../core/db/scoped.js';
 import { ConflictError, NotFoundError } from '../core/errors.js';
-import { isUuid } from '../core/http/params.js';
-import { cleanText } from '../core/http/form.js';
 import { users } from '../core/auth/schema.js';
 import { actions, progressUpdates } from './schema.js';
 import { parseOrRefuse } from './check-action-input.js';
+import { cleanText, isUuid } from '../core/validation/text.js';
 
 export const ReviewInput = z.object({
   decision: z.enum(['approve', 'return']),

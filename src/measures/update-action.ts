@@ -4,7 +4,6 @@ import type { AgencyContext } from '../core/context.js';
 import { audit } from '../core/audit/audit.js';
 import { scoped } from '../core/db/scoped.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
-import { isUuid } from '../core/http/params.js';
 import { ACTION_STATUSES, actions, measures } from './schema.js';
 import {
   ActionInput,
@@ -12,6 +11,7 @@ import {
   assertUnitAndOfficer,
   parseOrRefuse,
 } from './check-action-input.js';
+import { isUuid } from '../core/validation/text.js';
 
 /** What the edit form sends: the step's fields as when adding it, plus its status. */
 export const UpdateActionInput = z.intersection(

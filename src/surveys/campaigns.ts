@@ -4,11 +4,11 @@ import { audit } from '../core/audit/audit.js';
 import type { AgencyContext } from '../core/context.js';
 import type { DbOrTx } from '../core/db/client.js';
 import { scoped } from '../core/db/scoped.js';
-import { requiredText } from '../core/http/form.js';
 import { BUDDHIST_YEAR_MAX, BUDDHIST_YEAR_MIN, fromThaiDigits } from '../core/i18n/thai-format.js';
 import { hasFramework } from './survey-pages.js';
 import { surveyCampaigns, type ExtraQuestion } from './schema.js';
 import { typedNumber } from '../core/validation/typed-number.js';
+import { requiredText } from '../core/validation/text.js';
 
 export type Campaign = typeof surveyCampaigns.$inferSelect;
 

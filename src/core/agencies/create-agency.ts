@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { ConflictError, ForbiddenError } from '../errors.js';
 import { audit } from '../audit/audit.js';
-import { cleanText, requiredText } from '../http/form.js';
 import { agencies, units } from './schema.js';
+import { cleanText, requiredText } from '../validation/text.js';
 
 export const AgencySlug = z
   .string()

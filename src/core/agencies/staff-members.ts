@@ -5,12 +5,11 @@ import type { DbOrTx } from '../db/client.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { audit } from '../audit/audit.js';
 import { scoped } from '../db/scoped.js';
-import { cleanText, requiredText } from '../http/form.js';
-import { isUuid } from '../http/params.js';
 import { hashPassword } from '../auth/password.js';
 import { users } from '../auth/schema.js';
 import { STAFF_ROLES, staff, type StaffRole } from './schema.js';
 import { getUnit } from './units.js';
+import { cleanText, isUuid, requiredText } from '../validation/text.js';
 
 const collator = new Intl.Collator('th');
 

@@ -3,12 +3,11 @@ import { z } from 'zod';
 import type { AgencyContext } from '../context.js';
 import type { DbOrTx } from '../db/client.js';
 import { ConflictError, NotFoundError } from '../errors.js';
-import { isUuid } from '../http/params.js';
 import { audit } from '../audit/audit.js';
 import { scoped } from '../db/scoped.js';
-import { cleanText, requiredText } from '../http/form.js';
 import { staff, units } from './schema.js';
 import { typedNumber } from '../validation/typed-number.js';
+import { cleanText, isUuid, requiredText } from '../validation/text.js';
 
 const collator = new Intl.Collator('th');
 

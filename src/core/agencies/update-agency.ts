@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { AgencyContext } from '../context.js';
 import { NotFoundError } from '../errors.js';
 import { audit } from '../audit/audit.js';
-import { cleanText, requiredText } from '../http/form.js';
 import { agencies } from './schema.js';
+import { cleanText, requiredText } from '../validation/text.js';
 
 const optionalUrl = cleanText({ max: 500 }).refine(
   (s) => s === '' || /^https?:\/\/[^\s]+$/.test(s),
