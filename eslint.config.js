@@ -1,6 +1,8 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'data/**', '.test-cache/**', 'src/core/db/migrations/**'] },
@@ -11,7 +13,17 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      // Resolves './x.js' to './x.ts(x)' as TypeScript does, so the cycle check sees every edge.
+      'import-x/resolver-next': [createTypeScriptImportResolver()],
+    },
     rules: {
+      // An import cycle makes module start-up order matter and ties the kernel to its users
+      // (issue 13 §3). Type-only imports count too: a contract type that reaches back into
+      // HTTP internals is the loop this rule exists to catch.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       'no-restricted-properties': [
         'error',

@@ -2,7 +2,7 @@ import type { Config } from './core/config/config.js';
 import { openDatabase, type Database } from './core/db/client.js';
 import { migrateDatabase } from './core/db/migrate.js';
 import { moveLegacyBlobs, removeStaleTempFiles } from './core/files/index.js';
-import { createApp } from './core/http/create-app.js';
+import { createApp, type WebApp } from './core/http/create-app.js';
 import { seedDemoAgency } from './core/agencies/seed-demo.js';
 import { SYSTEM_ACTOR } from './core/context.js';
 import { modules } from './modules.js';
@@ -58,6 +58,7 @@ export async function seedIfEmpty(database: Database, config: Config): Promise<b
   return result.created;
 }
 
-export function buildApp(database: Database, config: Config) {
+/** The web application with every module (its page cache and Node lanes beside it). */
+export function buildApp(database: Database, config: Config): WebApp {
   return createApp({ database, config, modules });
 }

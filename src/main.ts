@@ -50,8 +50,7 @@ const serveCommand = defineCommand({
     let stopServing: () => Promise<void>;
     let failed = new Promise<number>(() => undefined);
     if (workers === 1) {
-      const app = buildApp(database, config);
-      const server = createNodeServer(app, { hostname: config.host });
+      const server = createNodeServer(buildApp(database, config), { hostname: config.host });
       await listen(server, port, config.host);
       stopServing = async () => {
         server.close();

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { openTestDatabase } from './helpers/test-context.js';
 import type { Database } from '../src/core/db/client.js';
@@ -29,6 +29,44 @@ function relativeImports(): { file: string; target: string; specifier: string }[
     }
   }
   return out;
+}
+
+/** A resolved import's file on disk: `./x.js` is `./x.ts` or `./x.tsx`, as TypeScript reads it. */
+function sourceFileOf(target: string): string | null {
+  const base = target.replace(/\.js$/, '');
+  for (const candidate of [target, `${base}.ts`, `${base}.tsx`]) {
+    if (/\.tsx?$/.test(candidate) && existsSync(candidate)) return candidate;
+  }
+  return null;
+}
+
+/**
+ * Every import loop among the files of src, type-only imports included (lint's
+ * import-x/no-cycle sees only the imports that run), each as `a.ts -> b.ts -> a.ts`.
+ */
+function importLoops(): string[] {
+  const edges = new Map<string, Set<string>>();
+  for (const { file, target } of relativeImports()) {
+    const to = sourceFileOf(target);
+    if (to && to !== file) edges.set(file, (edges.get(file) ?? new Set()).add(to));
+  }
+  const loops: string[] = [];
+  const done = new Set<string>();
+  const onPath: string[] = [];
+  const visit = (file: string) => {
+    const at = onPath.indexOf(file);
+    if (at >= 0) {
+      loops.push([...onPath.slice(at), file].map((f) => path.relative(SRC, f)).join(' -> '));
+      return;
+    }
+    if (done.has(file)) return;
+    onPath.push(file);
+    for (const next of edges.get(file) ?? []) visit(next);
+    onPath.pop();
+    done.add(file);
+  };
+  for (const file of edges.keys()) visit(file);
+  return loops;
 }
 
 /** The top-level folder under src a file belongs to ('core', 'assessment', …), or null. */
@@ -75,6 +113,31 @@ describe('architecture', () => {
       .filter(({ file, target }) => moduleOf(file) === 'core' && moduleOf(target) !== 'core')
       .map(({ file, specifier }) => `${path.relative(SRC, file)} imports ${specifier}`);
     assert.deepEqual(leaks, [], 'core must not import a module (nor app.ts/modules.ts)');
+  });
+
+  // Issue 13 §3: module.ts (the manifest contract) named HTTP internals, and the kernel
+  // went round in a loop (module.ts -> http/env.ts -> module.ts, -> http/node-lane.ts ->
+  // middleware.ts …). A loop makes load order matter and every file in it a dependency of
+  // every other; lint checks the runtime imports, this checks the type-only ones too.
+  it('has no import loop in src, not even through type-only imports', () => {
+    assert.deepEqual(importLoops(), []);
+  });
+
+  it('keeps the module contract to type-only imports', () => {
+    const contract = [
+      'core/module.ts',
+      'core/http/env.ts',
+      'core/http/node-lane-types.ts',
+      'core/cli/command.ts',
+      'core/jobs/types.ts',
+    ];
+    const runtime = contract.flatMap((file) =>
+      readFileSync(path.join(SRC, file), 'utf8')
+        .split('\n')
+        .filter((line) => /^import\s/.test(line) && !/^import type\s/.test(line))
+        .map((line) => `${file}: ${line}`),
+    );
+    assert.deepEqual(runtime, [], 'declaring a module must load no kernel code');
   });
 
   describe('on a migrated database', () => {

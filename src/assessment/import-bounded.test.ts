@@ -29,7 +29,7 @@ void describe('bounded results import', () => {
   before(async () => {
     t = await createTestContext();
     admin = await t.loginAs('agency_admin');
-    server = createNodeServer(t.app);
+    server = createNodeServer(t.web);
     await listen(server, 0, '127.0.0.1');
     base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   });

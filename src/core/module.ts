@@ -1,11 +1,30 @@
+// The contract between the kernel and a module. Like the files it names (cli/command.ts,
+// http/env.ts, http/node-lane-types.ts, jobs/types.ts), it imports types only, and none of
+// them imports anything that leads back here: declaring a module loads no HTTP internals, and
+// test/architecture.test.ts fails on any import loop, type-only ones included.
 import type { Hono } from 'hono';
 import type { CliCommand } from './cli/command.js';
 import type { AgencyContext } from './context.js';
 import type { StaffRole } from './agencies/schema.js';
 import type { AppEnv, NavItem } from './http/env.js';
-import type { NodeLane, NodeLaneContext } from './http/node-lane.js';
+import type { NodeLane, NodeLaneContext } from './http/node-lane-types.js';
 import type { Translation } from './i18n/i18n.js';
 import type { JobDefinition } from './jobs/types.js';
+
+// The two slots the kernel leaves for the module list, filled here (as Hono's own
+// ContextVariableMap is): their files cannot name ModuleManifest without a loop.
+declare module './http/env.js' {
+  interface AppVariables {
+    /** Every mounted module, for pages that gather what modules publish (the OIT site). */
+    modules: readonly ModuleManifest[];
+  }
+}
+declare module './cli/command.js' {
+  interface CommandDeps {
+    /** Every module, for commands that read what modules publish (jobs, the OIT search). */
+    modules?: readonly ModuleManifest[];
+  }
+}
 
 type Catalog = { [key: string]: string | Catalog };
 

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestContext, type TestContext } from '../../test/helpers/test-context.js';
-import { createApp } from '../core/http/create-app.js';
+import { createApp, type WebApp } from '../core/http/create-app.js';
 import { defineModule } from '../core/module.js';
 import { modules } from '../modules.js';
 import { listOitYears } from './oit-items.js';
@@ -42,16 +42,16 @@ async function capturingErrors<T>(fn: () => Promise<T>): Promise<{ value: T; log
 
 void describe("one module's failing feed", () => {
   let t: TestContext;
-  let app: ReturnType<typeof createApp>;
+  let app: WebApp['app'];
   const year = listOitYears().at(-1)!;
 
   before(async () => {
     t = await createTestContext();
-    app = createApp({
+    ({ app } = createApp({
       database: t.database,
       config: t.config,
       modules: [...modules, broken, working],
-    });
+    }));
   });
   after(async () => {
     await t.close();

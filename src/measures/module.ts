@@ -6,7 +6,7 @@ import { measuresPublicRoutes } from './routes.public.js';
 import { measuresCommands } from './commands.js';
 import { measuresRemindersJob } from './jobs.js';
 import { seedMeasures } from './seed.js';
-import { publishedReports } from './schema.js';
+import { actions, publishedReports } from './schema.js';
 import { createMeasure } from './create-measure.js';
 import { listUnits } from '../core/agencies/units.js';
 import { scoped } from '../core/db/scoped.js';
@@ -57,7 +57,6 @@ export const measuresModule = defineModule({
         dueDate: fiscalMonthEnd(year, 11),
       },
     ]);
-    const { actions } = await import('./schema.js');
     const [action] = await scoped(ctx.db, ctx.agencyId).list(actions, eq(actions.measureId, m.id));
     return {
       params: { id: m.id },

@@ -59,7 +59,7 @@ void describe('IIT anonymity against a copy of the database, its history and the
       closesOn: '2099-12-31',
     });
     codes = await issueAccessCodes(t.ctx, campaign.id, RESPONDENTS);
-    server = createNodeServer(t.app);
+    server = createNodeServer(t.web);
     await listen(server, 0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     const path = `/a/agency-a/surveys/${campaign.id}`;

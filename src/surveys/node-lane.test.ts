@@ -7,7 +7,6 @@ import {
   seededRandom,
   type PreparedSubmission,
 } from '../../test/helpers/survey-client.js';
-import { nodeLanesOf } from '../core/http/create-app.js';
 import { createCampaign, type Campaign } from './campaigns.js';
 
 const random = seededRandom(11);
@@ -45,7 +44,7 @@ void describe('the EIT submit lane', () => {
     });
     surveyPath = `/a/agency-a/surveys/${eit.id}`;
     // Count what the lane did, without changing it.
-    const [lane] = nodeLanesOf(t.app);
+    const [lane] = t.web.lanes;
     assert.ok(lane, 'the surveys module registers its lane');
     const serve = lane.serve.bind(lane);
     lane.serve = async (req, res, fallback) => {
@@ -57,7 +56,7 @@ void describe('the EIT submit lane', () => {
       if (handedOn) laneAnswered.handedOn += 1;
       else laneAnswered.served += 1;
     };
-    server = await startServer(t.app);
+    server = await startServer(t.web);
   });
   after(async () => {
     await server.close();

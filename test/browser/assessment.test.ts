@@ -26,7 +26,7 @@ void describe('assessment in a browser: import results, see the dashboard, downl
       { email: EMAIL, displayName: 'เจ้าหน้าที่ ITA', roles: 'agency_admin', password: PASSWORD },
       FAST_HASH_COST,
     );
-    server = await startServer(t.app);
+    server = await startServer(t.web);
     browser = await launchBrowser();
     page = await browser!.newPage({ acceptDownloads: true });
     await page.goto(`${server.baseUrl}/login`);

@@ -95,7 +95,7 @@ describe('core pages in a real browser', () => {
       { email: EMAIL, displayName: 'ผู้ดูแลทดสอบ', roles: 'agency_admin', password: PASSWORD },
       FAST_HASH_COST,
     );
-    server = await startServer(t.app);
+    server = await startServer(t.web);
   });
   after(async () => {
     await browser?.close();

@@ -38,7 +38,7 @@ void describe('a refused staff form in a browser', () => {
       .from(actions)
       .where(eq(actions.measureId, measure.id));
     actionId = action!.id;
-    server = await startServer(t.app);
+    server = await startServer(t.web);
   });
   after(async () => {
     await browser?.close();

@@ -32,7 +32,7 @@ void describe('framework import in a browser: refuse, diff, accept', () => {
       { email: EMAIL, displayName: 'ผู้ดูแลระบบกลาง', password: PASSWORD, isInstanceAdmin: true },
       FAST_HASH_COST,
     );
-    server = await startServer(t.app);
+    server = await startServer(t.web);
     browser = await launchBrowser();
     page = await browser!.newPage();
     await page.goto(`${server.baseUrl}/login`);

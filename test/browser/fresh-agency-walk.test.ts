@@ -64,7 +64,7 @@ void describe('a fresh agency through the whole ITA cycle, in Chromium', () => {
     });
     admin = await t.loginAs('agency_admin', agency);
     executive = await t.loginAs('executive', agency);
-    server = await startServer(t.app);
+    server = await startServer(t.web);
     browser = await launchBrowser();
   });
   after(async () => {

@@ -64,7 +64,7 @@ void describe('surveys in a browser', () => {
     iit = await createCampaign(t.ctx, { ...dates, tool: 'IIT', titleTh: 'IIT เบราว์เซอร์' });
     const admin = await t.loginAs('agency_admin');
     adminToken = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(admin.cookie)![1]!;
-    server = await startServer(t.app);
+    server = await startServer(t.web);
   });
   after(async () => {
     await browser?.close();

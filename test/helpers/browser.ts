@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { createNodeServer, listen } from '../../src/core/http/serve-app.js';
+import { createNodeServer, listen, type ServedApp } from '../../src/core/http/serve-app.js';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, DEFAULT_CHROMIUM_PATH } from '../../src/core/documents/chromium.js';
 
@@ -34,11 +34,13 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
-/** Serves a Hono app on 127.0.0.1 at a free port, for browsers and real HTTP clients. */
-export async function startServer(app: {
-  fetch: (request: Request, ...rest: never[]) => Response | Promise<Response>;
-}): Promise<RunningServer> {
-  const server = createNodeServer(app);
+/**
+ * Serves an app on 127.0.0.1 at a free port, for browsers and real HTTP clients. Pass what
+ * createApp built (`t.web`) to serve it as `prongsai serve` does, page cache and Node lanes
+ * first; a bare Hono app is served through Hono alone.
+ */
+export async function startServer(app: ServedApp | ServedApp['app']): Promise<RunningServer> {
+  const server = createNodeServer('fetch' in app ? { app } : app);
   await listen(server, 0, '127.0.0.1');
   const { port } = server.address() as AddressInfo;
   return {

@@ -55,5 +55,6 @@ export function buildSiteApp(
     publicMount: '',
     routes: { public: createDisclosurePublicRoutes(content) },
   });
-  return createApp({ database, config: testConfig(), modules: [agenciesModule, site, ...extra] });
+  return createApp({ database, config: testConfig(), modules: [agenciesModule, site, ...extra] })
+    .app;
 }

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../../src/core/db/client.js';
 import { migrateDatabase } from '../../src/core/db/migrate.js';
 import { buildApp } from '../../src/app.js';
+import type { WebApp } from '../../src/core/http/create-app.js';
 import { ConfigSchema, type Config } from '../../src/core/config/config.js';
 import { SYSTEM_ACTOR, type AgencyContext, type AppContext } from '../../src/core/context.js';
 import { createAgency } from '../../src/core/agencies/create-agency.js';
@@ -88,7 +89,10 @@ export interface TestSession {
 
 export interface TestContext {
   database: Database;
-  app: ReturnType<typeof buildApp>;
+  /** The Hono app, for `app.request(…)` without a server. */
+  app: WebApp['app'];
+  /** All createApp built (app, page cache, Node lanes): what `startServer` serves. */
+  web: WebApp;
   config: Config;
   agency: Agency;
   /** An agency-admin context for agency A, for calling use cases directly. */
@@ -115,7 +119,8 @@ export async function createTestContext(
 ): Promise<TestContext> {
   const database = await openTestDatabase();
   const config = testConfig(configOverrides);
-  const app = buildApp(database, config);
+  const web = buildApp(database, config);
+  const app = web.app;
   const systemCtx: AppContext = {
     db: database.db,
     actor: { ...SYSTEM_ACTOR, label: 'test' },
@@ -185,6 +190,7 @@ export async function createTestContext(
   return {
     database,
     app,
+    web,
     config,
     agency,
     ctx,

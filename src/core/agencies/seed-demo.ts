@@ -6,6 +6,7 @@ import { agencies } from './schema.js';
 import { createAgency } from './create-agency.js';
 import { createStaffMember } from './staff-members.js';
 import { updateAgency } from './update-agency.js';
+import { listUnits } from './units.js';
 
 export const DEMO_AGENCY_SLUG = 'phothong';
 /** Printed by the README and at first start; change them before going live. */
@@ -86,7 +87,6 @@ export async function seedDemoAgency(
         'https://www.openstreetmap.org/search?query=%E0%B9%82%E0%B8%9E%E0%B8%98%E0%B8%B4%E0%B9%8C%E0%B8%97%E0%B8%AD%E0%B8%87%20%E0%B8%A8%E0%B8%A3%E0%B8%B5%E0%B8%AA%E0%B8%A1%E0%B9%80%E0%B8%94%E0%B9%87%E0%B8%88',
       facebook: 'https://www.facebook.com/',
     });
-    const { listUnits } = await import('./units.js');
     const unitList = await listUnits(ctx.db, agency.id);
     for (const account of DEMO_ACCOUNTS) {
       await createStaffMember(

@@ -1,5 +1,4 @@
 import type { ParseArgsConfig } from 'node:util';
-import type { ModuleManifest } from '../module.js';
 
 /** Where a command writes; tests pass buffers instead of the real streams. */
 export interface CommandIo {
@@ -31,11 +30,14 @@ export interface CliCommand {
   ) => Promise<number>;
 }
 
-/** Filled by the composition root (src/main.ts); typed loosely here so core/cli stays import-free. */
+/**
+ * Filled by the composition root (src/main.ts); typed loosely here so core/cli stays
+ * import-free. `modules` (every module, for commands that read what modules publish) is
+ * declared by core/module.ts, which augments this interface: the manifest lists commands,
+ * so naming the manifest here would loop the two files.
+ */
 export interface CommandDeps {
   openDb: () => Promise<unknown>;
-  /** Every module, for commands that read what modules publish (the OIT site's search). */
-  modules?: readonly ModuleManifest[];
 }
 
 export function defineCommand(command: CliCommand): CliCommand {

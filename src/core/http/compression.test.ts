@@ -77,7 +77,7 @@ void describe('compressed pages from the shared page cache (issue 14 §2)', () =
       })
       .get('/dynamic', (c) => c.html(BIG_PAGE))
       .get('/small', (c) => c.html('<p>สั้น</p>'));
-    const server = createNodeServer(app, { pageCache: cache });
+    const server = createNodeServer({ app, pageCache: cache });
     await listen(server, 0, '127.0.0.1');
     return {
       port: (server.address() as AddressInfo).port,
@@ -170,7 +170,11 @@ void describe('compressed pages from the shared page cache (issue 14 §2)', () =
 void describe('static files', () => {
   void it('are sent pre-compressed with their own ETag per encoding', async () => {
     // The static route reads no database.
-    const app = createApp({ database: {} as never, config: ConfigSchema.parse({}), modules: [] });
+    const { app } = createApp({
+      database: {} as never,
+      config: ConfigSchema.parse({}),
+      modules: [],
+    });
     const plain = await app.request('/static/app.css');
     const css = await plain.text();
     const br = await app.request('/static/app.css', { headers: { 'accept-encoding': 'br' } });

@@ -134,26 +134,23 @@ export interface CreateAppOptions {
 
 let coreCatalogRegistered = false;
 
-// Lets the Node server (serve-app.ts) answer cache hits before Hono sees the request.
-const pageCaches = new WeakMap<object, SharedPageCache>();
-
-/** The shared page cache of an app built by createApp, if any. */
-export function pageCacheOf(app: object): SharedPageCache | undefined {
-  return pageCaches.get(app);
-}
-
-const nodeLanes = new WeakMap<object, NodeLane[]>();
-
-/** The modules' Node lanes of an app built by createApp (serve-app.ts tries them before Hono). */
-export function nodeLanesOf(app: object): NodeLane[] {
-  return nodeLanes.get(app) ?? [];
+/**
+ * What createApp builds: the Hono app, and the two paths the Node server (serve-app.ts) tries
+ * before Hono sees a request, which only it can use: the page cache's stored copies and the
+ * modules' Node lanes. Returned side by side rather than hung on the app, so whoever serves
+ * the app is handed them and a test sees exactly which server it starts.
+ */
+export interface WebApp {
+  app: Hono<AppEnv>;
+  pageCache: SharedPageCache;
+  lanes: readonly NodeLane[];
 }
 
 /**
  * Builds the web application: core pages, then every module's public routes under
  * /a/:slug/<module> and staff routes under /staff/<module>, with one error handler.
  */
-export function createApp({ database, config, modules }: CreateAppOptions) {
+export function createApp({ database, config, modules }: CreateAppOptions): WebApp {
   useInstanceSecrets(config.dataDir);
   if (!coreCatalogRegistered) {
     registerCatalog('', coreCatalog.th, coreCatalog.en);
@@ -169,7 +166,6 @@ export function createApp({ database, config, modules }: CreateAppOptions) {
   const app = new Hono<AppEnv>();
   app.onError(onError);
   const pageCache = new SharedPageCache();
-  pageCaches.set(app, pageCache);
   // Outside the page cache, which stores its own compressed copies and marks them encoded.
   app.use(compressResponses);
   app.use(pageCache.middleware());
@@ -257,18 +253,15 @@ export function createApp({ database, config, modules }: CreateAppOptions) {
   app.use('/staff/*', requireStaff);
   app.route('/staff/agency/jobs', agencyJobsRoutes);
   const laneContext = { database, config, agencyOfSlug };
-  nodeLanes.set(
-    app,
-    modules
-      .flatMap((module) => module.nodeLanes?.(laneContext) ?? [])
-      .map((lane) => ({
-        accepts: (req) => lane.accepts(req),
-        serve: (req, res, fallback) => {
-          if (isHttpsIncoming(req, config.trustProxy)) markHttpsRequest(req);
-          return lane.serve(req, res, fallback);
-        },
-      })),
-  );
+  const lanes = modules
+    .flatMap((module) => module.nodeLanes?.(laneContext) ?? [])
+    .map((lane): NodeLane => ({
+      accepts: (req) => lane.accepts(req),
+      serve: (req, res, fallback) => {
+        if (isHttpsIncoming(req, config.trustProxy)) markHttpsRequest(req);
+        return lane.serve(req, res, fallback);
+      },
+    }));
   for (const module of modules) {
     if (module.routes?.public) {
       const mount = module.publicMount ?? module.name;
@@ -278,7 +271,5 @@ export function createApp({ database, config, modules }: CreateAppOptions) {
       app.route(`/staff/${module.staffMount ?? module.name}`, module.routes.staff);
     }
   }
-  return app;
+  return { app, pageCache, lanes };
 }
-
-export type App = ReturnType<typeof createApp>;

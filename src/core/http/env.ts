@@ -5,7 +5,6 @@ import type { TranslateFn } from '../i18n/i18n.js';
 import type { agencies, StaffRole } from '../agencies/schema.js';
 import type { users } from '../auth/schema.js';
 import type { Config } from '../config/config.js';
-import type { ModuleManifest } from '../module.js';
 
 export type AgencyRow = typeof agencies.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
@@ -40,8 +39,8 @@ export interface AppVariables {
   /** Set on /a/:slug/* routes: the agency whose public pages are shown. */
   publicAgency: AgencyRow;
   nav: NavItem[];
-  /** Every mounted module, for pages that gather what modules publish (the OIT site). */
-  modules: readonly ModuleManifest[];
+  // `modules` (every mounted module) is declared by core/module.ts, which augments this
+  // interface: the manifest names AppEnv, so naming the manifest here would loop the files.
   /** Title for the layout's <title>. */
   title?: string;
 }

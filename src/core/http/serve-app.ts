@@ -1,7 +1,18 @@
 import { createServer, type RequestListener, type Server, type ServerOptions } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
-import { nodeLanesOf, pageCacheOf } from './create-app.js';
+import type { NodeLane } from './node-lane-types.js';
 import type { SharedPageCache } from './shared-page-cache.js';
+
+/**
+ * What a Node server serves: createApp's result (`WebApp`), or any fetch handler with the
+ * fast paths it has (a test's bare Hono app has none, and loses nothing but speed: the page
+ * cache's middleware and each lane's route still answer inside Hono).
+ */
+export interface ServedApp {
+  app: { fetch: (request: Request, ...rest: never[]) => Response | Promise<Response> };
+  pageCache?: SharedPageCache | undefined;
+  lanes?: readonly NodeLane[] | undefined;
+}
 
 /**
  * The Node HTTP server for an app: anonymous hits of the shared page cache are written
@@ -9,11 +20,9 @@ import type { SharedPageCache } from './shared-page-cache.js';
  * and everything else goes through Hono's Node adapter.
  */
 export function createNodeServer(
-  app: { fetch: (request: Request, ...rest: never[]) => Response | Promise<Response> },
-  options: { hostname?: string; pageCache?: SharedPageCache } = {},
+  { app, pageCache, lanes = [] }: ServedApp,
+  options: { hostname?: string } = {},
 ): Server {
-  const pageCache = options.pageCache ?? pageCacheOf(app);
-  const lanes = nodeLanesOf(app);
   return createAdaptorServer({
     fetch: app.fetch as never,
     ...(options.hostname ? { hostname: options.hostname } : {}),

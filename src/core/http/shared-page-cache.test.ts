@@ -97,7 +97,7 @@ void describe('sharedPageCache, Node fast path', () => {
         c.header('ETag', `W/"v${renders}"`);
         return c.html(`<p>หน้า ${renders}</p>`);
       });
-    const server = createNodeServer(app, { pageCache: cache });
+    const server = createNodeServer({ app, pageCache: cache });
     await listen(server, 0, '127.0.0.1');
     const { port } = server.address() as AddressInfo;
     return {
