@@ -69,6 +69,29 @@ function importLoops(): string[] {
   return loops;
 }
 
+/** The names a module's index.ts exports, and its statements that name none (`export *`). */
+function indexExports(source: string): { names: string[]; unnamed: string[] } {
+  const names: string[] = [];
+  const unnamed: string[] = [];
+  for (const match of source.matchAll(/^export\s+(?:type\s+)?\{([^}]*)\}/gm)) {
+    for (const item of match[1]!.split(',')) {
+      const name = item
+        .replace(/^\s*type\s+/, '')
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()!;
+      if (name) names.push(name);
+    }
+  }
+  for (const match of source.matchAll(
+    /^export\s+(?:declare\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum)\s+(\w+)/gm,
+  )) {
+    names.push(match[1]!);
+  }
+  for (const match of source.matchAll(/^export\s+\*.*$/gm)) unnamed.push(match[0]);
+  return { names, unnamed };
+}
+
 /** The top-level folder under src a file belongs to ('core', 'assessment', …), or null. */
 function moduleOf(file: string): string | null {
   const parts = path.relative(SRC, file).split(path.sep);
@@ -95,6 +118,51 @@ describe('architecture', () => {
       )
       .map(({ file, specifier }) => `${path.relative(SRC, file)} imports ${specifier}`);
     assert.deepEqual(leaks, [], 'import another module through its index.ts only');
+  });
+
+  // Issue 13 §3: assessment's index exported 50 names, 33 used by no other module, and two
+  // indexes were doors nobody used. An index is the list of what others depend on: a name
+  // no other module imports (their tests count) is internal, and says so by not being there.
+  it("exports from a module's index.ts only what other modules import, each with a comment", () => {
+    const importedNames = new Map<string, Set<string>>();
+    const named = /import\s+(?:type\s+)?\{([^}]*)\}\s*from\s*['"](\.[^'"]*\/index\.js)['"]/g;
+    for (const file of sourceFiles(SRC)) {
+      for (const match of readFileSync(file, 'utf8').matchAll(named)) {
+        const to = moduleOf(path.resolve(path.dirname(file), match[2]!));
+        if (!to || to === moduleOf(file)) continue;
+        const names = importedNames.get(to) ?? new Set<string>();
+        for (const item of match[1]!.split(',')) {
+          const name = item
+            .replace(/^\s*type\s+/, '')
+            .trim()
+            .split(/\s+as\s+/)[0]!;
+          if (name) names.add(name);
+        }
+        importedNames.set(to, names);
+      }
+    }
+    const problems: string[] = [];
+    const indexes = readdirSync(SRC)
+      .filter((name) => name !== 'core' && existsSync(path.join(SRC, name, 'index.ts')))
+      .map((name) => ({ module: name, file: path.join(SRC, name, 'index.ts') }));
+    assert.ok(indexes.length >= 2, `module indexes found: ${indexes.length}`);
+    for (const { module, file } of indexes) {
+      const source = readFileSync(file, 'utf8');
+      const { names, unnamed } = indexExports(source);
+      for (const statement of unnamed) problems.push(`${module}: name the exports: ${statement}`);
+      const used = importedNames.get(module) ?? new Set();
+      for (const name of names) {
+        if (!used.has(name)) problems.push(`${module}/index.ts exports ${name}, unused elsewhere`);
+      }
+      const lines = source.split('\n');
+      lines.forEach((line, i) => {
+        const before = lines[i - 1]?.trim() ?? '';
+        if (/^export\s/.test(line) && !before.endsWith('*/') && !before.startsWith('//')) {
+          problems.push(`${module}/index.ts:${i + 1} has no comment saying what it is for`);
+        }
+      });
+    }
+    assert.deepEqual(problems, []);
   });
 
   it('lets only test files import from test/', () => {

@@ -5,7 +5,7 @@ import { walkPages } from './helpers/walk-pages.js';
 import { seedDemoAgency } from '../src/core/agencies/seed-demo.js';
 import { agencies } from '../src/core/agencies/schema.js';
 import { docxToText } from '../src/core/documents/read-back.js';
-import { DEVELOPER_TEXT } from '../src/assessment/index.js';
+import { DEVELOPER_TEXT } from '../src/assessment/officer-text.js';
 import { modules } from '../src/modules.js';
 
 /** On a citizen's page not even the officer's wording of a rule's source or confidence. */

@@ -15,7 +15,7 @@ import { createAgency } from '../../src/core/agencies/create-agency.js';
 import { chromiumUsage, closeBrowser } from '../../src/core/documents/chromium.js';
 import { openingFiscalYear } from '../../src/core/i18n/thai-format.js';
 import { getFramework, listFrameworkYears } from '../../src/assessment/index.js';
-import { itemCodesForFeed } from '../../src/disclosure/index.js';
+import { itemCodesForFeed } from '../../src/disclosure/load-year-data.js';
 
 /**
  * A new municipality on a fresh instance (demo off), walked in Chromium as its people would:
