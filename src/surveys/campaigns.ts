@@ -4,6 +4,7 @@ import { audit } from '../core/audit/audit.js';
 import type { AgencyContext } from '../core/context.js';
 import type { DbOrTx } from '../core/db/client.js';
 import { scoped } from '../core/db/scoped.js';
+import { TtlCache } from '../core/cache/ttl-cache.js';
 import { BUDDHIST_YEAR_MAX, BUDDHIST_YEAR_MIN, fromThaiDigits } from '../core/i18n/thai-format.js';
 import { hasFramework } from './survey-pages.js';
 import { surveyCampaigns, type ExtraQuestion } from './schema.js';
@@ -170,7 +171,9 @@ export function getCampaign(db: DbOrTx, agencyId: string, id: string): Promise<C
 // a short-lived copy is exact; the TTL only bounds memory and how long a deleted campaign
 // stays answerable.
 const PUBLIC_CAMPAIGN_TTL_MS = 5_000;
-const publicCampaigns = new WeakMap<object, Map<string, { campaign: Campaign; until: number }>>();
+// One cache per database: tests open many in one process, and a campaign id is only unique
+// within its own.
+const publicCampaigns = new WeakMap<object, TtlCache<string, Campaign>>();
 
 /**
  * getCampaign for the respondents' pages, kept in memory for a few seconds: on closing day
@@ -184,15 +187,12 @@ export async function getPublicCampaign(
   id: string,
   now = Date.now(),
 ): Promise<Campaign> {
-  let byKey = publicCampaigns.get(db);
-  if (!byKey) publicCampaigns.set(db, (byKey = new Map()));
-  const key = `${agencyId}|${id}`;
-  const hit = byKey.get(key);
-  if (hit && hit.until > now) return hit.campaign;
-  const campaign = await getCampaign(db, agencyId, id);
-  if (byKey.size > 10_000) byKey.clear();
-  byKey.set(key, { campaign, until: now + PUBLIC_CAMPAIGN_TTL_MS });
-  return campaign;
+  let campaigns = publicCampaigns.get(db);
+  if (!campaigns) {
+    campaigns = new TtlCache({ ttlMs: PUBLIC_CAMPAIGN_TTL_MS, maxEntries: 10_000 });
+    publicCampaigns.set(db, campaigns);
+  }
+  return campaigns.getOrLoad(`${agencyId}|${id}`, () => getCampaign(db, agencyId, id), now);
 }
 
 /** Open on `now`'s Thai date, both ends included. */

@@ -17,6 +17,7 @@ import { registerCatalog } from '../i18n/i18n.js';
 import * as coreCatalog from '../i18n/core-catalog.js';
 import { agencies } from '../agencies/schema.js';
 import { NotFoundError } from '../errors.js';
+import { TtlCache } from '../cache/ttl-cache.js';
 import type { AgencyRow, AppEnv, NavItem } from './env.js';
 import { markHttpsRequest, type NodeLane } from './node-lane.js';
 import { isHttpsIncoming } from './https.js';
@@ -112,18 +113,18 @@ const HOSTNAME_TTL_MS = 30_000;
  * own host) so a page view costs no extra query; a changed hostname applies within 30 s.
  */
 function hostnameLookup(database: Database): (host: string) => Promise<string | null> {
-  const cache = new Map<string, { slug: string | null; until: number }>();
-  return async (host) => {
-    const hit = cache.get(host);
-    if (hit && hit.until > Date.now()) return hit.slug;
-    const [row] = await database.db
-      .select({ slug: agencies.slug })
-      .from(agencies)
-      .where(eq(agencies.hostname, host));
-    if (cache.size > 1000) cache.clear();
-    cache.set(host, { slug: row?.slug ?? null, until: Date.now() + HOSTNAME_TTL_MS });
-    return row?.slug ?? null;
-  };
+  const slugs = new TtlCache<string, string | null>({
+    ttlMs: HOSTNAME_TTL_MS,
+    maxEntries: 1_000,
+  });
+  return (host) =>
+    slugs.getOrLoad(host, async () => {
+      const [row] = await database.db
+        .select({ slug: agencies.slug })
+        .from(agencies)
+        .where(eq(agencies.hostname, host));
+      return row?.slug ?? null;
+    });
 }
 
 export interface CreateAppOptions {
@@ -228,15 +229,15 @@ export function createApp({ database, config, modules }: CreateAppOptions): WebA
   // Public pages of one agency: the slug is resolved once here; unknown slug → 404.
   // Every public page needs the agency row; reading it once per few seconds instead of once
   // per request keeps a burst of visitors off the database (edits show within 5 s).
-  const agencyRows = new Map<string, { row: AgencyRow | undefined; until: number }>();
-  const agencyOfSlug = async (slug: string) => {
-    const hit = agencyRows.get(slug);
-    if (hit && hit.until > Date.now()) return hit.row;
-    const [row] = await database.db.select().from(agencies).where(eq(agencies.slug, slug));
-    if (agencyRows.size > 10_000) agencyRows.clear();
-    agencyRows.set(slug, { row, until: Date.now() + 5_000 });
-    return row;
-  };
+  const agencyRows = new TtlCache<string, AgencyRow | undefined>({
+    ttlMs: 5_000,
+    maxEntries: 10_000,
+  });
+  const agencyOfSlug = (slug: string) =>
+    agencyRows.getOrLoad(slug, async () => {
+      const [row] = await database.db.select().from(agencies).where(eq(agencies.slug, slug));
+      return row;
+    });
   const slugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
   const publicAgency = createMiddleware<AppEnv>(async (c, next) => {
     const slug = slugSchema.safeParse(c.req.param('slug'));

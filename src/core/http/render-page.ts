@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { jsx, type Child } from 'hono/jsx';
 import type { AppEnv } from './env.js';
+import { TtlCache } from '../cache/ttl-cache.js';
 
 declare module 'hono' {
   interface ContextRenderer {
@@ -77,7 +78,8 @@ function chooseSynchronousJsxContext(): void {
 }
 chooseSynchronousJsxContext();
 
-const sameForAnyone = new Map<string, { html: string; until: number }>();
+// Lifetimes are the caller's (ttlMs); the cache bounds how many pages are kept.
+const sameForAnyone = new TtlCache<string, string>({ ttlMs: 5_000, maxEntries: 1_000 });
 
 const sameForAnyoneKey = (locale: string, variant: string, pathWithQuery: string) =>
   `${locale}|${variant}|${pathWithQuery}`;
@@ -104,13 +106,12 @@ export function renderSameForAnyone(
   const path = url.slice(url.indexOf('/', url.indexOf('//') + 2));
   const locale = c.get('locale');
   const now = Date.now();
-  const hit = sameForAnyone.get(sameForAnyoneKey(locale, variant, path));
-  if (hit && hit.until > now) return c.html(hit.html);
-  if (sameForAnyone.size >= 1_000) sameForAnyone.clear();
+  const hit = sameForAnyone.get(sameForAnyoneKey(locale, variant, path), now);
+  if (hit !== undefined) return c.html(hit);
   let chosen = '';
   for (const [name, render] of Object.entries(variants)) {
     const html = renderPage(c, render());
-    sameForAnyone.set(sameForAnyoneKey(locale, name, path), { html, until: now + ttlMs });
+    sameForAnyone.set(sameForAnyoneKey(locale, name, path), html, ttlMs, now);
     if (name === variant) chosen = html;
   }
   return c.html(chosen);
@@ -126,8 +127,7 @@ export function sameForAnyoneHtml(
   pathWithQuery: string,
   now = Date.now(),
 ): string | undefined {
-  const hit = sameForAnyone.get(sameForAnyoneKey(locale, variant, pathWithQuery));
-  return hit && hit.until > now ? hit.html : undefined;
+  return sameForAnyone.get(sameForAnyoneKey(locale, variant, pathWithQuery), now);
 }
 
 /** The request being rendered, for components (layout, forms, CSRF field). */

@@ -6,6 +6,7 @@ import { SESSION_COOKIE } from '../auth/sessions.js';
 import type { AppEnv } from './env.js';
 import { LOCALE_COOKIE } from './middleware.js';
 import { incomingCookies } from './cookies.js';
+import { TtlCache } from '../cache/ttl-cache.js';
 import {
   compressBytesOffThread,
   encodedEtag,
@@ -40,7 +41,6 @@ interface Entry {
   /** Compressed once when stored (issue 14 §2), absent for small or non-text pages. */
   br?: Variant;
   gzip?: Variant;
-  until: number;
   /** One request is re-rendering an expired page; the others get the stale copy meanwhile. */
   isRefreshing: boolean;
 }
@@ -89,13 +89,18 @@ function schemeKey(isEncrypted: boolean, forwardedProto: string | string[] | und
  * (docs/benchmarks.md).
  */
 export class SharedPageCache {
-  private readonly entries = new Map<string, Entry>();
-  private readonly maxEntries: number;
+  // Each page's lifetime is the one its route asked for (SHARED_CACHE_HEADER); the stale
+  // copies stay readable through peek() for the stale-while-refreshing rule below.
+  private readonly entries: TtlCache<string, Entry>;
   private readonly now: () => number;
 
   constructor(options: { maxEntries?: number; now?: () => number } = {}) {
-    this.maxEntries = options.maxEntries ?? 2_000;
     this.now = options.now ?? Date.now;
+    this.entries = new TtlCache({
+      ttlMs: 0,
+      maxEntries: options.maxEntries ?? 2_000,
+      now: this.now,
+    });
   }
 
   private lookup(
@@ -103,11 +108,12 @@ export class SharedPageCache {
     ifNoneMatch: string | undefined,
     encoding: Encoding | null,
   ): Hit | Entry | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
+    const stored = this.entries.peek(key);
+    if (!stored) return undefined;
+    const { value: entry, expiresAt } = stored;
     const t = this.now();
-    const isFresh = entry.until > t;
-    const isStaleUsable = entry.isRefreshing && entry.until + MAX_STALE_MS > t;
+    const isFresh = t < expiresAt;
+    const isStaleUsable = entry.isRefreshing && t < expiresAt + MAX_STALE_MS;
     // Expired and nobody refreshing: the caller renders (and refreshes) it.
     if (!isFresh && !isStaleUsable) return entry;
     const variant = (encoding && entry[encoding]) || entry.identity;
@@ -207,10 +213,7 @@ export class SharedPageCache {
     );
     const bytes = Buffer.from(await c.res.clone().arrayBuffer());
     const entry = await storedEntry(headers, bytes, type, c.res.headers.get('etag'));
-    entry.until = this.now() + ttl;
-    if (this.entries.size >= this.maxEntries)
-      this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(key, entry);
+    this.entries.set(key, entry, ttl);
     // This visitor gets the copy for their Accept-Encoding, with their own cookies and id.
     const variant = (encoding && entry[encoding]) || entry.identity;
     const response = variantResponse(200, variant);
@@ -257,7 +260,6 @@ async function storedEntry(
     return {
       status: 200,
       identity: makeVariant(headers, bytes, etag, null),
-      until: 0,
       isRefreshing: false,
     };
   }
@@ -272,7 +274,6 @@ async function storedEntry(
     identity: makeVariant(varied, bytes, etag, null),
     br: makeVariant(varied, br, etag, 'br'),
     gzip: makeVariant(varied, gzip, etag, 'gzip'),
-    until: 0,
     isRefreshing: false,
   };
 }
