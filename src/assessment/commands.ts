@@ -4,12 +4,8 @@ import { diffFrameworks, diffRows, isEmptyDiff, type FrameworkDiff } from './dif
 import type { ItaFramework } from './frameworks/framework-schema.js';
 import { getFramework, UnknownFrameworkYearError } from './frameworks/load-frameworks.js';
 import { parseScoreFile } from './parse-score-file.js';
-import {
-  compareStatedLevel,
-  presentLevel,
-  scoreFramework,
-  ScoreInputError,
-} from './score-framework.js';
+import { compareStatedLevel, presentLevel } from './result-level.js';
+import { scoreFramework, ScoreInputError } from './score-framework.js';
 
 const EXIT_OK = 0;
 const EXIT_BAD_INPUT = 2;

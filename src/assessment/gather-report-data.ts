@@ -14,7 +14,7 @@ import {
   type AnalysisRow,
   type OfficialResultRow,
 } from './queries.js';
-import { compareStatedLevel, type StatedLevelComparison } from './score-framework.js';
+import { compareStatedLevel, type StatedLevelComparison } from './result-level.js';
 
 /** Everything the annual report and the dashboard show for one agency and fiscal year. */
 export interface ReportData {

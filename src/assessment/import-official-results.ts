@@ -6,8 +6,8 @@ import { getFramework, UnknownFrameworkYearError } from './frameworks/load-frame
 import type { ScoreFileError } from './parse-score-file.js';
 import { parseScoreFileOffThread } from './parse-score-file-off-thread.js';
 import type { DbOrTx } from '../core/db/client.js';
-import { compareStatedLevel, scoreFramework, ScoreInputError } from './score-framework.js';
-import type { ScoreResult, StatedLevelComparison } from './score-framework.js';
+import { compareStatedLevel, type StatedLevelComparison } from './result-level.js';
+import { scoreFramework, ScoreInputError, type ScoreResult } from './score-framework.js';
 import { assessmentResults } from './schema.js';
 
 export const ImportOfficialResultsInput = z.object({

@@ -4,9 +4,8 @@ import fc from 'fast-check';
 import { add, ratioOf, ZERO } from './exact-ratio.js';
 import type { ItaFramework } from './frameworks/framework-schema.js';
 import { getFramework, listFrameworkYears } from './frameworks/load-frameworks.js';
+import { compareStatedLevel, presentLevel } from './result-level.js';
 import {
-  compareStatedLevel,
-  presentLevel,
   scoreFramework,
   ScoreInputError,
   type Respondent,

@@ -12,12 +12,12 @@ import {
 import type {
   AnswerScale,
   ItaFramework,
-  ResultLevel,
   SurveyQuestion,
   ToolCode,
 } from './frameworks/framework-schema.js';
-import { TOOL_CODES } from './frameworks/framework-schema.js';
+import { estimateLevel, levelFor, type LevelEstimate, type LevelName } from './result-level.js';
 
+// Every published ITA score, from a question to the total, is on 0–100 (ita-framework.md §1).
 const Score = z.number().min(0).max(100);
 
 /** One answer: an option value, or one option value per sub-item (ข้อย่อย) in order. */
@@ -54,7 +54,7 @@ export interface ScoreResult {
   indicators: { no: number; score: number }[];
   tools: Record<ToolCode, number>;
   total: number;
-  level: { code: string; labelTh: string; labelEn: string };
+  level: LevelName;
   /**
    * The computed level as what it is: an estimate, with its rule, its confidence and the
    * levels the NACC has given instead to results that meet the same rule. An imported official
@@ -83,7 +83,13 @@ export class ScoreInputError extends Error {
   }
 }
 
-/** Score of option `value` on `scale`; a reverse-scored item reads the mirrored option's score. */
+/**
+ * Score of option `value` on `scale`; a reverse-scored item reads the mirrored option's score.
+ * The option scores are data (`answerScales`), marked unconfirmed: the 2564 IIT form scores
+ * the four levels 0/33/67/100, with i9, i10, i16–i19, i22 reversed, and the NACC's own
+ * conversion is not public (ita-framework-corrections.md §2). Mirroring by position instead
+ * of storing a second scale keeps one list of options per scale to correct when it is found.
+ */
 function optionScore(scale: AnswerScale, value: string, isReverse: boolean): Ratio | undefined {
   const index = scale.options.findIndex((o) => o.value === value);
   if (index < 0) return undefined;
@@ -91,6 +97,11 @@ function optionScore(scale: AnswerScale, value: string, isReverse: boolean): Rat
   return option ? ratioOf(option.score) : undefined;
 }
 
+/**
+ * One respondent's score for one question, or the reason the answer cannot be scored (in Thai
+ * and English, for the import page). A question with sub-items (ข้อย่อย, e.g. i11's parts) takes
+ * one answer per sub-item, each of which may be reversed on its own.
+ */
 function scoreRespondentAnswer(
   question: SurveyQuestion,
   scale: AnswerScale,
@@ -111,23 +122,10 @@ function scoreRespondentAnswer(
     if (!score) return `ไม่มีตัวเลือก "${value}" / no option "${value}"`;
     scores.push(score);
   }
-  // Sub-items are averaged so that a question weighs the same whatever its sub-item count.
+  // Sub-items are averaged so that a question weighs the same whatever its sub-item count
+  // (rule `question-mean-respondents`, an inference: ita-framework.md §5 found no official
+  // text). Kept exact: the question's own rounding happens only where it is shown.
   return mean(scores);
-}
-
-function levelFor(
-  framework: ItaFramework,
-  total: number,
-  tools: Record<ToolCode, number>,
-): ResultLevel {
-  const levels = framework.resultLevels.levels;
-  const found = levels.find(
-    (level) =>
-      total >= level.minTotal &&
-      (level.minEachTool === null || TOOL_CODES.every((t) => tools[t] >= level.minEachTool!)),
-  );
-  // The schema guarantees a last level with minTotal 0, so this only guards the type.
-  return found ?? levels[levels.length - 1]!;
 }
 
 /**
@@ -158,13 +156,7 @@ function scoreOitIndicator(
   return mean(subScores);
 }
 
-/** How sure we are of a framework fact, in the words a municipal officer reads. */
-const CONFIDENCE_TH: Record<string, string> = {
-  confirmed: 'ยืนยันแล้ว',
-  likely: 'น่าจะถูกต้อง แต่ยังไม่ยืนยันกับคู่มือทางการ',
-  unconfirmed: 'ยังไม่ยืนยันกับคู่มือทางการ',
-};
-
+/** One line of `unconfirmed`: the fact, how sure it is, and the data key of its source. */
 const describe = (what: string, confidence: string, source: string) =>
   `${what} [${confidence}; ${source}]`;
 
@@ -185,6 +177,9 @@ export function scoreFramework(framework: ItaFramework, rawInput: ScoreInput): S
   const issues: ScoreInputIssue[] = [];
   const problem = (code: ScoreInputIssue['code'], subject: string, th: string, en: string) =>
     issues.push({ code, subject, messageTh: th, messageEn: en });
+  // The rules (ids of the year's `scoringRules`) this result depends on: the four below always,
+  // the others as the input's level of detail calls on them. Each that is not confirmed is
+  // listed in `unconfirmed`, so a page never shows a number more certain than its rule.
   const rulesUsed = new Set(['tool-mean', 'total-weighted', 'round-at-end']);
   rulesUsed.add('level-on-published-scores');
 
@@ -204,6 +199,9 @@ export function scoreFramework(framework: ItaFramework, rawInput: ScoreInput): S
   const indicatorNos = new Set(framework.indicators.map((i) => i.no));
   const scalesUsed = new Set<string>();
 
+  // Codes are checked against this year's framework: the NACC renumbers questions and items
+  // from year to year (ita-framework-corrections.md §4), so a last-year file must not be
+  // scored as if its o25 were this year's o25.
   for (const code of Object.keys(input.questionScores ?? {})) {
     if (!questionByCode.has(code)) {
       problem('UNKNOWN_CODE', code, 'ไม่มีข้อคำถามนี้ในเกณฑ์ปีนี้', 'no such question this year');
@@ -243,6 +241,8 @@ export function scoreFramework(framework: ItaFramework, rawInput: ScoreInput): S
   const questionResults: ScoreResult['questions'] = [];
   const indicatorScores = new Map<number, Ratio>();
   for (const indicator of framework.indicators) {
+    // The most aggregated source wins (see ScoreInput): an indicator score the NACC published
+    // is the official value, and recomputing it from questions could only disagree with it.
     const imported = input.indicatorScores?.[String(indicator.no)];
     if (imported !== undefined) {
       indicatorScores.set(indicator.no, ratioOf(imported));
@@ -285,6 +285,7 @@ export function scoreFramework(framework: ItaFramework, rawInput: ScoreInput): S
         continue;
       }
       scores.push(score);
+      // Rounded for display only; the indicator below averages the exact value.
       questionResults.push({
         code: question.code,
         indicatorNo: indicator.no,
@@ -300,10 +301,19 @@ export function scoreFramework(framework: ItaFramework, rawInput: ScoreInput): S
       );
       continue;
     }
+    // Rule `indicator-mean-questions` (unconfirmed, ita-framework.md §5): every question of
+    // an IIT/EIT indicator weighs the same, whatever its number of sub-items or respondents.
     rulesUsed.add('indicator-mean-questions');
     indicatorScores.set(indicator.no, mean(scores));
   }
+  // Every problem is collected before throwing: an officer fixing an import file sees all
+  // the missing codes at once instead of one per attempt.
   if (issues.length > 0) throw new ScoreInputError(issues);
+
+  // Rules `tool-mean` and `total-weighted` (confirmed by calculation, ita-framework.md §1): a
+  // tool is the unweighted mean of its indicators and the total is 0.3·IIT + 0.3·EIT +
+  // 0.4·OIT. Plain means of all ten indicators or equal thirds give 99.44 for the seed, which
+  // publishes 99.50; only this model reproduces it (0.3·99.706 + 0.3·98.6267 + 0.4·100).
 
   const exactTools = {} as Record<ToolCode, Ratio>;
   let exactTotal = ZERO;
@@ -312,12 +322,17 @@ export function scoreFramework(framework: ItaFramework, rawInput: ScoreInput): S
     exactTools[tool.code] = mean(own.map((i) => indicatorScores.get(i.no)!));
     exactTotal = add(exactTotal, multiply(ratioOf(tool.weight), exactTools[tool.code]));
   }
+  // Rule `round-at-end` (likely): half-up to 2 decimals, here and only here. The total is
+  // computed from the exact tool scores, not from these rounded ones: rounding once at the
+  // end reproduces the seed's 99.4998 → 99.50, and rounding earlier can move a last digit.
   const tools = {
     IIT: roundHalfUp(exactTools.IIT),
     EIT: roundHalfUp(exactTools.EIT),
     OIT: roundHalfUp(exactTools.OIT),
   };
   const total = roundHalfUp(exactTotal);
+  // Rule `level-on-published-scores`: the level reads the rounded scores people see, so a
+  // published 85.00 passes even when the exact total was 84.996.
   const level = levelFor(framework, total, tools);
 
   const unconfirmed: string[] = [];
@@ -348,6 +363,8 @@ export function scoreFramework(framework: ItaFramework, rawInput: ScoreInput): S
       unconfirmed.push(describe(`level ${tried.labelTh}: ${rule}`, tried.confidence, tried.source));
     }
   }
+  // The target (ค่าเป้าหมาย: 85 points under the national master plan, ita-framework.md §5)
+  // decides `passed`, compared exactly with the published total.
   if (framework.target.confidence !== 'confirmed') {
     const { value, confidence, source } = framework.target;
     unconfirmed.push(describe(`target ${value}`, confidence, source));
@@ -367,169 +384,5 @@ export function scoreFramework(framework: ItaFramework, rawInput: ScoreInput): S
     target: framework.target.value,
     passed: compare(ratioOf(total), ratioOf(framework.target.value)) >= 0,
     unconfirmed,
-  };
-}
-
-/** A computed level, worded as the estimate it is. */
-export interface LevelEstimate {
-  code: string;
-  labelTh: string;
-  labelEn: string;
-  /** The rule that gave it, e.g. "คะแนนรวม ≥ 95 และทุกเครื่องมือ ≥ 95". */
-  ruleTh: string;
-  ruleEn: string;
-  confidence: ResultLevel['confidence'];
-  /** Levels the NACC has given instead to results that meet this rule (data: `mayOfficiallyBe`). */
-  alternatives: { code: string; labelTh: string; labelEn: string }[];
-  /** What a reader sees: "ประมาณการ: ผ่านดีเยี่ยม หรือ ผ่านดี". */
-  wordingTh: string;
-  wordingEn: string;
-}
-
-/**
- * The computed level `levelCode` of a year as an estimate. When the year's data says results
- * meeting this rule have officially been given another level (2566: every public case at or
- * above 95 found is ผ่านดี, ita-framework-corrections.md §3), both are named, so the engine
- * never presents the better one as certain.
- */
-export function estimateLevel(framework: ItaFramework, levelCode: string): LevelEstimate {
-  const levels = framework.resultLevels.levels;
-  const level = levels.find((l) => l.code === levelCode) ?? levels[levels.length - 1]!;
-  const alternatives = (level.mayOfficiallyBe ?? [])
-    .map((code) => levels.find((l) => l.code === code))
-    .filter((l): l is ResultLevel => l !== undefined)
-    .map((l) => ({ code: l.code, labelTh: l.labelTh, labelEn: l.labelEn }));
-  const namesTh = [level.labelTh, ...alternatives.map((a) => a.labelTh)].join(' หรือ ');
-  const namesEn = [level.labelEn, ...alternatives.map((a) => a.labelEn)].join(' or ');
-  return {
-    code: level.code,
-    labelTh: level.labelTh,
-    labelEn: level.labelEn,
-    ruleTh: ruleText(level, 'th'),
-    ruleEn: ruleText(level, 'en'),
-    confidence: level.confidence,
-    alternatives,
-    wordingTh: `ประมาณการ: ${namesTh}`,
-    wordingEn: `Estimate: ${namesEn}`,
-  };
-}
-
-/** The level to show for a result: the official one when imported, else the estimate. */
-export interface PresentedLevel {
-  labelTh: string;
-  labelEn: string;
-  isOfficial: boolean;
-  estimate: LevelEstimate;
-}
-
-/**
- * The level a page or report shows. An official level (from the NACC's result, entered when
- * the results were imported) is the authority and is shown as it is; without one, the
- * computed level is shown only as an estimate with its rule and confidence.
- */
-export function presentLevel(
-  framework: ItaFramework,
-  levelCode: string,
-  officialLabel: string | null | undefined,
-): PresentedLevel {
-  const estimate = estimateLevel(framework, levelCode);
-  const official = officialLabel?.trim();
-  if (official) {
-    const known = framework.resultLevels.levels.find((l) =>
-      [l.code, l.labelTh, l.labelEn].some((n) => n.toLowerCase() === official.toLowerCase()),
-    );
-    return {
-      labelTh: known?.labelTh ?? official,
-      labelEn: known?.labelEn ?? official,
-      isOfficial: true,
-      estimate,
-    };
-  }
-  return { labelTh: estimate.wordingTh, labelEn: estimate.wordingEn, isOfficial: false, estimate };
-}
-
-export interface StatedLevelComparison {
-  agrees: boolean;
-  computed: ScoreResult['level'];
-  /** The stated label resolved against this year's levels; null when it is not one of them. */
-  stated: ScoreResult['level'] | null;
-  explanationTh: string;
-  explanationEn: string;
-}
-
-function ruleText(level: ResultLevel, lang: 'th' | 'en'): string {
-  const each =
-    level.minEachTool === null
-      ? ''
-      : lang === 'th'
-        ? ` และทุกเครื่องมือ ≥ ${level.minEachTool}`
-        : ` and every tool ≥ ${level.minEachTool}`;
-  return lang === 'th' ? `คะแนนรวม ≥ ${level.minTotal}${each}` : `total ≥ ${level.minTotal}${each}`;
-}
-
-/**
- * Checks a level an agency states (e.g. the seed's "ผ่านดี") against the computed one and
- * explains both ways. LAO self-labels are often wrong, and the 2566 thresholds are not
- * official text, so a disagreement is reported, never silently resolved.
- */
-export function compareStatedLevel(
-  result: Pick<ScoreResult, 'level' | 'total' | 'tools'>,
-  statedLabel: string,
-  framework: ItaFramework,
-): StatedLevelComparison {
-  const wanted = statedLabel.trim().toLowerCase();
-  const levels = framework.resultLevels.levels;
-  const stated = levels.find((l) =>
-    [l.code, l.labelTh, l.labelEn].some((name) => name.toLowerCase() === wanted),
-  );
-  const computed = levels.find((l) => l.code === result.level.code)!;
-  const scores = `คะแนนรวม ${result.total.toFixed(2)} (IIT ${result.tools.IIT.toFixed(2)}, EIT ${result.tools.EIT.toFixed(2)}, OIT ${result.tools.OIT.toFixed(2)})`;
-  const scoresEn = `total ${result.total.toFixed(2)} (IIT ${result.tools.IIT.toFixed(2)}, EIT ${result.tools.EIT.toFixed(2)}, OIT ${result.tools.OIT.toFixed(2)})`;
-  const pick = (l: ResultLevel) => ({ code: l.code, labelTh: l.labelTh, labelEn: l.labelEn });
-
-  if (!stated) {
-    return {
-      agrees: false,
-      computed: result.level,
-      stated: null,
-      explanationTh: `ระดับ "${statedLabel}" ไม่อยู่ในระดับของปี ${framework.fiscalYear} (${levels.map((l) => l.labelTh).join(', ')}); ${scores} คำนวณได้ "${computed.labelTh}"`,
-      explanationEn: `"${statedLabel}" is not a ${framework.fiscalYear} level (${levels.map((l) => l.labelEn).join(', ')}); ${scoresEn} computes as "${computed.labelEn}"`,
-    };
-  }
-  const estimate = estimateLevel(framework, computed.code);
-  const isKnownAlternative = estimate.alternatives.some((a) => a.code === stated.code);
-  if (isKnownAlternative) {
-    return {
-      agrees: true,
-      computed: result.level,
-      stated: pick(stated),
-      explanationTh: `สอดคล้อง: ${scores} ตามเกณฑ์ที่ใช้คำนวณได้ "${computed.labelTh}" (${ruleText(computed, 'th')}; ${CONFIDENCE_TH[computed.confidence]}) แต่ผลปี ${framework.fiscalYear} ที่ผ่านเกณฑ์นี้ซึ่งพบในที่สาธารณะได้ระดับ "${stated.labelTh}" จึงถือระดับที่ระบุเป็นหลัก`,
-      explanationEn: `Consistent: ${scoresEn} meets the "${computed.labelEn}" rule (${ruleText(computed, 'en')}; ${computed.confidence}), but public ${framework.fiscalYear} results meeting it were given "${stated.labelEn}", so the stated level stands`,
-    };
-  }
-  if (stated.code === computed.code) {
-    return {
-      agrees: true,
-      computed: result.level,
-      stated: pick(stated),
-      explanationTh: `ตรงกัน: ${scores} ได้ "${computed.labelTh}" (${ruleText(computed, 'th')}; ${CONFIDENCE_TH[computed.confidence]})`,
-      explanationEn: `Agrees: ${scoresEn} gives "${computed.labelEn}" (${ruleText(computed, 'en')}; ${computed.confidence})`,
-    };
-  }
-  // People read this in the report: name the source by its title, not its data key.
-  const sourceTitle = (key: string) => framework.sources[key]?.title ?? key;
-  const statedIsLower = levels.indexOf(stated) > levels.indexOf(computed);
-  const whyTh = statedIsLower
-    ? `เป็นไปได้ว่าเกณฑ์ทางการเข้มกว่าที่บันทึกไว้ (เกณฑ์ "${computed.labelTh}" มาจาก ${sourceTitle(computed.source)}, ${CONFIDENCE_TH[computed.confidence]}; เช่น อาจพิจารณา EIT ส่วนที่ 1 และส่วนที่ 2 แยกกัน) หรือรายงานระบุระดับผิด`
-    : `เป็นไปได้ว่ารายงานระบุระดับสูงกว่าที่คะแนนให้ หรือเกณฑ์ทางการผ่อนกว่าที่บันทึกไว้ (เกณฑ์ "${stated.labelTh}" มาจาก ${sourceTitle(stated.source)}, ${CONFIDENCE_TH[stated.confidence]})`;
-  const whyEn = statedIsLower
-    ? `Either the official rule is stricter than recorded (the "${computed.labelEn}" rule comes from ${sourceTitle(computed.source)}, ${computed.confidence}; e.g. EIT parts 1 and 2 may be checked separately) or the report's label is wrong`
-    : `Either the report claims a higher level than its scores support, or the official rule is looser than recorded (the "${stated.labelEn}" rule comes from ${sourceTitle(stated.source)}, ${stated.confidence})`;
-  return {
-    agrees: false,
-    computed: result.level,
-    stated: pick(stated),
-    explanationTh: `ไม่ตรงกัน: รายงานระบุ "${stated.labelTh}" (${ruleText(stated, 'th')}) แต่ ${scores} ตามเกณฑ์ปี ${framework.fiscalYear} ได้ "${computed.labelTh}" (${ruleText(computed, 'th')}). ${whyTh}`,
-    explanationEn: `Disagrees: the report states "${stated.labelEn}" (${ruleText(stated, 'en')}) but ${scoresEn} under the ${framework.fiscalYear} rule is "${computed.labelEn}" (${ruleText(computed, 'en')}). ${whyEn}`,
   };
 }

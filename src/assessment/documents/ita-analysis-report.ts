@@ -5,7 +5,7 @@ import { buildOfficialDocx } from '../../core/documents/docx.js';
 import { renderDocumentToPdf } from '../../core/documents/pdf.js';
 import { formatScore, toThaiDigits } from '../../core/i18n/thai-format.js';
 import { gatherReportData, type ReportData } from '../gather-report-data.js';
-import { presentLevel } from '../score-framework.js';
+import { presentLevel } from '../result-level.js';
 
 export type ReportFormat = 'docx' | 'pdf';
 

@@ -5,7 +5,7 @@ import { ErrorSummary, Notice, PageHeader, PostForm, useT } from '../../core/htt
 import type { FormState } from '../../core/http/form.js';
 import type { ReportData } from '../gather-report-data.js';
 import type { WeakQuestionRule } from '../flag-weak-questions.js';
-import { presentLevel } from '../score-framework.js';
+import { presentLevel } from '../result-level.js';
 import { explanationTh } from '../officer-text.js';
 import { formatThaiDate } from '../../core/i18n/thai-format.js';
 
