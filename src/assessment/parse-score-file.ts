@@ -1,53 +1,19 @@
 import { readFile, stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { parse as parseCsvStream } from 'csv-parse';
 import { toBuddhistYear } from '../core/i18n/thai-format.js';
-import ExcelJS from 'exceljs';
 import type { ItaFramework } from './frameworks/framework-schema.js';
 import type { ScoreInput } from './score-framework.js';
+import { fail, readSheet, type ScoreFileError } from './read-score-sheet.js';
+
+// The parse result carries these: callers read them from here, beside ParsedScoreFile.
+export type { ScoreFileError, ScoreFileErrorCode } from './read-score-sheet.js';
 
 /**
  * Larger files are refused before reading. A real score file is a few KB (10 indicators, or
  * about 140 question and OIT rows); 2 MB leaves room for a formatted XLSX and nothing more.
  */
 export const MAX_SCORE_FILE_BYTES = 2 * 1024 * 1024;
-/** Data rows read at most: a question-level file has about 140; anything longer is not one. */
-export const MAX_SCORE_FILE_ROWS = 1000;
-/** Columns read at most per row. */
-export const MAX_SCORE_FILE_COLUMNS = 20;
 /** Errors listed at most: the rest are summarised in one line, so a page stays small. */
 export const MAX_LISTED_ERRORS = 50;
-/** One CSV record's characters at most (csv-parse `max_record_size`). */
-const MAX_RECORD_CHARS = 4096;
-
-export type ScoreFileErrorCode =
-  | 'TOO_LARGE'
-  | 'TOO_MANY_ROWS'
-  | 'TOO_MANY_COLUMNS'
-  | 'TOO_SLOW'
-  | 'BUSY'
-  | 'MORE_ERRORS'
-  | 'EMPTY'
-  | 'NO_ROWS'
-  | 'UNKNOWN_FORMAT'
-  | 'NOT_UTF8'
-  | 'BAD_HEADER'
-  | 'UNKNOWN_CODE'
-  | 'NOT_A_NUMBER'
-  | 'COMMA_DECIMAL'
-  | 'OUT_OF_RANGE'
-  | 'DUPLICATE'
-  | 'WRONG_YEAR'
-  | 'MISSING';
-
-/** One reason a score file was refused. `row` is the spreadsheet row (header = 1); null = whole file. */
-export interface ScoreFileError {
-  row: number | null;
-  column: string | null;
-  code: ScoreFileErrorCode;
-  messageTh: string;
-  messageEn: string;
-}
 
 export type ParsedScoreFile =
   | { ok: true; format: 'csv' | 'xlsx'; kind: 'indicators' | 'questions'; input: ScoreInput }
@@ -95,149 +61,6 @@ function listed(errors: ScoreFileError[]): ScoreFileError[] {
       `and ${rest} more problems; fix the ones above and check again`,
     ),
   ];
-}
-
-const fail = (
-  row: number | null,
-  column: string | null,
-  code: ScoreFileErrorCode,
-  messageTh: string,
-  messageEn: string,
-): ScoreFileError => ({ row, column, code, messageTh, messageEn });
-
-interface Sheet {
-  format: 'csv' | 'xlsx';
-  rows: { row: number; cells: string[] }[];
-}
-
-function isZip(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'string') return value;
-  if (value instanceof Date) return value.toISOString();
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-  if ('text' in value) return String(value.text);
-  return '';
-}
-
-const tooManyRows = () =>
-  fail(
-    null,
-    null,
-    'TOO_MANY_ROWS',
-    `ไฟล์มีข้อมูลเกิน ${MAX_SCORE_FILE_ROWS} แถว ไฟล์คะแนนจริงมีไม่เกินราว 150 แถว โปรดตรวจว่าเลือกไฟล์ถูกต้อง`,
-    `the file has more than ${MAX_SCORE_FILE_ROWS} rows; a real score file has about 150 at most`,
-  );
-const tooManyColumns = (row: number) =>
-  fail(
-    row,
-    null,
-    'TOO_MANY_COLUMNS',
-    `แถวที่ ${row} มีเกิน ${MAX_SCORE_FILE_COLUMNS} คอลัมน์ ไฟล์คะแนนใช้เพียง 2–4 คอลัมน์`,
-    `row ${row} has more than ${MAX_SCORE_FILE_COLUMNS} columns; a score file uses 2–4`,
-  );
-
-/**
- * Adds one non-empty row to the sheet, or returns why reading stops: the caps are checked row
- * by row while streaming, so a hostile file is refused after at most MAX_SCORE_FILE_ROWS rows
- * whatever its length.
- */
-function pushRow(rows: Sheet['rows'], row: number, cells: string[]): ScoreFileError | null {
-  if (!cells.some((c) => c !== '')) return null;
-  if (cells.length > MAX_SCORE_FILE_COLUMNS) return tooManyColumns(row);
-  // The header plus MAX_SCORE_FILE_ROWS data rows.
-  if (rows.length > MAX_SCORE_FILE_ROWS) return tooManyRows();
-  rows.push({ row, cells });
-  return null;
-}
-
-/** Streams an XLSX's first non-empty sheet (exceljs reader), stopping at the caps. */
-async function readXlsx(bytes: Uint8Array): Promise<Sheet | ScoreFileError> {
-  const rows: Sheet['rows'] = [];
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    worksheets: 'emit',
-  });
-  try {
-    for await (const worksheet of reader) {
-      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-        const values = (row.values as ExcelJS.CellValue[]).slice(1);
-        if (values.length > MAX_SCORE_FILE_COLUMNS) return tooManyColumns(row.number);
-        const refused = pushRow(
-          rows,
-          row.number,
-          Array.from(values, (v) => cellText(v).trim()),
-        );
-        if (refused) return refused;
-      }
-      if (rows.length > 0) break;
-    }
-  } catch {
-    return fail(null, null, 'UNKNOWN_FORMAT', 'ไฟล์ XLSX เสียหรืออ่านไม่ได้', 'unreadable XLSX file');
-  }
-  return { format: 'xlsx', rows };
-}
-
-/** Streams a UTF-8 CSV through csv-parse 64 KB at a time, stopping at the caps. */
-async function readCsv(bytes: Uint8Array): Promise<Sheet | ScoreFileError> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const notUtf8 = fail(
-    null,
-    null,
-    'NOT_UTF8',
-    'ไฟล์ CSV ต้องเข้ารหัส UTF-8 (ไฟล์นี้อาจเป็น TIS-620/Windows-874)',
-    'CSV must be UTF-8 (this may be TIS-620/Windows-874)',
-  );
-  let text: string;
-  try {
-    // The whole file is at most MAX_SCORE_FILE_BYTES: decoding it at once is cheap and bounded.
-    text = decoder.decode(bytes);
-  } catch {
-    return notUtf8;
-  }
-  const chunks = function* () {
-    for (let at = 0; at < text.length; at += 64 * 1024) yield text.slice(at, at + 64 * 1024);
-  };
-  const parser = parseCsvStream({
-    bom: true,
-    relax_column_count: true,
-    skip_empty_lines: false,
-    trim: true,
-    max_record_size: MAX_RECORD_CHARS,
-  });
-  Readable.from(chunks()).pipe(parser);
-  const rows: Sheet['rows'] = [];
-  let line = 0;
-  try {
-    for await (const cells of parser as AsyncIterable<string[]>) {
-      line += 1;
-      const refused = pushRow(rows, line, cells);
-      if (refused) {
-        parser.destroy();
-        return refused;
-      }
-    }
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return fail(null, null, 'UNKNOWN_FORMAT', `อ่าน CSV ไม่ได้: ${message}`, `bad CSV: ${message}`);
-  }
-  return { format: 'csv', rows };
-}
-
-async function readSheet(bytes: Uint8Array): Promise<Sheet | ScoreFileError> {
-  // Detect by content: agencies rename files, and an .xlsx saved as .csv is common.
-  if (isZip(bytes)) return readXlsx(bytes);
-  if (bytes.includes(0)) {
-    return fail(null, null, 'UNKNOWN_FORMAT', 'ไฟล์ต้องเป็น CSV หรือ XLSX', 'file must be CSV or XLSX');
-  }
-  return readCsv(bytes);
 }
 
 type NumberCell = { value: number } | { error: ScoreFileError };
@@ -302,6 +125,8 @@ export async function parseScoreFile(
       ),
     ],
   });
+  // The size is checked before a byte is read: the CLI passes a path, the web a buffer that
+  // the route's upload limit (module.ts uploadLimits) already bounded.
   let bytes: Uint8Array;
   if ('path' in source) {
     const { size } = await stat(source.path);
@@ -321,6 +146,8 @@ export async function parseScoreFile(
   if (!header)
     return { ok: false, errors: [fail(null, null, 'EMPTY', 'ไฟล์ว่าง', 'the file is empty')] };
 
+  // The header decides the file's kind and where each column is; a header problem stops here,
+  // since every row's message would otherwise repeat it.
   const errors: ScoreFileError[] = [];
   const columns: (Column | null)[] = header.cells.map((raw) => {
     const name = raw
@@ -358,6 +185,8 @@ export async function parseScoreFile(
     return { ok: false, errors: [fail(null, null, 'NO_ROWS', 'ไม่มีแถวข้อมูล', 'no data rows')] };
   }
 
+  // Two kinds of file: the indicator scores (as the seed report lists its ten), or
+  // question-level scores with OIT items, for an agency that has them.
   const kind = hasIndicator ? 'indicators' : 'questions';
   const keyColumn = hasIndicator ? 'indicator' : 'question';
   const keyName = header.cells[at(keyColumn)]!;
@@ -390,6 +219,9 @@ export async function parseScoreFile(
         );
       }
     }
+    // Codes are checked against this year's framework: the NACC renumbers items and questions
+    // from year to year (ita-framework-corrections.md §4), so an "o25" from last year's list
+    // is refused when this year has no o25, and otherwise read as this year's item.
     const rawKey = cell(keyColumn);
     let key: string | null = null;
     if (kind === 'indicators') {
@@ -425,6 +257,8 @@ export async function parseScoreFile(
         );
       }
     }
+    // An OIT item is passed or failed, 100 or 0 (rule `oit-item-binary`: "100 คะแนน:
+    // เปิดเผยข้อมูลครบถ้วน … / 0 คะแนน", ita-framework.md §4), so any other value is a typing error.
     const score = readScore(cell('score'), row, scoreName);
     if ('error' in score) errors.push(score.error);
     else if (key && oitCodes.has(key) && score.value !== 0 && score.value !== 100) {
@@ -439,6 +273,8 @@ export async function parseScoreFile(
       );
     }
     if (key === null) continue;
+    // A repeated code is refused rather than "last one wins": two scores for one indicator
+    // mean the file is not the one the officer thinks it is.
     const firstRow = seen.get(key);
     if (firstRow !== undefined) {
       errors.push(
@@ -456,6 +292,8 @@ export async function parseScoreFile(
     if ('value' in score) scores.set(key, score.value);
   }
 
+  // A partial file is refused: the scorer would otherwise refuse it later with less context,
+  // and a total from nine indicators is not an ITA score.
   if (kind === 'indicators') {
     const missing = framework.indicators.filter((i) => !seen.has(String(i.no))).map((i) => i.no);
     if (missing.length > 0) {
@@ -486,6 +324,8 @@ export async function parseScoreFile(
   }
   if (errors.length > 0) return { ok: false, errors: listed(errors) };
 
+  // Question-level files carry survey questions and OIT items in one list; the scorer takes
+  // them apart (questionScores, oitItems as passed or not).
   const entries = [...scores];
   const input: ScoreInput =
     kind === 'indicators'
