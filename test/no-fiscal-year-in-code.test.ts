@@ -27,7 +27,7 @@ const ALLOWED: { file: string; text: string; why: string }[] = [
     why: 'the seed report reproduced as a sample for the document tests (a fixture by role)',
   },
   {
-    file: 'assessment/frameworks/framework-schema.ts',
+    file: 'assessment/frameworks/framework-shape.ts',
     text: "'rating-2566'",
     why: 'the name of a level scheme that framework files refer to, not a year the code acts on',
   },
