@@ -11,6 +11,10 @@ import { AppError } from '../errors.js';
 import { translate } from '../i18n/i18n.js';
 import { ZodError } from 'zod';
 
+/**
+ * The context a command acts in: the system actor (a shell on the server already holds every
+ * right), labelled with the operator's login so the audit log still says who ran it.
+ */
 function cliContext(database: Database): AppContext {
   return {
     db: database.db,
