@@ -18,6 +18,9 @@ const SRC = path.resolve('src');
  */
 const COVERED_FOLDERS = ['measures', 'surveys'];
 
+/** Single pages already moved in modules not yet covered as a whole (relative to src/). */
+const COVERED_FILES = ['assessment/views/dashboard-page.tsx'];
+
 /** Pages and route files: what a person reads on a screen is written there. */
 const PAGE_FILE = /(^|\/)views\/.*\.tsx?$|(^|\/)routes\.[\w-]+\.tsx$/;
 
@@ -57,6 +60,7 @@ function coveredPageFiles(): { file: string; text: string }[] {
   return COVERED_FOLDERS.flatMap((folder) => sourceFiles(path.join(SRC, folder)))
     .map((full) => path.relative(SRC, full).split(path.sep).join('/'))
     .filter((file) => PAGE_FILE.test(file))
+    .concat(COVERED_FILES)
     .map((file) => ({ file, text: readFileSync(path.join(SRC, file), 'utf8') }));
 }
 
@@ -79,7 +83,7 @@ void describe('no inline Thai in pages and routes', () => {
     ]);
   });
 
-  void it(`finds none in the views and route files of ${COVERED_FOLDERS.join(', ')}`, () => {
+  void it(`finds none in the views and route files of ${COVERED_FOLDERS.join(', ')}, and in ${COVERED_FILES.join(', ')}`, () => {
     const files = coveredPageFiles();
     assert.ok(files.length >= 10, `page files checked: ${files.length}`);
     assert.deepEqual(
