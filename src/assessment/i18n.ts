@@ -87,7 +87,16 @@ export const th = {
     noFile: 'กรุณาเลือกไฟล์',
     expired: 'ไม่พบไฟล์ที่ตรวจสอบไว้ หรือเกิน 1 ชั่วโมงแล้ว (ไม่มีข้อมูลใดถูกบันทึก) กรุณาอัปโหลดไฟล์อีกครั้ง',
   },
-  analysis: { title: 'รายงานการวิเคราะห์ผลการประเมิน' },
+  analysis: {
+    title: 'รายงานการวิเคราะห์ผลการประเมิน',
+    fields: {
+      titleTh: 'ชื่อรายงาน',
+      forewordTh: 'คำนำ (เว้นบรรทัดเพื่อขึ้นย่อหน้าใหม่)',
+      resultSummaryTh: 'สรุปผลการประเมิน',
+      overviewTh: 'ภาพรวมการวิเคราะห์',
+      limitationsTh: 'ข้อจำกัดในการดำเนินการ',
+    },
+  },
   frameworkImport: {
     title: 'เกณฑ์การประเมิน ITA ของระบบ',
     refused: 'ไฟล์เกณฑ์นี้ไม่ถูกนำเข้า (ไม่มีข้อมูลใดถูกบันทึก) กรุณาแก้ไขตามรายการแล้วอัปโหลดใหม่',
@@ -200,7 +209,16 @@ export const en: Translation<typeof th> = {
     expired:
       'The checked file was not found or is more than an hour old (nothing was stored); upload it again',
   },
-  analysis: { title: 'ITA analysis report' },
+  analysis: {
+    title: 'ITA analysis report',
+    fields: {
+      titleTh: 'Report title',
+      forewordTh: 'Foreword (a blank line starts a new paragraph)',
+      resultSummaryTh: 'Summary of the results',
+      overviewTh: 'Overview of the analysis',
+      limitationsTh: 'Limitations',
+    },
+  },
   frameworkImport: {
     title: 'ITA frameworks of this instance',
     refused:
