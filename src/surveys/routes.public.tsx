@@ -56,6 +56,14 @@ async function startPage(c: Context<AppEnv>, campaign: Campaign, form?: FormStat
   );
 }
 
+/** A page of questions, posting back to itself; a refused POST passes what was sent. */
+function questionPage(
+  c: Context<AppEnv>,
+  props: Omit<Parameters<typeof QuestionPage>[0], 'action'>,
+) {
+  return <QuestionPage {...props} action={`${base(c, props.campaign)}/p/${props.page.no}`} />;
+}
+
 function pageNo(c: Context<AppEnv>, shape: SurveyShape): SurveyPage {
   const n = Number(c.req.param('n'));
   const page = Number.isInteger(n) ? shape.pages[n - 1] : undefined;
@@ -77,6 +85,28 @@ function thankYou(c: Context<AppEnv>, campaign: Campaign, outcome: string) {
       ]),
     ),
   );
+}
+
+/**
+ * The respondent's cookies from the start to the final POST, on this campaign's path only: the
+ * draft's random token, and for IIT the access code, which stays with the respondent until the
+ * final POST spends it (the draft in the database never holds it, docs/decisions/0005).
+ */
+function keepDraftCookies(
+  c: Context<AppEnv>,
+  campaign: Campaign,
+  token: string,
+  code: string | undefined,
+) {
+  const cookie = {
+    path: base(c, campaign),
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: isCookieSecure(c),
+    maxAge: 14 * 86_400,
+  } as const;
+  setCookie(c, DRAFT_COOKIE, token, cookie);
+  if (campaign.tool === 'IIT' && code) setCookie(c, IIT_CODE_COOKIE, normaliseCode(code), cookie);
 }
 
 /** The start form: a channel (EIT) or an access code (IIT), as typed; the use case checks it. */
@@ -114,18 +144,7 @@ surveysPublicRoutes.post('/:id/start', async (c) => {
     run: async ({ ch, code }) => {
       const channel = toChannel(ch, campaign.tool);
       const { token } = await startDraft(c.get('database').db, campaign, { channel, code, now });
-      const cookie = {
-        path: base(c, campaign),
-        httpOnly: true,
-        sameSite: 'Lax',
-        secure: isCookieSecure(c),
-        maxAge: 14 * 86_400,
-      } as const;
-      setCookie(c, DRAFT_COOKIE, token, cookie);
-      // The IIT code stays with the respondent until the final POST spends it: the draft in
-      // the database never holds it (docs/decisions/0005).
-      if (campaign.tool === 'IIT' && code)
-        setCookie(c, IIT_CODE_COOKIE, normaliseCode(code), cookie);
+      keepDraftCookies(c, campaign, token, code);
     },
     redirect: () => `${base(c, campaign)}/p/1`,
     page: (form) => startPage(c, campaign, form),
@@ -138,10 +157,7 @@ surveysPublicRoutes.get('/:id/p/:n', async (c) => {
   if (!draft) return c.redirect(base(c, campaign), 303);
   const shape = surveyShape(campaign.fiscalYear, campaign.tool, campaign.extraQuestions);
   const page = pageNo(c, shape);
-  const action = `${base(c, campaign)}/p/${page.no}`;
-  return c.render(
-    <QuestionPage campaign={campaign} shape={shape} page={page} draft={draft} action={action} />,
-  );
+  return c.render(questionPage(c, { campaign, shape, page, draft }));
 });
 
 /** A page's POST: saves it and moves on, or (last page) submits; "thank you" only after commit. */
@@ -157,14 +173,7 @@ surveysPublicRoutes.post('/:id/p/:n', async (c) => {
   if (result.next === 'thanks') return thankYou(c, campaign, result.outcome);
   if (result.next === 'start') return c.redirect(base(c, campaign), 303);
   if (result.next === 'page') return c.redirect(`${base(c, campaign)}/p/${result.pageNo}`, 303);
-  const action = `${base(c, campaign)}/p/${page.no}`;
   c.status(422);
-  return c.render(
-    <QuestionPage
-      {...{ campaign, shape, page, action }}
-      draft={result.draft}
-      errors={result.errors}
-      values={body}
-    />,
-  );
+  const { draft, errors } = result;
+  return c.render(questionPage(c, { campaign, shape, page, draft, errors, values: body }));
 });
