@@ -5,17 +5,12 @@ import { formFields, requirePermission } from '../core/http/middleware.js';
 import { readForm } from '../core/http/form.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import { submitForm, type FormState } from '../core/http/form.js';
-import {
-  normalizeTypedNumber,
-  typedInteger,
-  typedNumber,
-} from '../core/validation/typed-number.js';
 import { getFramework, listFrameworkYears } from './frameworks/load-frameworks.js';
 import { diffFrameworks } from './diff-frameworks.js';
 import { gatherReportData } from './gather-report-data.js';
 import { ResultsFileRefusedError } from './import-official-results.js';
 import { importStagedResults, stageOfficialResults } from './stage-official-results.js';
-import { MAX_SCORE_FILE_BYTES } from './parse-score-file.js';
+import { MAX_SCORE_FILE_BYTES, type ScoreFileError } from './parse-score-file.js';
 import { openingFiscalYear } from '../core/i18n/thai-format.js';
 import {
   findAnalysis,
@@ -24,9 +19,9 @@ import {
   listAssessmentDataYears,
 } from './queries.js';
 import { startAnalysis } from './start-analysis.js';
-import { updateAnalysis, UpdateAnalysisInput } from './update-analysis.js';
-import { updateAnalysisArea } from './update-analysis-area.js';
-import { updateWeakQuestionSettings } from './update-weak-question-settings.js';
+import { AnalysisForm, updateAnalysis } from './update-analysis.js';
+import { areaFromForm, updateAnalysisArea } from './update-analysis-area.js';
+import { updateWeakQuestionSettings, WeakQuestionsForm } from './update-weak-question-settings.js';
 import { renderItaAnalysisReport, reportFileName } from './documents/ita-analysis-report.js';
 import { FrameworkPage, DiffPage } from './views/framework-pages.js';
 import { DashboardPage } from './views/dashboard-page.js';
@@ -60,94 +55,6 @@ async function openingYear(c: Context<AppEnv>): Promise<number> {
   const years = await listAssessmentDataYears(ctx.db, ctx.agencyId);
   return openingFiscalYear(years, ctx.now(), listFrameworkYears());
 }
-const codes = (text: unknown) =>
-  String(text ?? '')
-    .split(/[\s,]+/)
-    .map((s) => s.trim().toLowerCase())
-    .filter(Boolean);
-const lines = (text: unknown) =>
-  String(text ?? '')
-    .split(/\r?\n/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-
-const codeList = z
-  .string()
-  .default('')
-  .transform(codes)
-  .pipe(z.array(z.string().regex(/^[ie][1-9][0-9]*$/, 'assessment.weak.badCode')).max(100));
-const Threshold = typedNumber(z.coerce.number().min(0).max(100));
-const PerIndicator = typedInteger({ min: 1, max: 30 });
-
-/**
- * The weak-question form: the rule's one number that matters (threshold or n, Thai digits
- * accepted) is checked under its own field name, so the message sits next to its input.
- */
-const WeakQuestionsForm = z
-  .object({
-    kind: z.enum(['below', 'lowestPerIndicator']).catch('below'),
-    threshold: z.string().default(''),
-    n: z.string().default(''),
-    addedCodes: codeList,
-    removedCodes: codeList,
-  })
-  .superRefine((f, ctx) => {
-    const field = f.kind === 'below' ? 'threshold' : 'n';
-    const parsed = (f.kind === 'below' ? Threshold : PerIndicator).safeParse(f[field]);
-    if (!parsed.success) {
-      ctx.addIssue({ code: 'custom', path: [field], message: parsed.error.issues[0]!.message });
-    }
-  })
-  .transform((f) => ({
-    rule:
-      f.kind === 'below'
-        ? { kind: 'below' as const, threshold: Number(normalizeTypedNumber(f.threshold)) }
-        : { kind: 'lowestPerIndicator' as const, n: Number(normalizeTypedNumber(f.n)) },
-    addedCodes: f.addedCodes,
-    removedCodes: f.removedCodes,
-  }));
-
-/** The analysis form: the use case's own rules, with the checkbox read as a boolean. */
-const AnalysisForm = z.preprocess(
-  // A text left out of the request (a client posting only the title) reads as empty, as an
-  // empty textarea does, rather than as an error on a field the user never saw.
-  (raw) => ({
-    forewordTh: '',
-    resultSummaryTh: '',
-    overviewTh: '',
-    limitationsTh: '',
-    ...(raw as object),
-  }),
-  UpdateAnalysisInput.extend({ useThaiDigits: z.unknown().transform((v) => v === '1') }),
-);
-
-/** The measure rows of an issue-area form (`measures.<i>.<field>`), blank rows dropped. */
-function areaInput(body: Record<string, unknown>) {
-  const measures: {
-    measureTh: string;
-    methodsTh: string[];
-    stepsTh: string[];
-    responsibleUnitTh: string;
-    timelineTh: string;
-  }[] = [];
-  for (let i = 0; i < 40 && `measures.${i}.measureTh` in body; i++) {
-    const field = (name: string) => String(body[`measures.${i}.${name}`] ?? '').trim();
-    if (!field('measureTh')) continue;
-    measures.push({
-      measureTh: field('measureTh'),
-      methodsTh: lines(field('methodsTh')),
-      stepsTh: lines(field('stepsTh')),
-      responsibleUnitTh: field('responsibleUnitTh'),
-      timelineTh: field('timelineTh'),
-    });
-  }
-  return {
-    findingsTh: lines(body.findingsTh),
-    improvementsTh: lines(body.improvementsTh),
-    measures,
-  };
-}
-
 async function dashboardPage(c: Context<AppEnv>, year: number, weakForm?: FormState) {
   const ctx = c.get('ctx');
   const data = await gatherReportData(ctx.db, ctx.agencyId, year);
@@ -207,6 +114,33 @@ async function readUpload(c: Context<AppEnv>) {
         : new Uint8Array(await body.file.arrayBuffer());
   }
   return { values: { fiscalYear, statedLevelTh }, fileName: fileName.slice(0, 255), bytes };
+}
+
+/** The refusal of an upload without a file (the parser's own errors have the same shape). */
+const NO_FILE = {
+  row: null,
+  column: null,
+  code: 'EMPTY' as const,
+  messageTh: 'กรุณาเลือกไฟล์',
+  messageEn: 'no file',
+};
+
+/** The import page again (422) with why the file was refused, the year and level kept. */
+async function importRefused(
+  c: Context<AppEnv>,
+  errors: ScoreFileError[],
+  values?: { fiscalYear: number; statedLevelTh: string },
+  fileName?: string,
+) {
+  c.status(422);
+  return c.render(
+    <ImportPage
+      years={listFrameworkYears()}
+      values={values ?? { fiscalYear: await openingYear(c), statedLevelTh: '' }}
+      errors={errors}
+      {...(fileName ? { fileName } : {})}
+    />,
+  );
 }
 
 async function sendReport(c: Context<AppEnv>, format: 'docx' | 'pdf') {
@@ -307,69 +241,27 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
   )
   .post('/import/preview', requireAssessmentManage, async (c) => {
     const { values, fileName, bytes } = await readUpload(c);
-    const years = listFrameworkYears();
-    if (!bytes) {
-      const errors = [
-        {
-          row: null,
-          column: null,
-          code: 'EMPTY' as const,
-          messageTh: 'กรุณาเลือกไฟล์',
-          messageEn: 'no file',
-        },
-      ];
-      return (
-        c.status(422),
-        c.render(<ImportPage years={years} values={values} errors={errors} />)
-      );
-    }
+    if (!bytes) return importRefused(c, [NO_FILE], values);
     const preview = await stageOfficialResults(c.get('ctx'), {
       ...values,
       fileName: fileName || 'results',
       bytes,
     });
     if (!preview.ok || !preview.stagedId) {
-      return (
-        c.status(422),
-        c.render(
-          <ImportPage
-            years={years}
-            values={values}
-            errors={preview.ok ? [] : preview.errors}
-            fileName={fileName}
-          />,
-        )
-      );
+      return importRefused(c, preview.ok ? [] : preview.errors, values, fileName);
     }
-    return c.render(
-      <ImportPreviewPage
-        preview={preview}
-        values={values}
-        fileName={fileName}
-        stagedId={preview.stagedId}
-      />,
-    );
+    const { stagedId } = preview;
+    return c.render(<ImportPreviewPage {...{ preview, values, fileName, stagedId }} />);
   })
   .post('/import/confirm', requireAssessmentManage, async (c) => {
     const body = await formFields(c);
     try {
       const row = await importStagedResults(c.get('ctx'), String(body.stagedId ?? ''));
-      return c.redirect(
-        `/staff/assessment/years/${row.fiscalYear}?notice=assessment.notice.imported`,
-        303,
-      );
+      const notice = 'assessment.notice.imported';
+      return c.redirect(`/staff/assessment/years/${row.fiscalYear}?notice=${notice}`, 303);
     } catch (error) {
       if (!(error instanceof ResultsFileRefusedError)) throw error;
-      return (
-        c.status(422),
-        c.render(
-          <ImportPage
-            years={listFrameworkYears()}
-            values={{ fiscalYear: await openingYear(c), statedLevelTh: '' }}
-            errors={error.errors}
-          />,
-        )
-      );
+      return importRefused(c, error.errors);
     }
   })
   .get('/years/:year', requirePermission('assessment.read'), async (c) =>
@@ -436,7 +328,7 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
     const areaCode = c.req.param('areaCode');
     return submitForm(c, {
       schema: z.object({}),
-      run: (_, sent) => updateAnalysisArea(c.get('ctx'), year, areaCode, areaInput(sent.values)),
+      run: (_, sent) => updateAnalysisArea(c.get('ctx'), year, areaCode, areaFromForm(sent.values)),
       redirect: () => `/staff/assessment/years/${year}/analysis?notice=assessment.notice.areaSaved`,
       page: (form) => areaPage(c, year, areaCode, form),
     });

@@ -23,6 +23,40 @@ export const UpdateAnalysisAreaInput = z.object({
 });
 export type UpdateAnalysisAreaInput = z.input<typeof UpdateAnalysisAreaInput>;
 
+/** A text area's lines, trimmed, blank ones dropped. */
+const linesOf = (text: unknown) =>
+  String(text ?? '')
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** The measure rows of an issue-area form (`measures.<i>.<field>`), blank rows dropped. */
+export function areaFromForm(body: Record<string, unknown>): UpdateAnalysisAreaInput {
+  const measures: {
+    measureTh: string;
+    methodsTh: string[];
+    stepsTh: string[];
+    responsibleUnitTh: string;
+    timelineTh: string;
+  }[] = [];
+  for (let i = 0; i < 40 && `measures.${i}.measureTh` in body; i++) {
+    const field = (name: string) => String(body[`measures.${i}.${name}`] ?? '').trim();
+    if (!field('measureTh')) continue;
+    measures.push({
+      measureTh: field('measureTh'),
+      methodsTh: linesOf(field('methodsTh')),
+      stepsTh: linesOf(field('stepsTh')),
+      responsibleUnitTh: field('responsibleUnitTh'),
+      timelineTh: field('timelineTh'),
+    });
+  }
+  return {
+    findingsTh: linesOf(body.findingsTh),
+    improvementsTh: linesOf(body.improvementsTh),
+    measures,
+  };
+}
+
 /** Saves one issue area's findings, improvements and measures table rows. */
 export async function updateAnalysisArea(
   ctx: AgencyContext,

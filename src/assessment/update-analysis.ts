@@ -16,6 +16,20 @@ export const UpdateAnalysisInput = z.object({
 });
 export type UpdateAnalysisInput = z.input<typeof UpdateAnalysisInput>;
 
+/** The analysis form: the use case's own rules, with the checkbox read as a boolean. */
+export const AnalysisForm = z.preprocess(
+  // A text left out of the request (a client posting only the title) reads as empty, as an
+  // empty textarea does, rather than as an error on a field the user never saw.
+  (raw) => ({
+    forewordTh: '',
+    resultSummaryTh: '',
+    overviewTh: '',
+    limitationsTh: '',
+    ...(raw as object),
+  }),
+  UpdateAnalysisInput.extend({ useThaiDigits: z.unknown().transform((v) => v === '1') }),
+);
+
 /** Saves the year's foreword, summaries, limitations and report options (NotFound if not started). */
 export async function updateAnalysis(
   ctx: AgencyContext,

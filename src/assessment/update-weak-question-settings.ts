@@ -7,6 +7,11 @@ import { ValidationError } from '../core/errors.js';
 import { getFramework } from './frameworks/load-frameworks.js';
 import { WeakQuestionRule } from './flag-weak-questions.js';
 import { assessmentWeakQuestionSettings } from './schema.js';
+import {
+  normalizeTypedNumber,
+  typedInteger,
+  typedNumber,
+} from '../core/validation/typed-number.js';
 
 export const UpdateWeakQuestionSettingsInput = z.object({
   rule: WeakQuestionRule,
@@ -14,6 +19,48 @@ export const UpdateWeakQuestionSettingsInput = z.object({
   removedCodes: z.array(z.string().regex(/^[ie][1-9][0-9]*$/)).max(100),
 });
 export type UpdateWeakQuestionSettingsInput = z.input<typeof UpdateWeakQuestionSettingsInput>;
+
+const codes = (text: unknown) =>
+  String(text ?? '')
+    .split(/[\s,]+/)
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+
+const codeList = z
+  .string()
+  .default('')
+  .transform(codes)
+  .pipe(z.array(z.string().regex(/^[ie][1-9][0-9]*$/, 'assessment.weak.badCode')).max(100));
+const Threshold = typedNumber(z.coerce.number().min(0).max(100));
+const PerIndicator = typedInteger({ min: 1, max: 30 });
+
+/**
+ * The weak-question form: the rule's one number that matters (threshold or n, Thai digits
+ * accepted) is checked under its own field name, so the message sits next to its input.
+ */
+export const WeakQuestionsForm = z
+  .object({
+    kind: z.enum(['below', 'lowestPerIndicator']).catch('below'),
+    threshold: z.string().default(''),
+    n: z.string().default(''),
+    addedCodes: codeList,
+    removedCodes: codeList,
+  })
+  .superRefine((f, ctx) => {
+    const field = f.kind === 'below' ? 'threshold' : 'n';
+    const parsed = (f.kind === 'below' ? Threshold : PerIndicator).safeParse(f[field]);
+    if (!parsed.success) {
+      ctx.addIssue({ code: 'custom', path: [field], message: parsed.error.issues[0]!.message });
+    }
+  })
+  .transform((f) => ({
+    rule:
+      f.kind === 'below'
+        ? { kind: 'below' as const, threshold: Number(normalizeTypedNumber(f.threshold)) }
+        : { kind: 'lowestPerIndicator' as const, n: Number(normalizeTypedNumber(f.n)) },
+    addedCodes: f.addedCodes,
+    removedCodes: f.removedCodes,
+  }));
 
 /** Sets the year's weak-question rule and the questions staff add or remove by hand. */
 export async function updateWeakQuestionSettings(

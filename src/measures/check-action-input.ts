@@ -35,6 +35,18 @@ export const ActionInput = z
   });
 export type ActionInput = z.input<typeof ActionInput>;
 
+/** A form field as sent: the use case, not the form, says what is wrong with it (its Thai message). */
+export const sentField = z.string().default('');
+
+/** The add-step form as sent (addAction checks it with ActionInput). */
+export const ActionForm = z.object({
+  stepText: sentField,
+  unitId: sentField,
+  officerUserId: sentField,
+  startDate: sentField,
+  dueDate: sentField,
+});
+
 /** Parses with zod and turns its issues into one ValidationError with field errors. */
 export function parseOrRefuse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const result = schema.safeParse(input);

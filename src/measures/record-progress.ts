@@ -8,7 +8,7 @@ import { typedNumber } from '../core/validation/typed-number.js';
 import { staff } from '../core/agencies/schema.js';
 import { users } from '../core/auth/schema.js';
 import { actions, evidenceFiles, progressUpdates } from './schema.js';
-import { parseOrRefuse } from './check-action-input.js';
+import { parseOrRefuse, sentField } from './check-action-input.js';
 import { storeFile } from '../core/files/index.js';
 import { checkEvidence, type EvidenceUpload } from './store-evidence.js';
 import { isUuid, requiredText } from '../core/validation/text.js';
@@ -34,6 +34,27 @@ export const ProgressInput = z.object({
     .default([]),
 });
 export type ProgressInput = z.input<typeof ProgressInput>;
+
+/** The progress form as sent: text, percentage, links one a line, and the evidence files. */
+export const ProgressForm = z.object({
+  text: sentField,
+  percent: sentField,
+  links: sentField,
+  files: z.unknown().optional(),
+});
+
+/** The form's fields in the shape recordProgress takes: links split by line, files read. */
+export async function progressFromForm({ files, ...form }: z.infer<typeof ProgressForm>) {
+  const links = form.links
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const chosen = ([] as unknown[]).concat(files ?? []).filter((f): f is File => f instanceof File);
+  const uploads: EvidenceUpload[] = await Promise.all(
+    chosen.map(async (f) => ({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+  );
+  return { input: { ...form, links }, uploads };
+}
 
 /**
  * An officer reports progress on an action: text, a percentage and evidence (files checked by

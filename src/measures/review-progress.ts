@@ -6,7 +6,7 @@ import { scoped } from '../core/db/scoped.js';
 import { ConflictError, NotFoundError } from '../core/errors.js';
 import { users } from '../core/auth/schema.js';
 import { actions, progressUpdates } from './schema.js';
-import { parseOrRefuse } from './check-action-input.js';
+import { parseOrRefuse, sentField } from './check-action-input.js';
 import { cleanText, isUuid } from '../core/validation/text.js';
 
 export const ReviewInput = z.object({
@@ -14,6 +14,8 @@ export const ReviewInput = z.object({
   comment: cleanText({ max: 2000 }).default(''),
 });
 export type ReviewInput = z.input<typeof ReviewInput>;
+/** The review form as sent (the button pressed, the comment); reviewProgress checks it. */
+export const ReviewForm = z.object({ decision: sentField, comment: sentField });
 
 /**
  * An executive approves (or returns) a progress update. Approval moves the action's

@@ -133,7 +133,7 @@ export class AbuseControl {
   });
 
   /**
-   * True when the same client key sent the same answers (`answersDigest`, see digestAnswers)
+   * True when the same client key sent the same answers (`answersDigest`, see answersDigestSql in submit-eit-batch.ts)
    * within the duplicate window: such a submission is acknowledged but not counted again.
    * Otherwise records the fingerprint, in the same statement, so of two servers receiving the
    * same answers at once exactly one sees "new".
@@ -164,49 +164,6 @@ export class AbuseControl {
       });
     },
   );
-
-  /** Forget a fingerprint (the submission it guarded was rolled back). */
-  async forget(key: string, answersDigest: string): Promise<void> {
-    await this.database.query('delete from surveys_abuse_fingerprints where fingerprint = $1', [
-      `${key}|${answersDigest}`,
-    ]);
-  }
-}
-
-/**
- * What a fingerprint is made of, computed where the answers are so that only a digest
- * crosses to the primary: SHA-256 (hex) of the campaign id and the answers written as
- * PostgreSQL writes jsonb as text, so that the EIT batch statement can compute the very
- * same digest in the database (submit-eit-batch.ts). Not secret on its own: the keyed
- * client hash is added in the primary.
- */
-export function digestAnswers(campaignId: string, answers: unknown): string {
-  return createHash('sha256')
-    .update(`${campaignId}|${jsonbText(answers)}`)
-    .digest('hex');
-}
-
-// jsonb orders keys by their length in bytes, then by the bytes themselves.
-const jsonbKeyOrder = (a: string, b: string) => {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length - y.length || Buffer.compare(x, y);
-};
-
-/**
- * A JSON value as PostgreSQL's `jsonb::text` writes it: object keys shortest first, then by
- * their UTF-8 bytes; `": "` and `", "` between items; strings escaped as JSON.stringify
- * does for valid text. Canonical, whatever order the keys were added in. Numbers are not
- * covered (PostgreSQL keeps a numeric's written form); stored answers are strings.
- */
-export function jsonbText(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(jsonbText).join(', ')}]`;
-  if (value && typeof value === 'object') {
-    const keys = Object.keys(value).sort(jsonbKeyOrder);
-    const record = value as Record<string, unknown>;
-    return `{${keys.map((k) => `${JSON.stringify(k)}: ${jsonbText(record[k])}`).join(', ')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 const instances = new WeakMap<object, AbuseControl>();
@@ -229,16 +186,10 @@ export const abuseControl = {
     if (key === null) throw new RateLimitedError('surveys.errors.rateLimited');
     return key;
   },
-  async isDuplicate(
-    database: Pick<Database, 'query'>,
-    key: string,
-    campaignId: string,
-    answers: unknown,
-    now: Date,
-  ): Promise<boolean> {
-    return this.isDuplicateDigest(database, key, digestAnswers(campaignId, answers), now);
-  },
-  /** isDuplicate for answers whose digest (digestAnswers) is already known. */
+  /**
+   * Whether this client key sent the same answers within the window; `digest` is the one the
+   * EIT batch statement computed for the merged answers (answersDigestSql).
+   */
   async isDuplicateDigest(
     database: Pick<Database, 'query'>,
     key: string,
@@ -246,14 +197,6 @@ export const abuseControl = {
     now: Date,
   ): Promise<boolean> {
     return abuseControlOf(database).isDuplicate(key, digest, now.getTime());
-  },
-  async forget(
-    database: Pick<Database, 'query'>,
-    key: string,
-    campaignId: string,
-    answers: unknown,
-  ): Promise<void> {
-    await abuseControlOf(database).forget(key, digestAnswers(campaignId, answers));
   },
 };
 

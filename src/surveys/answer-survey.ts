@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
-import type { Db } from '../core/db/client.js';
+import { and, eq, gte, inArray, lt } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../core/db/client.js';
 import { scoped } from '../core/db/scoped.js';
 import { ConflictError, ValidationError } from '../core/errors.js';
 import { bangkokDate, isCampaignOpen, type Campaign } from './campaigns.js';
@@ -30,7 +30,8 @@ const iitResponseKey = (token: string) =>
   createHash('sha256').update(`surveys.iit-response\0${token}`).digest('hex');
 const DRAFT_DAYS = 14;
 
-function assertOpen(campaign: Campaign, now: Date) {
+/** Refuses (409) a campaign outside its opening dates: nothing is stored or started then. */
+export function assertOpen(campaign: Campaign, now: Date) {
   if (!isCampaignOpen(campaign, now)) throw new ConflictError('surveys.errors.closed');
 }
 
@@ -59,7 +60,9 @@ export async function startDraft(
       )!,
     );
     if (!code)
-      throw new ValidationError('surveys.errors.badCode', { code: 'surveys.errors.badCode' });
+      throw new ValidationError('surveys.errors.badCode', {
+        code: 'surveys.errors.badCode',
+      });
     if (code.used) throw new ConflictError('surveys.errors.codeUsed');
   }
   const token = randomBytes(24).toString('base64url');
@@ -119,46 +122,63 @@ export async function saveDraftPage(
   );
 }
 
-export type SubmitOutcome = 'recorded' | 'already-recorded' | 'duplicate-ignored';
+/** What a final IIT POST, or a retried final POST of either tool, is thanked for. */
+export type SubmitOutcome = 'recorded' | 'already-recorded';
 
 /**
- * Submits a draft: in ONE transaction the draft is deleted, the IIT code (if any) is spent
- * and the answer is stored with the date only and no value shared with the code or the draft
- * (docs/decisions/0005). A code answers once: of two concurrent submissions the second finds
- * it spent (409). A retried POST of the same draft (after a crash or a double click) finds
- * its submission key already stored and is acknowledged without being counted again.
- *
- * @param isDuplicate EIT duplicate detection (same answers, same rotating client key).
+ * A final POST whose draft is gone (a retry after a crash, a double click): acknowledged when
+ * its submission key is stored, never counted twice; otherwise 409 (start again). The key is
+ * the EIT draft's own (sent back by the last page's form) or, for IIT, derived from the
+ * draft token (iitResponseKey), so no stored value links the code to the answer.
  */
-export async function submitResponse(
+export async function findSubmittedResponse(
+  db: DbOrTx,
+  campaign: Campaign,
+  input: { token: string | undefined; submissionKey?: string | undefined },
+): Promise<'already-recorded'> {
+  const key =
+    campaign.tool === 'IIT' ? input.token && iitResponseKey(input.token) : input.submissionKey;
+  if (key) {
+    const done = await db
+      .select({ id: surveyResponses.id })
+      .from(surveyResponses)
+      .where(
+        and(
+          eq(surveyResponses.agencyId, campaign.agencyId),
+          eq(surveyResponses.campaignId, campaign.id),
+          eq(surveyResponses.submissionKey, key),
+        ),
+      )
+      .limit(1);
+    if (done.length > 0) return 'already-recorded';
+  }
+  throw new ConflictError('surveys.errors.noDraft');
+}
+
+/**
+ * Submits an IIT draft: in ONE transaction the draft is deleted, the access code is spent and
+ * the answer is stored with the date only and no value shared with the code or the draft
+ * (docs/decisions/0005). A code answers once: of two concurrent submissions the second finds
+ * it spent (409). A retried POST of the same draft finds its submission key already stored
+ * and is acknowledged without being counted again. The EIT final submit is not here: it has
+ * one path, the group-commit batch (submit-eit-batch.ts).
+ */
+export async function submitIitResponse(
   db: Db,
   campaign: Campaign,
   input: {
     token: string | undefined;
-    /** EIT: the draft's key, from the last page's form (a retry whose draft is gone). */
-    submissionKey?: string | undefined;
-    /** IIT: the access code, as the respondent's browser kept it since the start. */
-    code?: string | undefined;
+    /** The access code, as the respondent's browser kept it since the start. */
+    code: string | undefined;
     /** Answers sent with the final POST (already validated), merged over the draft's. */
-    lastPage?: { answers: StoredAnswers; extra: Record<string, string> };
+    lastPage: { answers: StoredAnswers; extra: Record<string, string> };
     now: Date;
-    isDuplicate?: (answers: StoredAnswers) => boolean | Promise<boolean>;
-    /** The draft as the route already read it; lets an EIT submit run as one statement. */
-    draft?: Draft | undefined;
   },
 ): Promise<SubmitOutcome> {
   assertOpen(campaign, input.now);
   const shape = surveyShape(campaign.fiscalYear, campaign.tool, campaign.extraQuestions);
-  const agencyId = campaign.agencyId;
-  if (campaign.tool === 'EIT' && input.draft && input.token) {
-    return submitEitInOneStatement(db, campaign, shape, {
-      ...input,
-      draft: input.draft,
-      token: input.token,
-    });
-  }
   return db.transaction(async (tx) => {
-    const q = scoped(tx, agencyId);
+    const q = scoped(tx, campaign.agencyId);
     const [draft] = input.token
       ? await q.delete(
           surveyDrafts,
@@ -168,120 +188,39 @@ export async function submitResponse(
           )!,
         )
       : [];
-    if (!draft) {
-      const key =
-        campaign.tool === 'IIT' ? input.token && iitResponseKey(input.token) : input.submissionKey;
-      if (key) {
-        const done = await tx
-          .select({ id: surveyResponses.id })
-          .from(surveyResponses)
-          .where(
-            and(
-              eq(surveyResponses.agencyId, agencyId),
-              eq(surveyResponses.campaignId, campaign.id),
-              eq(surveyResponses.submissionKey, key),
-            ),
-          )
-          .limit(1);
-        if (done.length > 0) return 'already-recorded';
-      }
-      throw new ConflictError('surveys.errors.noDraft');
-    }
-    const answers = { ...draft.answers, ...input.lastPage?.answers };
-    const extraAnswers = { ...draft.extraAnswers, ...input.lastPage?.extra };
+    if (!draft) return findSubmittedResponse(tx, campaign, input);
+    const answers = { ...draft.answers, ...input.lastPage.answers };
+    const extraAnswers = { ...draft.extraAnswers, ...input.lastPage.extra };
     const missing = unansweredQuestions(shape, answers);
     if (missing.length > 0) {
       throw new ValidationError('surveys.errors.incomplete', {
         [missing[0]!]: 'surveys.errors.incomplete',
       });
     }
-    if (campaign.tool === 'IIT') {
-      if (!input.code) throw new ConflictError('surveys.errors.codeMissing');
-      const spent = await q.update(
-        surveyAccessCodes,
-        { used: true },
-        and(
-          inArray(surveyAccessCodes.codeHash, codeHashes(campaign.id, input.code)),
-          eq(surveyAccessCodes.campaignId, campaign.id),
-          eq(surveyAccessCodes.used, false),
-        )!,
-      );
-      if (spent.length === 0) throw new ConflictError('surveys.errors.codeUsed');
-    } else if (await input.isDuplicate?.(answers)) {
-      return 'duplicate-ignored';
-    }
+    if (!input.code) throw new ConflictError('surveys.errors.codeMissing');
+    const spent = await q.update(
+      surveyAccessCodes,
+      { used: true },
+      and(
+        inArray(surveyAccessCodes.codeHash, codeHashes(campaign.id, input.code)),
+        eq(surveyAccessCodes.campaignId, campaign.id),
+        eq(surveyAccessCodes.used, false),
+      )!,
+    );
+    if (spent.length === 0) throw new ConflictError('surveys.errors.codeUsed');
     const inserted = await tx
       .insert(surveyResponses)
       .values({
-        agencyId,
+        agencyId: campaign.agencyId,
         campaignId: campaign.id,
         answeredOn: bangkokDate(input.now),
         channel: draft.channel,
         answers,
         extraAnswers,
-        submissionKey:
-          campaign.tool === 'IIT' && input.token
-            ? iitResponseKey(input.token)
-            : draft.submissionKey,
+        submissionKey: input.token ? iitResponseKey(input.token) : draft.submissionKey,
       })
       .onConflictDoNothing()
       .returning({ id: surveyResponses.id });
     return inserted.length > 0 ? 'recorded' : 'already-recorded';
-  });
-}
-
-/**
- * The closing-day hot path: an EIT draft (no code to spend) becomes a response in ONE
- * statement — delete the draft and insert from what was deleted — so it commits atomically
- * without holding a pooled connection across several round trips.
- */
-async function submitEitInOneStatement(
-  db: Db,
-  campaign: Campaign,
-  shape: ReturnType<typeof surveyShape>,
-  input: {
-    token: string;
-    draft: Draft;
-    lastPage?: { answers: StoredAnswers; extra: Record<string, string> };
-    now: Date;
-    isDuplicate?: (answers: StoredAnswers) => boolean | Promise<boolean>;
-  },
-): Promise<SubmitOutcome> {
-  const answers = { ...input.draft.answers, ...input.lastPage?.answers };
-  const extraAnswers = { ...input.draft.extraAnswers, ...input.lastPage?.extra };
-  const missing = unansweredQuestions(shape, answers);
-  if (missing.length > 0) {
-    throw new ValidationError('surveys.errors.incomplete', {
-      [missing[0]!]: 'surveys.errors.incomplete',
-    });
-  }
-  const duplicate = (await input.isDuplicate?.(answers)) ?? false;
-  const params = [campaign.agencyId, hashToken(input.token), campaign.id];
-  if (duplicate) {
-    await db.execute(
-      sql`delete from surveys_drafts where agency_id = ${params[0]} and token_hash = ${params[1]} and campaign_id = ${params[2]}`,
-    );
-    return 'duplicate-ignored';
-  }
-  const result = await db.execute(sql`
-    with d as (
-      delete from surveys_drafts
-      where agency_id = ${params[0]} and token_hash = ${params[1]} and campaign_id = ${params[2]}
-      returning channel, submission_key
-    )
-    insert into surveys_responses
-      (agency_id, campaign_id, answered_on, channel, answers, extra_answers, submission_key)
-    select ${campaign.agencyId}, ${campaign.id}, ${bangkokDate(input.now)}, d.channel,
-      ${JSON.stringify(answers)}::jsonb, ${JSON.stringify(extraAnswers)}::jsonb, d.submission_key
-    from d
-    on conflict do nothing
-    returning id`);
-  const rows = (result as unknown as { rows: unknown[] }).rows ?? (result as unknown as unknown[]);
-  if (rows.length > 0) return 'recorded';
-  // The draft was consumed by a concurrent replay of the same POST: recorded once, by it.
-  return submitResponse(db, campaign, {
-    token: undefined,
-    submissionKey: input.draft.submissionKey,
-    now: input.now,
   });
 }

@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Campaign } from './campaigns.js';
 import { surveyResponses } from './schema.js';
 import { surveyShape } from './survey-pages.js';
-import type { CampaignScore } from './score-campaign.js';
+import { scoreCampaign, type CampaignScore } from './score-campaign.js';
 
 /** Header + rows of anonymous answers: date, channel, one column per (sub-)question. No ids. */
 export async function responseTable(db: DbOrTx, campaign: Campaign): Promise<string[][]> {
@@ -72,4 +72,15 @@ export function scoreTable(score: CampaignScore): string[][] {
     ...score.questions.map((q) => ['question', q.code, q.score.toFixed(2)]),
     ['respondents', '', String(score.respondents)],
   ];
+}
+
+/** A campaign's answers or its scores as a table to export (scores: a header alone when none). */
+export async function exportTable(
+  db: DbOrTx,
+  campaign: Campaign,
+  what: 'answers' | 'results',
+): Promise<string[][]> {
+  if (what === 'answers') return responseTable(db, campaign);
+  const score = await scoreCampaign(db, campaign);
+  return score ? scoreTable(score) : [['level', 'code', 'score']];
 }

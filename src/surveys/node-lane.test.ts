@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { createTestContext, type TestContext } from '../../test/helpers/test-context.js';
 import { startServer, type RunningServer } from '../../test/helpers/browser.js';
 import {
@@ -141,6 +142,56 @@ void describe('the EIT submit lane', () => {
     assert.equal(res.headers.get('location'), `${surveyPath}/p/1`);
     assert.equal(laneAnswered.served, served + 1);
     assert.equal(res.headers.get('cache-control'), 'no-store');
+  });
+
+  void it('takes the plain submit of an agency served on its own host name too', async () => {
+    // Host-name routing serves www.<agency>.go.th/surveys/… as /a/<slug>/surveys/…: the lane
+    // must match that URL as well, not hand the agency's whole closing day to the slow path.
+    await t.database.query(
+      "update core_agencies set hostname = 'www.agency-a.test' where slug = 'agency-a'",
+    );
+    const primer = await prepare();
+    const s = await prepare();
+    assert.match(await (await send(primer)).text(), /data-outcome="recorded"/);
+    const stored = await count();
+    const { served, handedOn } = laneAnswered;
+    const res = await new Promise<{ status: number; body: string; cookie: string }>(
+      (resolve, reject) => {
+        const body = new URLSearchParams({ _csrf: s.client.csrf, ...s.form }).toString();
+        const req = request(
+          server.baseUrl + s.path.replace(/^\/a\/agency-a/, ''),
+          {
+            method: 'POST',
+            headers: {
+              host: 'www.agency-a.test',
+              cookie: s.client.cookieHeader(),
+              'content-type': 'application/x-www-form-urlencoded',
+              'content-length': Buffer.byteLength(body),
+            },
+          },
+          (r) => {
+            let text = '';
+            r.setEncoding('utf8');
+            r.on('data', (chunk: string) => (text += chunk));
+            r.on('end', () =>
+              resolve({
+                status: r.statusCode!,
+                body: text,
+                cookie: String(r.headers['set-cookie']),
+              }),
+            );
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      },
+    );
+    await t.database.query("update core_agencies set hostname = null where slug = 'agency-a'");
+    assert.equal(res.status, 200);
+    assert.match(res.body, /data-outcome="recorded"/);
+    assert.match(res.cookie, new RegExp(`prongsai_survey=; Max-Age=0; Path=${surveyPath}`));
+    assert.deepEqual(laneAnswered, { served: served + 1, handedOn }, 'the lane answered it');
+    assert.equal(await count(), stored + 1);
   });
 
   void it('leaves a logged-in visitor and the English site to the route', async () => {

@@ -1,4 +1,8 @@
+import type { IncomingMessage } from 'node:http';
+import { eq } from 'drizzle-orm';
+import { agencies } from '../core/agencies/schema.js';
 import { clearedCookie, incomingCookies } from '../core/http/cookies.js';
+import type { AgencyRow } from '../core/http/env.js';
 import {
   csrfMatches,
   isPlainFormPost,
@@ -10,13 +14,36 @@ import {
 } from '../core/http/node-lane.js';
 import { sameForAnyoneHtml } from '../core/http/render-page.js';
 import { getPublicCampaign } from './campaigns.js';
-import { THANK_YOU_OUTCOMES } from './routes.public.js';
+import { THANK_YOU_OUTCOMES } from './answer-survey-page.js';
 import type { BatchedSubmitOutcome } from './submit-eit-batch.js';
 import { DRAFT_COOKIE, isCompleteLastEitPage, submitLastEitPage } from './submit-last-eit-page.js';
 import { readPageAnswers, surveyShape } from './survey-pages.js';
 
+// A survey page's POST, as the pages link it (`/a/<slug>/surveys/…`) or, on an agency served on
+// its own host name, without the prefix (`/surveys/…`): core/http/create-app.tsx serves
+// www.<agency>.go.th/x as /a/<slug>/x, so the lane must take both or it would silently hand
+// that agency's closing day to the slow path.
 const PAGE_POST =
-  /^\/a\/([a-z0-9][a-z0-9-]{0,62})\/surveys\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/p\/([1-9]\d?)$/;
+  /^(?:\/a\/([a-z0-9][a-z0-9-]{0,62}))?\/surveys\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/p\/([1-9]\d?)$/;
+
+/**
+ * The agency of a request's URL: the slug in `/a/<slug>/…`, else the agency whose host name
+ * the request came on (as the host-name routing finds it), else none (Hono answers 404).
+ */
+async function agencyOfRequest(
+  context: NodeLaneContext,
+  req: IncomingMessage,
+  slug: string | undefined,
+): Promise<AgencyRow | undefined> {
+  if (slug) return context.agencyOfSlug(slug);
+  const host = (req.headers.host ?? '').toLowerCase().replace(/:\d+$/, '');
+  if (!host) return undefined;
+  const [row] = await context.database.db
+    .select({ slug: agencies.slug })
+    .from(agencies)
+    .where(eq(agencies.hostname, host));
+  return row ? context.agencyOfSlug(row.slug) : undefined;
+}
 
 /**
  * The closing-day EIT submit, answered by the Node server before Hono: the route's hot path
@@ -41,8 +68,10 @@ export function eitSubmitLane(context: NodeLaneContext): NodeLane {
       let thanks: Map<string, string>;
       try {
         const [, slug, campaignId, pageNo] = PAGE_POST.exec(target)!;
-        const agency = await context.agencyOfSlug(slug!);
+        const agency = await agencyOfRequest(context, req, slug);
         if (!agency) return fallback();
+        // The path the route renders under, after host-name routing: its pages are cached by it.
+        const routePath = `/a/${agency.slug}/surveys/${campaignId}/p/${pageNo}`;
         const campaign = await getPublicCampaign(context.database.db, agency.id, campaignId!);
         const shape = surveyShape(campaign.fiscalYear, campaign.tool, campaign.extraQuestions);
         const page = shape.pages[Number(pageNo) - 1];
@@ -63,7 +92,7 @@ export function eitSubmitLane(context: NodeLaneContext): NodeLane {
         if (!isCompleteLastEitPage(post)) return fallback();
         thanks = new Map();
         for (const o of THANK_YOU_OUTCOMES) {
-          const html = sameForAnyoneHtml('th', o, target);
+          const html = sameForAnyoneHtml('th', o, routePath);
           if (html === undefined) return fallback();
           thanks.set(o, html);
         }

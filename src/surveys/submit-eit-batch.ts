@@ -24,7 +24,7 @@ export interface EitSubmission {
   now: Date;
   /**
    * Duplicate detection (EIT abuse control, shared by the servers) on the digest of the merged answers
-   * (`digestAnswers`), asked once the response is committed: a duplicate is then removed.
+   * (`answersDigestSql`), asked once the response is committed: a duplicate is then removed.
    */
   isDuplicate?: (answersDigest: string) => boolean | Promise<boolean>;
 }
@@ -52,7 +52,7 @@ const MAX_BATCH = 128;
 const MAX_IN_FLIGHT = 2;
 
 /**
- * The SQL for digestAnswers(campaignId, answers): SHA-256 (hex) of the campaign id and the
+ * The one digest of a respondent's answers (duplicate detection): SHA-256 (hex) of the campaign id and the
  * answers' jsonb text, which is canonical (keys sorted).
  */
 export const answersDigestSql = (campaignId: string, answers: string) =>
@@ -111,7 +111,8 @@ const SUBMIT_BATCH_SQL = `
     left join ins on ins.agency_id = f.agency_id and ins.submission_key = f.submission_key`;
 
 /**
- * Group commit for the closing-day hot path. Final EIT POSTs that arrive while earlier ones
+ * The one write path of a final EIT answer (the route and the Node lane both use it), built
+ * for the closing-day surge as a group commit. Final EIT POSTs that arrive while earlier ones
  * are being written wait a moment and are written together in ONE statement (atomic on its
  * own, see SUBMIT_BATCH_SQL). Each POST still gets its "thank you" only after that statement
  * committed its own row, and a lone POST on a quiet day goes straight through as a batch of

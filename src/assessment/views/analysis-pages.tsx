@@ -6,6 +6,15 @@ import type { AnalysisAreaRow, AnalysisRow } from '../queries.js';
 
 const BLANK_MEASURE_ROWS = 1;
 
+/** The report's general texts, in the order the report prints them (the title a one-line input). */
+const ANALYSIS_TEXTS = [
+  'titleTh',
+  'forewordTh',
+  'resultSummaryTh',
+  'overviewTh',
+  'limitationsTh',
+] as const;
+
 /** The analysis of a year: its texts and options, and links to each issue area. */
 export function AnalysisPage(props: {
   fiscalYear: number;
@@ -16,6 +25,7 @@ export function AnalysisPage(props: {
   /** The publication box (shown once the analysis exists). */
   publish?: Child;
 }) {
+  const t = useT();
   const y = props.fiscalYear;
   const base = `/staff/assessment/years/${y}/analysis`;
   const a = props.analysis;
@@ -48,37 +58,15 @@ export function AnalysisPage(props: {
           </ol>
           <PostForm action={base} class="card stack">
             <h2>ส่วนทั่วไปของรายงาน</h2>
-            <Field
-              name="titleTh"
-              label="ชื่อรายงาน"
-              value={typed('titleTh', a.titleTh)}
-              error={form?.errors.titleTh}
-              input
-            />
-            <Field
-              name="forewordTh"
-              label="คำนำ (เว้นบรรทัดเพื่อขึ้นย่อหน้าใหม่)"
-              value={typed('forewordTh', a.forewordTh)}
-              error={form?.errors.forewordTh}
-            />
-            <Field
-              name="resultSummaryTh"
-              label="สรุปผลการประเมิน"
-              value={typed('resultSummaryTh', a.resultSummaryTh)}
-              error={form?.errors.resultSummaryTh}
-            />
-            <Field
-              name="overviewTh"
-              label="ภาพรวมการวิเคราะห์"
-              value={typed('overviewTh', a.overviewTh)}
-              error={form?.errors.overviewTh}
-            />
-            <Field
-              name="limitationsTh"
-              label="ข้อจำกัดในการดำเนินการ"
-              value={typed('limitationsTh', a.limitationsTh)}
-              error={form?.errors.limitationsTh}
-            />
+            {ANALYSIS_TEXTS.map((name) => (
+              <Field
+                name={name}
+                label={t(`assessment.analysis.fields.${name}`)}
+                value={typed(name, a[name])}
+                error={form?.errors[name]}
+                input={name === 'titleTh'}
+              />
+            ))}
             <label class="check">
               <input
                 type="checkbox"

@@ -53,8 +53,12 @@ export function DashboardPage(props: {
         {t(errors[name])}
       </p>
     );
+  const d = (key: string, params?: Record<string, unknown>) =>
+    t(`assessment.dashboard.${key}`, params);
   const settingsText =
-    rule.kind === 'below' ? `เกณฑ์: คะแนนต่ำกว่า ${rule.threshold}` : `เกณฑ์: ต่ำสุด ${rule.n} ข้อต่อตัวชี้วัด`;
+    rule.kind === 'below'
+      ? d('ruleBelow', { threshold: rule.threshold })
+      : d('ruleLowest', { n: rule.n });
   const { data } = props;
   const { framework, result, previous } = data;
   const y = data.fiscalYear;
@@ -63,27 +67,27 @@ export function DashboardPage(props: {
   const before = (no: number) => previous?.indicatorScores.find((s) => s.no === no)?.score;
   const prevQ = new Map((previous?.questionScores ?? []).map((q) => [q.code, q.score]));
   return (
-    <Layout title={`ผลการประเมิน ITA ปี ${y}`}>
+    <Layout title={d('title', { year: y })}>
       <PageHeader
-        title={`ผลการประเมิน ITA ปีงบประมาณ พ.ศ. ${y}`}
+        title={d('heading', { year: y })}
         lead={data.agency.nameTh}
         actions={
           <>
             <a class="button" href={`${base}/report.docx`}>
-              ดาวน์โหลดรายงาน (DOCX)
+              {d('downloadDocx')}
             </a>{' '}
             <a class="button secondary" href={`${base}/report.pdf`}>
-              ดาวน์โหลดรายงาน (PDF)
+              {d('downloadPdf')}
             </a>{' '}
             <a class="button secondary" href={`${base}/report.pdf?digits=arabic`}>
-              PDF เลขอารบิก
+              {d('pdfArabic')}
             </a>
           </>
         }
       />
       <Notice />
-      <nav aria-label="ปีงบประมาณ">
-        ปี:{' '}
+      <nav aria-label={d('fiscalYear')}>
+        {d('year')}{' '}
         {props.years.map((year) => (
           <>
             {year === y ? (
@@ -93,46 +97,48 @@ export function DashboardPage(props: {
             )}{' '}
           </>
         ))}
-        · <a href="/staff/assessment/import">นำเข้าผลการประเมิน</a> ·{' '}
-        <a href={`${base}/analysis`}>แก้ไขรายงานการวิเคราะห์</a> ·{' '}
-        <a href={`/staff/assessment/frameworks/${y}`}>เกณฑ์ปี {y}</a>
+        · <a href="/staff/assessment/import">{d('import')}</a> ·{' '}
+        <a href={`${base}/analysis`}>{d('editAnalysis')}</a> ·{' '}
+        <a href={`/staff/assessment/frameworks/${y}`}>{d('framework', { year: y })}</a>
       </nav>
       {!result ? (
-        <p class="card">ยังไม่ได้นำเข้าผลการประเมินของปี {y}</p>
+        <p class="card">{d('noResult', { year: y })}</p>
       ) : (
         <>
           <div class="cards">
             <div class="card">
-              <h2>คะแนนรวม</h2>
+              <h2>{d('total')}</h2>
               <p class="lead" data-testid="total">
                 {fixed(result.total)}
               </p>
               <p>
                 {result.total >= framework.target.value ? (
-                  <span class="badge ok">บรรลุค่าเป้าหมาย {framework.target.value}</span>
+                  <span class="badge ok">{d('targetMet', { target: framework.target.value })}</span>
                 ) : (
-                  <span class="badge bad">ไม่บรรลุค่าเป้าหมาย {framework.target.value}</span>
+                  <span class="badge bad">
+                    {d('targetMissed', { target: framework.target.value })}
+                  </span>
                 )}
               </p>
               {previous && (
                 <p>
-                  เทียบปี {previous.fiscalYear} ({fixed(previous.total)}):{' '}
+                  {d('versus', { year: previous.fiscalYear, total: fixed(previous.total) })}{' '}
                   {result.total - previous.total >= 0 ? '+' : ''}
                   {fixed(result.total - previous.total)}
                 </p>
               )}
             </div>
             <div class="card">
-              <h2>ระดับผลการประเมิน</h2>
+              <h2>{d('level')}</h2>
               {result.statedLevelTh ? (
                 <p>
-                  ระดับทางการ: <strong>{result.statedLevelTh}</strong>
+                  {d('officialLevel')} <strong>{result.statedLevelTh}</strong>
                 </p>
               ) : (
-                <p class="muted">ยังไม่ได้บันทึกระดับทางการจากผลของ ป.ป.ช.</p>
+                <p class="muted">{d('noOfficialLevel')}</p>
               )}
               <p>
-                ระดับที่ระบบคำนวณตามเกณฑ์ปี {y}:{' '}
+                {d('computedLevel', { year: y })}{' '}
                 {presentLevel(framework, result.levelCode, null).labelTh}
               </p>
               {data.comparison && (
@@ -142,32 +148,36 @@ export function DashboardPage(props: {
               )}
             </div>
             <div class="card">
-              <h2>คะแนนตามเครื่องมือ</h2>
+              <h2>{d('byTool')}</h2>
               <ul>
-                {framework.tools.map((t) => (
+                {framework.tools.map((tool) => (
                   <li>
-                    {t.code} ({Math.round(t.weight * 100)}%): {fixed(result.toolScores[t.code])}
+                    {tool.code} ({Math.round(tool.weight * 100)}%):{' '}
+                    {fixed(result.toolScores[tool.code])}
                   </li>
                 ))}
               </ul>
             </div>
           </div>
           <p class="muted">
-            ไฟล์: {result.sourceFileName} · นำเข้าโดย {result.importedByLabel}{' '}
+            {d('importedFrom', { file: result.sourceFileName, by: result.importedByLabel })}{' '}
             {formatThaiDate(result.importedAt, { style: 'medium' })}
-            {result.isDemo ? ' · ข้อมูลสาธิต' : ''}
+            {result.isDemo ? ` · ${d('demo')}` : ''}
           </p>
-          <h2>คะแนนรายตัวชี้วัด</h2>
+          <h2>{d('byIndicator')}</h2>
           <div class="table-wrap">
             <table id="indicator-table">
               <thead>
                 <tr>
-                  <th scope="col">ตัวชี้วัดที่</th>
-                  <th scope="col">ชื่อตัวชี้วัด</th>
-                  <th scope="col">เครื่องมือ</th>
-                  <th scope="col">คะแนน</th>
-                  <th scope="col">ปีก่อน{previous ? ` (${previous.fiscalYear})` : ''}</th>
-                  <th scope="col">เปลี่ยนแปลง</th>
+                  <th scope="col">{d('indicatorNo')}</th>
+                  <th scope="col">{d('indicatorName')}</th>
+                  <th scope="col">{d('tool')}</th>
+                  <th scope="col">{d('score')}</th>
+                  <th scope="col">
+                    {d('previousYear')}
+                    {previous ? ` (${previous.fiscalYear})` : ''}
+                  </th>
+                  <th scope="col">{d('change')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -187,7 +197,7 @@ export function DashboardPage(props: {
           <figure>
             {raw(
               horizontalBarChart({
-                title: `คะแนนรายตัวชี้วัด ปี ${y}`,
+                title: d('chartIndicators', { year: y }),
                 bars: result.indicatorScores.map((i) => ({
                   label: `${i.no} ${names.get(i.no)?.nameTh ?? ''}`,
                   value: i.score,
@@ -199,13 +209,13 @@ export function DashboardPage(props: {
             <figure>
               {raw(
                 groupedBarChart({
-                  title: 'คะแนนรายตัวชี้วัดเทียบรายปี',
+                  title: d('chartYears'),
                   categories: framework.indicators.map((i) => String(i.no)),
                   series: data.history
                     .filter((h) => h.fiscalYear <= y)
                     .slice(-3)
                     .map((h) => ({
-                      name: `พ.ศ. ${h.fiscalYear}`,
+                      name: d('be', { year: h.fiscalYear }),
                       values: framework.indicators.map(
                         (i) => h.indicatorScores.find((s) => s.no === i.no)?.score ?? 0,
                       ),
@@ -216,14 +226,14 @@ export function DashboardPage(props: {
           )}
           {result.questionScores.length > 0 && (
             <details>
-              <summary>คะแนนรายข้อคำถาม ({result.questionScores.length} ข้อ)</summary>
+              <summary>{d('byQuestion', { n: result.questionScores.length })}</summary>
               <table>
                 <thead>
                   <tr>
-                    <th scope="col">ข้อ</th>
-                    <th scope="col">ตัวชี้วัด</th>
-                    <th scope="col">คะแนน</th>
-                    <th scope="col">เปลี่ยนแปลง</th>
+                    <th scope="col">{d('question')}</th>
+                    <th scope="col">{d('indicator')}</th>
+                    <th scope="col">{d('score')}</th>
+                    <th scope="col">{d('change')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -241,28 +251,29 @@ export function DashboardPage(props: {
           )}
         </>
       )}
-      <h2>ข้อคำถามที่มีผลการประเมินต่ำ (แยกตามประเด็น)</h2>
+      <h2>{d('weakTitle')}</h2>
       <p class="muted">
         {settingsText}
         {props.settings.addedCodes.length > 0 &&
-          ` · เพิ่มเอง: ${props.settings.addedCodes.join(', ')}`}
+          ` · ${d('addedList', { codes: props.settings.addedCodes.join(', ') })}`}
         {props.settings.removedCodes.length > 0 &&
-          ` · ตัดออก: ${props.settings.removedCodes.join(', ')}`}
+          ` · ${d('removedList', { codes: props.settings.removedCodes.join(', ') })}`}
       </p>
-      <p class="muted">ผลรายข้อคำถามมีเฉพาะเมื่อนำเข้าไฟล์รายข้อ; ไฟล์รายตัวชี้วัดแสดงได้เฉพาะข้อที่เพิ่มเอง</p>
+      <p class="muted">{d('weakHint')}</p>
       {data.weak.areas.map((area) => (
         <section>
           <h3>
-            ประเด็นที่ {area.no} {area.nameTh}
+            {d('area', { no: area.no })} {area.nameTh}
           </h3>
           {area.questions.length === 0 ? (
-            <p class="muted">ไม่มี</p>
+            <p class="muted">{d('none')}</p>
           ) : (
             <ul>
               {area.questions.map((q) => (
                 <li>
-                  {q.code} (ตัวชี้วัด {q.indicatorNo}) {q.score === null ? '—' : fixed(q.score)}{' '}
-                  {q.reason === 'manual' ? <span class="badge muted">เพิ่มเอง</span> : ''}
+                  {q.code} ({d('indicatorOf', { no: q.indicatorNo })}){' '}
+                  {q.score === null ? '—' : fixed(q.score)}{' '}
+                  {q.reason === 'manual' ? <span class="badge muted">{d('manual')}</span> : ''}
                 </li>
               ))}
             </ul>
@@ -270,16 +281,16 @@ export function DashboardPage(props: {
         </section>
       ))}
       {data.weak.unmapped.length > 0 && (
-        <p>ไม่อยู่ในประเด็นใด: {data.weak.unmapped.map((q) => q.code).join(', ')}</p>
+        <p>{d('unmapped', { codes: data.weak.unmapped.map((q) => q.code).join(', ') })}</p>
       )}
       <PostForm action={`${base}/weak-questions`} class="card" id="weak-questions">
-        <h3>เกณฑ์คัดเลือกข้อคำถาม</h3>
+        <h3>{d('ruleTitle')}</h3>
         {props.weakForm && (
           <ErrorSummary errors={props.weakForm.errors} message={props.weakForm.message} />
         )}
         {errorOf('threshold')}
         <label>
-          <input type="radio" name="kind" value="below" checked={kind === 'below'} /> คะแนนต่ำกว่า{' '}
+          <input type="radio" name="kind" value="below" checked={kind === 'below'} /> {d('below')}{' '}
           <input
             id="f-threshold"
             name="threshold"
@@ -291,7 +302,7 @@ export function DashboardPage(props: {
         {errorOf('n')}
         <label>
           <input type="radio" name="kind" value="lowestPerIndicator" checked={kind !== 'below'} />{' '}
-          ต่ำสุด{' '}
+          {d('lowest')}{' '}
           <input
             id="f-n"
             name="n"
@@ -299,11 +310,11 @@ export function DashboardPage(props: {
             value={shown('n', String(rule.kind === 'below' ? 2 : rule.n))}
             aria-invalid={errors.n ? 'true' : undefined}
           />{' '}
-          ข้อต่อตัวชี้วัด
+          {d('perIndicator')}
         </label>
         {errorOf('addedCodes')}
         <label>
-          เพิ่มเอง (รหัสคั่นด้วยจุลภาค เช่น e1, i12)
+          {d('addedLabel')}
           <input
             type="text"
             id="f-addedCodes"
@@ -314,7 +325,7 @@ export function DashboardPage(props: {
         </label>
         {errorOf('removedCodes')}
         <label>
-          ตัดออก (รหัสคั่นด้วยจุลภาค)
+          {d('removedLabel')}
           <input
             type="text"
             id="f-removedCodes"
@@ -323,7 +334,7 @@ export function DashboardPage(props: {
             aria-invalid={errors.removedCodes ? 'true' : undefined}
           />
         </label>
-        <button type="submit">บันทึกเกณฑ์</button>
+        <button type="submit">{d('saveRule')}</button>
       </PostForm>
     </Layout>
   );

@@ -4,28 +4,24 @@ import {
   type ItaFramework,
   type SurveyQuestion,
 } from '../../assessment/index.js';
-import { PostForm } from '../../core/http/ui.js';
+import { PostForm, useT } from '../../core/http/ui.js';
 import type { Campaign } from '../campaigns.js';
 import { questionTextTh } from '../survey-pages.js';
 import { MAX_WORDING_LENGTH } from '../update-question-wording.js';
 
 /** Staff-only: where the wording of a question comes from, written for an officer. */
 function WordingOrigin(props: { question: SurveyQuestion; framework: ItaFramework }) {
+  const t = useT();
   const q = props.question;
   // Written for an officer: the source's Thai title, never a file name or repository path.
   const source = sourceTh(props.framework, q.source);
   return (
     <details>
-      <summary>ที่มาของถ้อยคำนี้</summary>
+      <summary>{t('surveys.staff.wording.origin')}</summary>
       {q.textTh ? (
-        <p>
-          ถ้อยคำจาก {source} ({confidenceTh(q.confidence)})
-        </p>
+        <p>{t('surveys.staff.wording.from', { source, confidence: confidenceTh(q.confidence) })}</p>
       ) : (
-        <p>
-          ยังไม่พบถ้อยคำทางการของข้อนี้ ถ้อยคำนี้เขียนให้อ่านง่ายจากเรื่องที่ตัวชี้วัดที่ {q.indicatorNo} วัด
-          หน่วยงานปรับถ้อยคำได้ก่อนเปิดแบบวัด
-        </p>
+        <p>{t('surveys.staff.wording.noOfficial', { no: q.indicatorNo })}</p>
       )}
     </details>
   );
@@ -38,13 +34,14 @@ export function QuestionWordingSection(props: {
   framework: ItaFramework;
   canEdit: boolean;
 }) {
+  const t = useT();
   const { campaign } = props;
   return (
     <section id="wording">
-      <h2>ถ้อยคำข้อคำถามที่ผู้ตอบเห็น</h2>
+      <h2>{t('surveys.staff.wording.title')}</h2>
       {props.canEdit ? (
         <PostForm action={`/staff/surveys/${campaign.id}/wording`} class="card">
-          <p class="hint">แก้ถ้อยคำให้ผู้ตอบเข้าใจง่ายได้จนกว่าจะมีผู้ตอบคนแรก เว้นว่างเพื่อใช้ถ้อยคำตั้งต้น</p>
+          <p class="hint">{t('surveys.staff.wording.hint')}</p>
           {props.questions.map((q) => (
             <div class="field">
               <label for={`f-w-${q.code}`}>{q.code.toUpperCase()}.</label>
@@ -59,11 +56,11 @@ export function QuestionWordingSection(props: {
               <WordingOrigin question={q} framework={props.framework} />
             </div>
           ))}
-          <button type="submit">บันทึกถ้อยคำ</button>
+          <button type="submit">{t('surveys.staff.wording.save')}</button>
         </PostForm>
       ) : (
         <>
-          <p class="muted">แบบวัดนี้มีผู้ตอบแล้ว ถ้อยคำจึงแก้ไม่ได้ ผู้ตอบทุกคนต้องได้อ่านคำถามเดียวกัน</p>
+          <p class="muted">{t('surveys.staff.wording.locked')}</p>
           <ol>
             {props.questions.map((q) => (
               <li data-question={q.code}>
