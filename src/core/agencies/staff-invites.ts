@@ -10,7 +10,7 @@ import { users } from '../auth/schema.js';
 import { isMailConfigured, sendMail, type MailConfig } from '../mail/index.js';
 import { agencies, staff, staffInvites, type StaffRole } from './schema.js';
 import { CreateStaffInput, NewPassword } from './staff-members.js';
-import { getUnit } from './units.js';
+import { assertOwnUnit, getUnit } from './units.js';
 
 /** How long an invitation can be accepted. */
 export const INVITE_DAYS = 7;
@@ -37,9 +37,7 @@ export async function inviteStaffMember(
   const expiresAt = new Date(ctx.now().getTime() + INVITE_DAYS * 86_400_000);
   const agencyName = await ctx.db.transaction(async (tx) => {
     if (input.unitId)
-      await getUnit(tx, ctx.agencyId, input.unitId).catch(() => {
-        throw new ValidationError('errors.validation', { unitId: 'agencies.errors.unknownUnit' });
-      });
+      await assertOwnUnit(tx, ctx.agencyId, input.unitId);
     const [invite] = await scoped(tx, ctx.agencyId).insert(staffInvites, {
       tokenHash: hashToken(token),
       email: input.email,

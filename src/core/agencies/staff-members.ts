@@ -8,7 +8,7 @@ import { scoped } from '../db/scoped.js';
 import { hashPassword } from '../auth/password.js';
 import { users } from '../auth/schema.js';
 import { STAFF_ROLES, staff, type StaffRole } from './schema.js';
-import { getUnit } from './units.js';
+import { assertOwnUnit } from './units.js';
 import { cleanText, isUuid, requiredText } from '../validation/text.js';
 
 const collator = new Intl.Collator('th');
@@ -134,9 +134,7 @@ export async function createStaffMember(
   const input = CreateStaffInput.parse(rawInput);
   return ctx.db.transaction(async (tx) => {
     if (input.unitId)
-      await getUnit(tx, ctx.agencyId, input.unitId).catch(() => {
-        throw new ValidationError('errors.validation', { unitId: 'agencies.errors.unknownUnit' });
-      });
+      await assertOwnUnit(tx, ctx.agencyId, input.unitId);
     let [user] = await tx.select().from(users).where(eq(users.email, input.email));
     if (!user) {
       const password = NewPassword.safeParse(input.password ?? '');
@@ -183,9 +181,7 @@ export async function updateStaffMember(
   return ctx.db.transaction(async (tx) => {
     const before = await getStaffMember(tx, ctx.agencyId, userId);
     if (input.unitId)
-      await getUnit(tx, ctx.agencyId, input.unitId).catch(() => {
-        throw new ValidationError('errors.validation', { unitId: 'agencies.errors.unknownUnit' });
-      });
+      await assertOwnUnit(tx, ctx.agencyId, input.unitId);
     if (
       userId === ctx.actor.userId &&
       !input.roles.includes('agency_admin') &&

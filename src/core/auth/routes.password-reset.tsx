@@ -1,95 +1,13 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../http/env.js';
-import { Layout } from '../http/layout.js';
 import { clientAddress } from '../http/client-address.js';
 import { readForm } from '../http/form.js';
-import { ErrorSummary, PageHeader, PostForm, TextField, useT } from '../http/ui.js';
+import { ForgotPasswordPage, ResetPasswordPage } from './views/password-reset-pages.js';
 import { isMailConfigured, sendMail } from '../mail/index.js';
 import type { AppContext } from '../context.js';
 import { ValidationError } from '../errors.js';
 import { RequestPasswordResetInput, requestPasswordReset } from './request-password-reset.js';
 import { isResetTokenUsable, resetPassword, ResetPasswordInput } from './reset-password.js';
-
-function ForgotPasswordPage(props: { isSent?: boolean; isUnavailable?: boolean; email?: string }) {
-  const t = useT();
-  return (
-    <Layout title={t('auth.reset.forgotTitle')}>
-      <PageHeader title={t('auth.reset.forgotTitle')} lead={t('auth.reset.forgotLead')} />
-      {props.isUnavailable ? (
-        <p class="notice" role="status">
-          {t('auth.reset.unavailable')}
-        </p>
-      ) : props.isSent ? (
-        <p class="notice" role="status">
-          {t('auth.reset.sent')}
-        </p>
-      ) : (
-        <PostForm action="/login/forgot" class="card">
-          <TextField
-            name="email"
-            label="auth.email"
-            type="email"
-            autocomplete="username"
-            required
-            value={props.email}
-          />
-          <button type="submit">{t('auth.reset.send')}</button>
-        </PostForm>
-      )}
-      <p>
-        <a href="/login">{t('logIn')}</a>
-      </p>
-    </Layout>
-  );
-}
-
-function ResetPasswordPage(props: {
-  token: string;
-  isUsable: boolean;
-  errors?: Record<string, string>;
-}) {
-  const t = useT();
-  return (
-    <Layout title={t('auth.reset.resetTitle')}>
-      <PageHeader title={t('auth.reset.resetTitle')} />
-      {props.isUsable ? (
-        <>
-          <ErrorSummary errors={props.errors} />
-          <PostForm action="/login/reset" class="card">
-            <input type="hidden" name="token" value={props.token} />
-            <TextField
-              name="password"
-              label="auth.reset.newPassword"
-              hint={t('auth.reset.passwordHint')}
-              type="password"
-              autocomplete="new-password"
-              required
-              errors={props.errors}
-            />
-            <TextField
-              name="confirm"
-              label="auth.reset.confirmPassword"
-              type="password"
-              autocomplete="new-password"
-              required
-              errors={props.errors}
-            />
-            <button type="submit">{t('auth.reset.save')}</button>
-          </PostForm>
-        </>
-      ) : (
-        <>
-          <p class="notice" role="alert">
-            {t('auth.reset.invalidLink')}
-          </p>
-          <p>
-            <a href="/login/forgot">{t('auth.reset.forgotLink')}</a>
-          </p>
-        </>
-      )}
-    </Layout>
-  );
-}
 
 const anonymousContext = (c: Context<AppEnv>): AppContext => ({
   db: c.get('database').db,

@@ -20,8 +20,9 @@ import { readForm } from './form.js';
 import { LOCALE_COOKIE, requireStaff, rotateCsrfToken } from './middleware.js';
 import { isCookieSecure } from './https.js';
 import { safeLocalPath } from './safe-local-path.js';
-import { ErrorSummary, Notice, PageHeader, PostForm, TextField, useT, useVars } from './ui.js';
+import { Notice, PageHeader, PostForm, useT, useVars } from './ui.js';
 import { Layout } from './layout.js';
+import { LoginPage } from '../auth/views/log-in-page.js';
 import type { AgencyContext } from '../context.js';
 import type { ModuleManifest, WaitingItem } from '../module.js';
 
@@ -53,48 +54,6 @@ function HomePage({ list }: { list: (typeof agencies.$inferSelect)[] }) {
           ))}
         </ul>
       )}
-    </Layout>
-  );
-}
-
-function LoginPage(props: {
-  errors?: Record<string, string>;
-  message?: string;
-  email?: string;
-  next?: string;
-}) {
-  const t = useT();
-  return (
-    <Layout title={t('auth.title')}>
-      <PageHeader title={t('auth.title')} />
-      <Notice />
-      <ErrorSummary errors={props.errors} message={props.message} />
-      <PostForm
-        action={`/login${props.next ? `?next=${encodeURIComponent(props.next)}` : ''}`}
-        class="card"
-      >
-        <TextField
-          name="email"
-          label="auth.email"
-          type="email"
-          autocomplete="username"
-          required
-          value={props.email}
-          errors={props.errors}
-        />
-        <TextField
-          name="password"
-          label="auth.password"
-          type="password"
-          autocomplete="current-password"
-          required
-          errors={props.errors}
-        />
-        <button type="submit">{t('logIn')}</button>
-      </PostForm>
-      <p>
-        <a href="/login/forgot">{t('auth.reset.forgotLink')}</a>
-      </p>
     </Layout>
   );
 }
