@@ -35,6 +35,14 @@ function parseTable(text: string): EntryTable | null {
 }
 
 /**
+ * Whether an item's form offers a table: items whose name asks for a monthly summary or
+ * statistics (e.g. สรุปผลการจัดซื้อจัดจ้างรายเดือน) are published as tables on the public page.
+ */
+export function isTabularItem(nameTh: string): boolean {
+  return /รายเดือน|สถิติ|สรุปผล/.test(nameTh);
+}
+
+/**
  * The item form as typed: links one per line ("label | url"), the table one row per line
  * ("a | b"), a unit, dates and any number of files. Thai digits are accepted in the year.
  */

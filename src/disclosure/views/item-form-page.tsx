@@ -13,6 +13,7 @@ import {
 } from '../../core/http/ui.js';
 import type { disclosureDocuments, disclosureEntries, EntryLink, EntryTable } from '../schema.js';
 import { getOitItem } from '../oit-items.js';
+import { isTabularItem } from '../save-item-form.js';
 import { ReviewPanel } from './review-panel.js';
 import { STAFF_BASE, StatusBadge } from './staff-parts.js';
 
@@ -61,7 +62,7 @@ export function ItemFormPage(props: {
   };
   const title = t('disclosure.form.title', { code: item.code, name: item.nameTh });
   const action = `${STAFF_BASE}/items/${props.year}/${props.code}`;
-  const wantsTable = /รายเดือน|สถิติ|สรุปผล/.test(item.nameTh);
+  const wantsTable = isTabularItem(item.nameTh);
   return (
     <Layout title={title}>
       <PageHeader

@@ -7,6 +7,7 @@ export function ForgotPasswordPage(props: {
   isSent?: boolean;
   isUnavailable?: boolean;
   email?: string;
+  errors?: Record<string, string>;
 }) {
   const t = useT();
   return (
@@ -22,6 +23,7 @@ export function ForgotPasswordPage(props: {
         </p>
       ) : (
         <PostForm action="/login/forgot" class="card">
+          <ErrorSummary errors={props.errors} />
           <TextField
             name="email"
             label="auth.email"
@@ -29,6 +31,7 @@ export function ForgotPasswordPage(props: {
             autocomplete="username"
             required
             value={props.email}
+            errors={props.errors}
           />
           <button type="submit">{t('auth.reset.send')}</button>
         </PostForm>
