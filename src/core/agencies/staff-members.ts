@@ -102,24 +102,33 @@ export async function createUser(
   return ctx.db.transaction(async (tx) => {
     const [existing] = await tx.select().from(users).where(eq(users.email, email));
     if (existing) throw new ConflictError('agencies.errors.emailTaken', { email });
-    const [user] = await tx
-      .insert(users)
-      .values({
-        email,
-        displayName: input.displayName,
-        passwordHash: await hashPassword(password, cost),
-        isInstanceAdmin: input.isInstanceAdmin ?? false,
-      })
-      .returning();
-    const { passwordHash: _hidden, ...safe } = user!;
-    await audit(tx, ctx, null, {
-      action: 'auth.user.create',
-      entityType: 'user',
-      entityId: user!.id,
-      after: safe,
+    return insertAuditedUser(tx, ctx, {
+      email,
+      displayName: input.displayName,
+      passwordHash: await hashPassword(password, cost),
+      isInstanceAdmin: input.isInstanceAdmin ?? false,
     });
-    return user!;
   });
+}
+
+/**
+ * Writes a new account and its audit entry (instance level: an account belongs to no agency).
+ * The password hash never enters the audit log.
+ */
+export async function insertAuditedUser(
+  tx: DbOrTx,
+  ctx: Pick<AppContext, 'actor' | 'now' | 'requestId'>,
+  values: typeof users.$inferInsert,
+) {
+  const [user] = await tx.insert(users).values(values).returning();
+  const { passwordHash: _hidden, ...safe } = user!;
+  await audit(tx, ctx, null, {
+    action: 'auth.user.create',
+    entityType: 'user',
+    entityId: user!.id,
+    after: safe,
+  });
+  return user!;
 }
 
 /**

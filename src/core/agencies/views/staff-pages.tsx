@@ -20,6 +20,41 @@ function roleOptions(t: (k: string) => string) {
   return STAFF_ROLES.map((r) => ({ value: r, label: t(`agencies.roles.${r}`) }));
 }
 
+/** What a staff member does here: position, unit and roles (the invite and edit forms alike). */
+function StaffFields(props: {
+  values: Record<string, unknown>;
+  roles: string[];
+  units: Unit[];
+  errors?: FieldErrors | undefined;
+}) {
+  const t = useT();
+  return (
+    <>
+      <TextField
+        name="positionTh"
+        label="agencies.staff.position"
+        value={props.values.positionTh as string}
+        errors={props.errors}
+      />
+      <SelectField
+        name="unitId"
+        label="agencies.staff.unit"
+        emptyLabel="agencies.staff.noUnit"
+        value={(props.values.unitId as string | null | undefined) ?? ''}
+        errors={props.errors}
+        options={props.units.map((u) => ({ value: u.id, label: u.nameTh }))}
+      />
+      <CheckboxGroup
+        name="roles"
+        label="agencies.staff.roles"
+        options={roleOptions(t)}
+        values={props.roles}
+        errors={props.errors}
+      />
+    </>
+  );
+}
+
 /** The agency's staff and the form to invite someone (the invitation link shown when no mail). */
 export function StaffPage(props: {
   list: Member[];
@@ -92,27 +127,7 @@ export function StaffPage(props: {
           value={v.displayName as string}
           errors={props.errors}
         />
-        <TextField
-          name="positionTh"
-          label="agencies.staff.position"
-          value={v.positionTh as string}
-          errors={props.errors}
-        />
-        <SelectField
-          name="unitId"
-          label="agencies.staff.unit"
-          emptyLabel="agencies.staff.noUnit"
-          value={v.unitId as string}
-          errors={props.errors}
-          options={props.units.map((u) => ({ value: u.id, label: u.nameTh }))}
-        />
-        <CheckboxGroup
-          name="roles"
-          label="agencies.staff.roles"
-          options={roleOptions(t)}
-          values={selectedRoles}
-          errors={props.errors}
-        />
+        <StaffFields values={v} roles={selectedRoles} units={props.units} errors={props.errors} />
         <button type="submit">{t('agencies.staff.invite')}</button>
       </PostForm>
     </Layout>
@@ -139,27 +154,7 @@ export function StaffEditPage(props: {
       />
       <ErrorSummary errors={props.errors} message={props.message} />
       <PostForm action={`/staff/agency/staff/${id}`} class="card">
-        <TextField
-          name="positionTh"
-          label="agencies.staff.position"
-          value={v.positionTh as string}
-          errors={props.errors}
-        />
-        <SelectField
-          name="unitId"
-          label="agencies.staff.unit"
-          emptyLabel="agencies.staff.noUnit"
-          value={(v.unitId as string) ?? ''}
-          errors={props.errors}
-          options={props.units.map((u) => ({ value: u.id, label: u.nameTh }))}
-        />
-        <CheckboxGroup
-          name="roles"
-          label="agencies.staff.roles"
-          options={roleOptions(t)}
-          values={selectedRoles}
-          errors={props.errors}
-        />
+        <StaffFields values={v} roles={selectedRoles} units={props.units} errors={props.errors} />
         <button type="submit">{t('save')}</button>
       </PostForm>
       <PostForm action={`/staff/agency/staff/${id}/remove`}>
