@@ -68,22 +68,26 @@ export async function readCrawledResponse(
   const kind = classify(contentType, url);
   const lastModified = response.headers.get('last-modified');
   const headerDate = lastModified ? new Date(lastModified) : null;
+  const served = headerDate && !Number.isNaN(headerDate.getTime()) ? headerDate : null;
+  /** A file known by its name and lines of text (none for a file that is not a PDF). */
+  const fileDocument = (lines: string[], documentDate: Date | null): CrawledResponse => ({
+    links: null,
+    document: {
+      url,
+      kind,
+      title: fileName(url),
+      // A PDF's first lines are its heading: agencies put the document name there.
+      headings: lines.slice(0, 3),
+      text: lines.join(' '),
+      contentText: lines.join(' '),
+      links: [],
+      documentDate,
+      linkText: fetched.linkText,
+    },
+  });
   if (kind === 'other') {
     await response.body?.cancel();
-    return {
-      links: null,
-      document: {
-        url,
-        kind,
-        title: fileName(url),
-        headings: [],
-        text: '',
-        contentText: '',
-        links: [],
-        documentDate: headerDate && !Number.isNaN(headerDate.getTime()) ? headerDate : null,
-        linkText: fetched.linkText,
-      },
-    };
+    return fileDocument([], served);
   }
   let bytes: Uint8Array;
   try {
@@ -108,23 +112,7 @@ export async function readCrawledResponse(
       .split('\n')
       .map((l) => l.trim())
       .filter((l) => l.length > 0);
-    return {
-      links: null,
-      document: {
-        url,
-        kind,
-        title: fileName(url),
-        // A PDF's first lines are its heading: agencies put the document name there.
-        headings: lines.slice(0, 3),
-        text: lines.join(' '),
-        contentText: lines.join(' '),
-        links: [],
-        documentDate:
-          pdf.documentDate ??
-          (headerDate && !Number.isNaN(headerDate.getTime()) ? headerDate : null),
-        linkText: fetched.linkText,
-      },
-    };
+    return fileDocument(lines, pdf.documentDate ?? served);
   }
   const page = extractHtmlPage(decodePageBody(bytes, contentType));
   const base = (page.baseHref && normalizeCrawlUrl(page.baseHref, url)) || url;

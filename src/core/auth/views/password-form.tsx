@@ -1,5 +1,23 @@
 import { PostForm, TextField, useT, type FieldErrors } from '../../http/ui.js';
 
+/** The account's e-mail, marked as the user name for password managers (WCAG 1.3.5). */
+export function EmailField(props: {
+  value?: string | undefined;
+  errors?: FieldErrors | undefined;
+}) {
+  return (
+    <TextField
+      name="email"
+      label="auth.email"
+      type="email"
+      autocomplete="username"
+      required
+      value={props.value}
+      errors={props.errors}
+    />
+  );
+}
+
 /**
  * The one password form: log-in (e-mail and current password), a new password from a reset
  * link (typed twice), and the first password of an invited person. The `autocomplete` values
@@ -27,17 +45,7 @@ export function PasswordForm(props: {
       {Object.entries(props.hidden ?? {}).map(([name, value]) => (
         <input type="hidden" name={name} value={value} />
       ))}
-      {props.email && (
-        <TextField
-          name="email"
-          label="auth.email"
-          type="email"
-          autocomplete="username"
-          required
-          value={props.email.value}
-          errors={props.errors}
-        />
-      )}
+      {props.email && <EmailField value={props.email.value} errors={props.errors} />}
       <TextField
         name="password"
         label={props.passwordLabel}

@@ -1,6 +1,6 @@
 import { Layout } from '../../http/layout.js';
-import { ErrorSummary, PageHeader, PostForm, TextField, useT } from '../../http/ui.js';
-import { PasswordForm } from './password-form.js';
+import { ErrorSummary, PageHeader, PostForm, useT } from '../../http/ui.js';
+import { EmailField, PasswordForm } from './password-form.js';
 
 /** "Forgot password": the e-mail form, then the same answer whether or not it has an account. */
 export function ForgotPasswordPage(props: {
@@ -24,15 +24,7 @@ export function ForgotPasswordPage(props: {
       ) : (
         <PostForm action="/login/forgot" class="card">
           <ErrorSummary errors={props.errors} />
-          <TextField
-            name="email"
-            label="auth.email"
-            type="email"
-            autocomplete="username"
-            required
-            value={props.email}
-            errors={props.errors}
-          />
+          <EmailField value={props.email} errors={props.errors} />
           <button type="submit">{t('auth.reset.send')}</button>
         </PostForm>
       )}
