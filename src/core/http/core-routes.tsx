@@ -143,7 +143,7 @@ async function logInFromRequest(c: Context<AppEnv>, input: LogInInput) {
     return await logIn(ctx, input, client);
   } catch (error) {
     if (!(error instanceof RateLimitedError)) throw error;
-    return { waitMessage: c.get('t')(error.messageKey, error.details), email: input.email };
+    return { message: c.get('t')(error.messageKey, error.details), email: input.email };
   }
 }
 
@@ -183,23 +183,14 @@ export const coreRoutes = new Hono<AppEnv>()
       schema: LogInInput,
       run: (input) => logInFromRequest(c, input),
       respond: (outcome) => {
-        if ('waitMessage' in outcome) {
+        if (!('token' in outcome)) {
           c.status(429);
-          return c.render(
-            <LoginPage message={outcome.waitMessage} email={outcome.email} next={next} />,
-          );
+          return c.render(<LoginPage {...outcome} next={next} />);
         }
         startSession(c, outcome);
         return c.redirect(next, 303);
       },
-      page: (form) => (
-        <LoginPage
-          errors={form.errors}
-          message={form.message}
-          email={String(form.values.email ?? '')}
-          next={next}
-        />
-      ),
+      page: (form) => <LoginPage form={form} next={next} />,
     });
   })
   .post('/logout', async (c) => {
