@@ -36,8 +36,7 @@ export async function inviteStaffMember(
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(ctx.now().getTime() + INVITE_DAYS * 86_400_000);
   const agencyName = await ctx.db.transaction(async (tx) => {
-    if (input.unitId)
-      await assertOwnUnit(tx, ctx.agencyId, input.unitId);
+    if (input.unitId) await assertOwnUnit(tx, ctx.agencyId, input.unitId);
     const [invite] = await scoped(tx, ctx.agencyId).insert(staffInvites, {
       tokenHash: hashToken(token),
       email: input.email,

@@ -142,8 +142,7 @@ export async function createStaffMember(
 ) {
   const input = CreateStaffInput.parse(rawInput);
   return ctx.db.transaction(async (tx) => {
-    if (input.unitId)
-      await assertOwnUnit(tx, ctx.agencyId, input.unitId);
+    if (input.unitId) await assertOwnUnit(tx, ctx.agencyId, input.unitId);
     let [user] = await tx.select().from(users).where(eq(users.email, input.email));
     if (!user) {
       const password = NewPassword.safeParse(input.password ?? '');
@@ -189,8 +188,7 @@ export async function updateStaffMember(
   const input = UpdateStaffInput.parse(rawInput);
   return ctx.db.transaction(async (tx) => {
     const before = await getStaffMember(tx, ctx.agencyId, userId);
-    if (input.unitId)
-      await assertOwnUnit(tx, ctx.agencyId, input.unitId);
+    if (input.unitId) await assertOwnUnit(tx, ctx.agencyId, input.unitId);
     if (
       userId === ctx.actor.userId &&
       !input.roles.includes('agency_admin') &&
