@@ -11,7 +11,7 @@ import {
 import type { WebsiteCheckReport } from '../checker/check-website.js';
 import { CHECKER_PAGE_LIMITS } from '../checker/check-website-form.js';
 import { listOitYears } from '../oit-items.js';
-import { STAFF_BASE } from './staff-parts.js';
+import { ItemTableHead, STAFF_BASE } from './staff-parts.js';
 
 /** The website checker: the address form, then the report of what the crawl found per item. */
 export function CheckerPage(props: {
@@ -55,15 +55,13 @@ export function CheckerPage(props: {
           <p>{t('disclosure.checker.pages', { pages: r.pagesVisited })}</p>
           <div class="table-wrap">
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('disclosure.items.code')}</th>
-                  <th scope="col">{t('disclosure.items.name')}</th>
-                  <th scope="col">{t('disclosure.checker.found')}</th>
-                  <th scope="col">{t('disclosure.checker.current')}</th>
-                  <th scope="col">{t('disclosure.checker.evidence')}</th>
-                </tr>
-              </thead>
+              <ItemTableHead
+                columns={[
+                  'disclosure.checker.found',
+                  'disclosure.checker.current',
+                  'disclosure.checker.evidence',
+                ]}
+              />
               <tbody>
                 {r.items.map((i) => (
                   <tr>

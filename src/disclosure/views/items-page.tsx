@@ -2,7 +2,7 @@ import { Layout } from '../../core/http/layout.js';
 import { Notice, PageHeader, useT } from '../../core/http/ui.js';
 import { groupOitItems } from '../oit-items.js';
 import type { OitItemState } from '../item-status.js';
-import { STAFF_BASE, StatusBadge, YearPicker } from './staff-parts.js';
+import { STAFF_BASE, StatusBadge, YearPicker, ItemTableHead } from './staff-parts.js';
 
 /** The staff list of a year's OIT items by group: who prepares each, and its status. */
 export function ItemsPage(props: {
@@ -47,14 +47,7 @@ export function ItemsPage(props: {
           </h2>
           <div class="table-wrap">
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('disclosure.items.code')}</th>
-                  <th scope="col">{t('disclosure.items.name')}</th>
-                  <th scope="col">{t('disclosure.items.unit')}</th>
-                  <th scope="col">{t('disclosure.items.status')}</th>
-                </tr>
-              </thead>
+              <ItemTableHead columns={['disclosure.items.unit', 'disclosure.items.status']} />
               <tbody>
                 {group.items.map((item) => {
                   const s = byCode.get(item.code);

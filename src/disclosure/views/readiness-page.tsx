@@ -3,7 +3,7 @@ import { CsrfField, ErrorSummary, Notice, PageHeader, useT } from '../../core/ht
 import type { FormState } from '../../core/http/form.js';
 import type { FeedFailure } from '../feed-sources.js';
 import type { Readiness } from '../estimate-readiness.js';
-import { STAFF_BASE, StatusBadge, YearPicker, thaiDate } from './staff-parts.js';
+import { STAFF_BASE, StatusBadge, YearPicker, thaiDate, ItemTableHead } from './staff-parts.js';
 
 /**
  * The readiness dashboard: the estimated OIT score, the item counts by status, the days to the
@@ -101,15 +101,13 @@ export function ReadinessPage(props: {
       </div>
       <div class="table-wrap">
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('disclosure.items.code')}</th>
-              <th scope="col">{t('disclosure.items.name')}</th>
-              <th scope="col">{t('disclosure.items.unit')}</th>
-              <th scope="col">{t('disclosure.items.status')}</th>
-              <th scope="col">{t('disclosure.readiness.next')}</th>
-            </tr>
-          </thead>
+          <ItemTableHead
+            columns={[
+              'disclosure.items.unit',
+              'disclosure.items.status',
+              'disclosure.readiness.next',
+            ]}
+          />
           <tbody>
             {r.items.map((i) => (
               <tr data-item={i.item.code} data-item-status={i.status}>

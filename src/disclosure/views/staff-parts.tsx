@@ -48,3 +48,20 @@ export function StatusBadge(props: { status: string }) {
     </span>
   );
 }
+
+/**
+ * The head of a table of OIT items: code and name, then the columns the page adds (catalog
+ * keys). The staff list, readiness and checker tables read alike this way.
+ */
+export function ItemTableHead(props: { columns: string[] }) {
+  const t = useT();
+  return (
+    <thead>
+      <tr>
+        {['disclosure.items.code', 'disclosure.items.name', ...props.columns].map((key) => (
+          <th scope="col">{t(key)}</th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
