@@ -20,6 +20,7 @@ import { sanitizeRichText } from './sanitize-rich-text.js';
 import { indexPosts, markSiteSearchStale } from './write-search-index.js';
 import type { DbOrTx } from '../core/db/client.js';
 import { cleanText, requiredText } from '../core/validation/text.js';
+import { checkDocumentUpload, storeDocument, type UploadKind } from './store-document.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'disclosure.errors.badDate');
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -137,4 +138,40 @@ export async function deleteBasicInfo(ctx: AgencyContext, kind: BasicInfoKind, i
     });
     await reindexBasicInfo(tx, ctx.agencyId, kind, id);
   });
+}
+
+/** An executive's photo: a picture, never a document a browser might run. */
+const PHOTO_KINDS: UploadKind[] = ['jpg', 'png'];
+
+/** The basic-information forms: the typed fields, plus the executive's photo file if any. */
+export const BasicInfoForm = z.object({ photo: z.unknown().optional() });
+
+/**
+ * Creates a record from its staff form. The photo and the text are both checked before either
+ * is written, so a refused text leaves no stored photo and a refused photo no record.
+ */
+export async function createBasicInfoFromForm(
+  ctx: AgencyContext,
+  kind: BasicInfoKind,
+  form: { values: Record<string, unknown>; photo: unknown },
+  dataDir: string,
+) {
+  const photo =
+    kind === 'executives' && form.photo instanceof File && form.photo.size > 0 ? form.photo : null;
+  const bytes = photo ? new Uint8Array(await photo.arrayBuffer()) : null;
+  if (bytes) checkDocumentUpload({ bytes, allowedKinds: PHOTO_KINDS, field: 'photo' });
+  const withPhoto = (photoDocumentId: string | null) =>
+    kind === 'executives' ? { ...form.values, photoDocumentId } : form.values;
+  parseBasicInfo(kind, withPhoto(null));
+  const stored =
+    photo && bytes
+      ? await storeDocument(ctx, {
+          dataDir,
+          entryId: null,
+          fileName: photo.name,
+          bytes,
+          allowedKinds: PHOTO_KINDS,
+        })
+      : null;
+  return createBasicInfo(ctx, kind, withPhoto(stored?.id ?? null));
 }

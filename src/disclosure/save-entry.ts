@@ -9,8 +9,7 @@ import { getOitItem } from './oit-items.js';
 import { sanitizeRichText } from './sanitize-rich-text.js';
 import { canEditItem, findActorUnitId } from './permissions.js';
 import { writeEntryVersion } from './write-entry-version.js';
-import { getUnit } from '../core/agencies/units.js';
-import type { DbOrTx } from '../core/db/client.js';
+import { assertOwnUnit } from '../core/agencies/units.js';
 import { cleanText } from '../core/validation/text.js';
 
 const httpUrl = z
@@ -60,15 +59,6 @@ export type SaveEntryInput = z.input<typeof SaveEntryInput>;
  * links, table, unit and publish date. Any save makes the entry a draft again (a change
  * needs a new review); the published snapshot stays visible meanwhile.
  */
-/** Refuses (422) a unit id that is not one of this agency's units. */
-async function assertOwnUnit(tx: DbOrTx, agencyId: string, unitId: string): Promise<void> {
-  await getUnit(tx, agencyId, unitId).catch(() => {
-    throw new ValidationError('errors.validation', {
-      responsibleUnitId: 'disclosure.errors.unknownUnit',
-    });
-  });
-}
-
 export async function saveEntry(ctx: AgencyContext, rawInput: SaveEntryInput) {
   const parsed = SaveEntryInput.safeParse(rawInput);
   if (!parsed.success) {
@@ -90,7 +80,11 @@ export async function saveEntry(ctx: AgencyContext, rawInput: SaveEntryInput) {
     if (!(await canEditItem(tx, ctx, before?.responsibleUnitId ?? null)))
       throw new ForbiddenError();
     // A unit of another agency is refused outright (issue #12 item 8), before the rights.
-    if (input.responsibleUnitId) await assertOwnUnit(tx, ctx.agencyId, input.responsibleUnitId);
+    if (input.responsibleUnitId)
+      await assertOwnUnit(tx, ctx.agencyId, input.responsibleUnitId, {
+        name: 'responsibleUnitId',
+        message: 'disclosure.errors.unknownUnit',
+      });
     // An officer can only hand an item to their own unit; an admin to any unit.
     let unitId = input.responsibleUnitId;
     if (!(await canEditItem(tx, ctx, unitId))) unitId = await findActorUnitId(tx, ctx);

@@ -3,7 +3,14 @@ import type { DbOrTx } from '../core/db/client.js';
 import type { ModuleManifest } from '../core/module.js';
 import { staff, units, type StaffRole } from '../core/agencies/schema.js';
 import { users } from '../core/auth/schema.js';
-import { currentFiscalYear, formatThaiDate } from '../core/i18n/thai-format.js';
+import { z } from 'zod';
+import {
+  BUDDHIST_YEAR_MAX,
+  BUDDHIST_YEAR_MIN,
+  currentFiscalYear,
+  formatThaiDate,
+} from '../core/i18n/thai-format.js';
+import { typedNumber } from '../core/validation/typed-number.js';
 import { createMailer, isMailConfigured, type MailConfig } from '../core/mail/index.js';
 import type { AgencyContext } from '../core/context.js';
 import { audit } from '../core/audit/audit.js';
@@ -232,6 +239,20 @@ export async function sendDisclosureReminders(
  * usual REMIND_DAYS_BEFORE days, still at most once per address and day, and audits who did it.
  * @returns the i18n key of the notice to show.
  */
+/**
+ * The readiness page's reminder button: the year it shows (พ.ศ.), or none for the current one.
+ * A year that is not one comes back to the page with a message, never reminders for another year.
+ */
+export const RemindForm = z.object({
+  year: z
+    .union([
+      z.literal(''),
+      typedNumber(z.coerce.number().int().min(BUDDHIST_YEAR_MIN).max(BUDDHIST_YEAR_MAX)),
+    ])
+    .optional()
+    .transform((v) => (v === '' ? undefined : v)),
+});
+
 export async function remindDisclosureDeadlines(
   ctx: AgencyContext,
   agency: { id: string; slug: string; nameTh: string },

@@ -1,4 +1,6 @@
 import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { typedInteger } from '../core/validation/typed-number.js';
 import type { AgencyContext } from '../core/context.js';
 import { scoped } from '../core/db/scoped.js';
 import { disclosureEntries } from './schema.js';
@@ -25,6 +27,9 @@ export interface StartFiscalYearResult {
   /** Measures with unfinished actions carried into the year (ยกยอด). */
   measuresCarried: number;
 }
+
+/** The new-year page's button: the fiscal year (พ.ศ.) to open from the one before it. */
+export const StartYearForm = z.object({ year: typedInteger() });
 
 /**
  * Opens a new fiscal year: copies each of last year's entries to the item that continues it

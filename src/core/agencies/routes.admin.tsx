@@ -2,24 +2,13 @@ import { Hono, type Context } from 'hono';
 import { asc } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../http/env.js';
-import { Layout } from '../http/layout.js';
 import { submitForm } from '../http/form.js';
 import { ForbiddenError, UnauthenticatedError } from '../errors.js';
-import {
-  ErrorSummary,
-  Notice,
-  PageHeader,
-  PostForm,
-  TextArea,
-  TextField,
-  useT,
-  type FieldErrors,
-} from '../http/ui.js';
 import { agencies } from './schema.js';
-import { createAgency, CreateAgencyInput, DEFAULT_MUNICIPAL_UNITS } from './create-agency.js';
+import { AgenciesPage } from './views/agencies-page.js';
+import { createAgency, CreateAgencyInput } from './create-agency.js';
 import { z } from 'zod';
 
-type Agency = typeof agencies.$inferSelect;
 const collator = new Intl.Collator('th');
 
 /** Only the instance administrator (a province or national host) manages the agency list. */
@@ -46,102 +35,6 @@ const AgencyForm = CreateAgencyInput.extend({
         .filter(Boolean),
     ),
 });
-
-function AgenciesPage(props: {
-  list: Agency[];
-  errors?: FieldErrors;
-  values?: Record<string, unknown>;
-  message?: string;
-}) {
-  const t = useT();
-  const v = props.values ?? { unitsTh: DEFAULT_MUNICIPAL_UNITS.join('\n') };
-  return (
-    <Layout title={t('agencies.admin.title')}>
-      <PageHeader title={t('agencies.admin.title')} lead={t('agencies.admin.lead')} />
-      <Notice />
-      <ErrorSummary errors={props.errors} message={props.message} />
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('agencies.admin.slug')}</th>
-              <th scope="col">{t('agencies.agency.nameTh')}</th>
-              <th scope="col">{t('agencies.agency.provinceTh')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.list.map((a) => (
-              <tr>
-                <td>
-                  <a href={`/a/${a.slug}`}>{a.slug}</a>
-                </td>
-                <td>{a.nameTh}</td>
-                <td>{a.provinceTh}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <h2>{t('agencies.admin.add')}</h2>
-      <PostForm action="/admin/agencies" class="card">
-        <TextField
-          name="slug"
-          label="agencies.admin.slug"
-          hint="agencies.admin.slugHint"
-          required
-          value={v.slug as string}
-          errors={props.errors}
-        />
-        <TextField
-          name="nameTh"
-          label="agencies.agency.nameTh"
-          required
-          value={v.nameTh as string}
-          errors={props.errors}
-        />
-        <TextField
-          name="nameEn"
-          label="agencies.agency.nameEn"
-          value={v.nameEn as string}
-          errors={props.errors}
-        />
-        <TextField
-          name="kindTh"
-          label="agencies.agency.kindTh"
-          value={v.kindTh as string}
-          errors={props.errors}
-        />
-        <TextField
-          name="subdistrictTh"
-          label="agencies.agency.subdistrictTh"
-          value={v.subdistrictTh as string}
-          errors={props.errors}
-        />
-        <TextField
-          name="districtTh"
-          label="agencies.agency.districtTh"
-          value={v.districtTh as string}
-          errors={props.errors}
-        />
-        <TextField
-          name="provinceTh"
-          label="agencies.agency.provinceTh"
-          value={v.provinceTh as string}
-          errors={props.errors}
-        />
-        <TextArea
-          name="unitsTh"
-          label="agencies.admin.units"
-          hint="agencies.admin.unitsHint"
-          value={v.unitsTh as string}
-          errors={props.errors}
-          rows={6}
-        />
-        <button type="submit">{t('create')}</button>
-      </PostForm>
-    </Layout>
-  );
-}
 
 async function listAgencies(c: Context<AppEnv>) {
   const list = await c.get('database').db.select().from(agencies).orderBy(asc(agencies.slug));

@@ -1,71 +1,11 @@
 import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import type { AppEnv } from '../http/env.js';
-import { Layout } from '../http/layout.js';
-import { formFields } from '../http/middleware.js';
-import {
-  ErrorSummary,
-  PageHeader,
-  PostForm,
-  TextField,
-  useT,
-  type FieldErrors,
-} from '../http/ui.js';
-import { AppError, NotFoundError } from '../errors.js';
+import { submitForm, type FormState } from '../http/form.js';
+import { NotFoundError } from '../errors.js';
 import type { AppContext } from '../context.js';
 import { acceptInvite, acceptInviteAsNewUser, findOpenInvite } from './staff-invites.js';
-
-type OpenInvite = NonNullable<Awaited<ReturnType<typeof findOpenInvite>>>;
-
-/** The invitation page: accept while logged in, log in first, or set a first password. */
-function InvitePage(props: {
-  open: OpenInvite;
-  token: string;
-  loggedInAs: string | null;
-  errors?: FieldErrors;
-  message?: string;
-}) {
-  const t = useT();
-  const path = `/invite/${props.token}`;
-  return (
-    <Layout title={t('agencies.invite.title')}>
-      <PageHeader
-        title={t('agencies.invite.title')}
-        lead={t('agencies.invite.lead', {
-          agency: props.open.agencyNameTh,
-          email: props.open.invite.email,
-        })}
-      />
-      <ErrorSummary errors={props.errors} message={props.message} />
-      {props.loggedInAs ? (
-        <PostForm action={path} class="card">
-          <p>{t('agencies.invite.loggedInAs', { email: props.loggedInAs })}</p>
-          <button type="submit">{t('agencies.invite.accept')}</button>
-        </PostForm>
-      ) : (
-        <>
-          <p class="card">
-            <a href={`/login?next=${encodeURIComponent(path)}`}>
-              {t('agencies.invite.logInToAccept')}
-            </a>
-          </p>
-          <PostForm action={`${path}/new-account`} class="card">
-            <h2>{t('agencies.invite.newAccount')}</h2>
-            <TextField
-              name="password"
-              label="agencies.staff.password"
-              type="password"
-              hint="agencies.invite.passwordHint"
-              autocomplete="new-password"
-              required
-              errors={props.errors}
-            />
-            <button type="submit">{t('agencies.invite.acceptWithPassword')}</button>
-          </PostForm>
-        </>
-      )}
-    </Layout>
-  );
-}
+import { InvitePage } from './views/invite-page.js';
 
 const appContext = (c: Context<AppEnv>, label: string): AppContext => {
   const user = c.get('user');
@@ -90,50 +30,45 @@ async function openInvite(c: Context<AppEnv>) {
   return { token, open };
 }
 
-/** A refused acceptance comes back as the same page with the reason (409, 403 or 422). */
-async function refused(c: Context<AppEnv>, error: unknown, token: string, open: OpenInvite) {
-  if (!(error instanceof AppError) || !['CONFLICT', 'FORBIDDEN', 'VALIDATION'].includes(error.code))
-    throw error;
-  c.status(error.code === 'CONFLICT' ? 409 : error.code === 'FORBIDDEN' ? 403 : 422);
-  return c.render(
-    <InvitePage
-      open={open}
-      token={token}
-      loggedInAs={c.get('user')?.email ?? null}
-      errors={(error.details.fieldErrors as FieldErrors | undefined) ?? {}}
-      message={error.messageKey}
-    />,
-  );
-}
+/** The invitation page, after a refusal with its reason (409, 403 or 422 by submitForm). */
+const invitePage = (
+  c: Context<AppEnv>,
+  invite: Awaited<ReturnType<typeof openInvite>>,
+  form?: FormState,
+) => (
+  <InvitePage
+    open={invite.open}
+    token={invite.token}
+    loggedInAs={c.get('user')?.email ?? null}
+    errors={form?.errors}
+    message={form?.message}
+  />
+);
 
 /** `/invite/:token`: where an invited person accepts to join an agency's staff. */
 export const inviteRoutes = new Hono<AppEnv>()
-  .get('/:token', async (c) => {
-    const { token, open } = await openInvite(c);
-    return c.render(
-      <InvitePage open={open} token={token} loggedInAs={c.get('user')?.email ?? null} />,
-    );
-  })
+  .get('/:token', async (c) => c.render(invitePage(c, await openInvite(c))))
   .post('/:token', async (c) => {
-    const { token, open } = await openInvite(c);
+    const invite = await openInvite(c);
     if (!c.get('user'))
-      return c.redirect(`/login?next=${encodeURIComponent(`/invite/${token}`)}`, 303);
-    try {
-      await acceptInvite(appContext(c, open.invite.email), token);
-    } catch (error) {
-      return refused(c, error, token, open);
-    }
-    return c.redirect('/staff?notice=agencies.invite.joined', 303);
+      return c.redirect(`/login?next=${encodeURIComponent(`/invite/${invite.token}`)}`, 303);
+    return submitForm(c, {
+      schema: z.object({}),
+      run: () => acceptInvite(appContext(c, invite.open.invite.email), invite.token),
+      redirect: () => '/staff?notice=agencies.invite.joined',
+      page: (form) => invitePage(c, invite, form),
+    });
   })
   .post('/:token/new-account', async (c) => {
-    const { token, open } = await openInvite(c);
-    const body = await formFields(c);
-    try {
-      await acceptInviteAsNewUser(appContext(c, open.invite.email), token, {
-        password: typeof body.password === 'string' ? body.password : '',
-      });
-    } catch (error) {
-      return refused(c, error, token, open);
-    }
-    return c.redirect('/login?next=%2Fstaff&notice=agencies.invite.accountCreated', 303);
+    const invite = await openInvite(c);
+    return submitForm(c, {
+      // The use case judges the password (its length rule and message live there).
+      schema: z.object({ password: z.unknown().optional() }),
+      run: ({ password }) =>
+        acceptInviteAsNewUser(appContext(c, invite.open.invite.email), invite.token, {
+          password: typeof password === 'string' ? password : '',
+        }),
+      redirect: () => '/login?next=%2Fstaff&notice=agencies.invite.accountCreated',
+      page: (form) => invitePage(c, invite, form),
+    });
   });

@@ -9,8 +9,8 @@ import { hashPassword } from '../auth/password.js';
 import { users } from '../auth/schema.js';
 import { isMailConfigured, sendMail, type MailConfig } from '../mail/index.js';
 import { agencies, staff, staffInvites, type StaffRole } from './schema.js';
-import { CreateStaffInput, NewPassword } from './staff-members.js';
-import { getUnit } from './units.js';
+import { CreateStaffInput, insertAuditedUser, NewPassword } from './staff-members.js';
+import { assertOwnUnit, getUnit } from './units.js';
 
 /** How long an invitation can be accepted. */
 export const INVITE_DAYS = 7;
@@ -36,10 +36,7 @@ export async function inviteStaffMember(
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(ctx.now().getTime() + INVITE_DAYS * 86_400_000);
   const agencyName = await ctx.db.transaction(async (tx) => {
-    if (input.unitId)
-      await getUnit(tx, ctx.agencyId, input.unitId).catch(() => {
-        throw new ValidationError('errors.validation', { unitId: 'agencies.errors.unknownUnit' });
-      });
+    if (input.unitId) await assertOwnUnit(tx, ctx.agencyId, input.unitId);
     const [invite] = await scoped(tx, ctx.agencyId).insert(staffInvites, {
       tokenHash: hashToken(token),
       email: input.email,
@@ -170,21 +167,11 @@ export async function acceptInviteAsNewUser(
     if (!open) throw new ConflictError('agencies.invite.invalid');
     const [existing] = await tx.select().from(users).where(eq(users.email, open.invite.email));
     if (existing) throw new ConflictError('agencies.invite.hasAccount');
-    const [user] = await tx
-      .insert(users)
-      .values({
-        email: open.invite.email,
-        displayName: open.invite.displayName,
-        passwordHash: await hashPassword(password.data, cost),
-      })
-      .returning();
-    const { passwordHash: _hidden, ...safe } = user!;
-    await audit(tx, ctx, null, {
-      action: 'auth.user.create',
-      entityType: 'user',
-      entityId: user!.id,
-      after: safe,
+    const user = await insertAuditedUser(tx, ctx, {
+      email: open.invite.email,
+      displayName: open.invite.displayName,
+      passwordHash: await hashPassword(password.data, cost),
     });
-    return join(tx, ctx, token, user!.id);
+    return join(tx, ctx, token, user.id);
   });
 }

@@ -8,7 +8,7 @@ import { scoped } from '../db/scoped.js';
 import { hashPassword } from '../auth/password.js';
 import { users } from '../auth/schema.js';
 import { STAFF_ROLES, staff, type StaffRole } from './schema.js';
-import { getUnit } from './units.js';
+import { assertOwnUnit } from './units.js';
 import { cleanText, isUuid, requiredText } from '../validation/text.js';
 
 const collator = new Intl.Collator('th');
@@ -102,24 +102,33 @@ export async function createUser(
   return ctx.db.transaction(async (tx) => {
     const [existing] = await tx.select().from(users).where(eq(users.email, email));
     if (existing) throw new ConflictError('agencies.errors.emailTaken', { email });
-    const [user] = await tx
-      .insert(users)
-      .values({
-        email,
-        displayName: input.displayName,
-        passwordHash: await hashPassword(password, cost),
-        isInstanceAdmin: input.isInstanceAdmin ?? false,
-      })
-      .returning();
-    const { passwordHash: _hidden, ...safe } = user!;
-    await audit(tx, ctx, null, {
-      action: 'auth.user.create',
-      entityType: 'user',
-      entityId: user!.id,
-      after: safe,
+    return insertAuditedUser(tx, ctx, {
+      email,
+      displayName: input.displayName,
+      passwordHash: await hashPassword(password, cost),
+      isInstanceAdmin: input.isInstanceAdmin ?? false,
     });
-    return user!;
   });
+}
+
+/**
+ * Writes a new account and its audit entry (instance level: an account belongs to no agency).
+ * The password hash never enters the audit log.
+ */
+export async function insertAuditedUser(
+  tx: DbOrTx,
+  ctx: Pick<AppContext, 'actor' | 'now' | 'requestId'>,
+  values: typeof users.$inferInsert,
+) {
+  const [user] = await tx.insert(users).values(values).returning();
+  const { passwordHash: _hidden, ...safe } = user!;
+  await audit(tx, ctx, null, {
+    action: 'auth.user.create',
+    entityType: 'user',
+    entityId: user!.id,
+    after: safe,
+  });
+  return user!;
 }
 
 /**
@@ -133,10 +142,7 @@ export async function createStaffMember(
 ) {
   const input = CreateStaffInput.parse(rawInput);
   return ctx.db.transaction(async (tx) => {
-    if (input.unitId)
-      await getUnit(tx, ctx.agencyId, input.unitId).catch(() => {
-        throw new ValidationError('errors.validation', { unitId: 'agencies.errors.unknownUnit' });
-      });
+    if (input.unitId) await assertOwnUnit(tx, ctx.agencyId, input.unitId);
     let [user] = await tx.select().from(users).where(eq(users.email, input.email));
     if (!user) {
       const password = NewPassword.safeParse(input.password ?? '');
@@ -182,10 +188,7 @@ export async function updateStaffMember(
   const input = UpdateStaffInput.parse(rawInput);
   return ctx.db.transaction(async (tx) => {
     const before = await getStaffMember(tx, ctx.agencyId, userId);
-    if (input.unitId)
-      await getUnit(tx, ctx.agencyId, input.unitId).catch(() => {
-        throw new ValidationError('errors.validation', { unitId: 'agencies.errors.unknownUnit' });
-      });
+    if (input.unitId) await assertOwnUnit(tx, ctx.agencyId, input.unitId);
     if (
       userId === ctx.actor.userId &&
       !input.roles.includes('agency_admin') &&

@@ -2,7 +2,7 @@ import { and, asc, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AgencyContext } from '../context.js';
 import type { DbOrTx } from '../db/client.js';
-import { ConflictError, NotFoundError } from '../errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { audit } from '../audit/audit.js';
 import { scoped } from '../db/scoped.js';
 import { staff, units } from './schema.js';
@@ -28,6 +28,25 @@ export async function listUnits(db: DbOrTx, agencyId: string) {
 export function getUnit(db: DbOrTx, agencyId: string, unitId: string) {
   if (!isUuid(unitId)) throw new NotFoundError();
   return scoped(db, agencyId).get(units, eq(units.id, unitId));
+}
+
+/**
+ * Refuses (422, the message next to `field`) a unit id that is not one of this agency's units.
+ * A unit of another agency reads as unknown: its existence is not confirmed (issue #12 item 8).
+ * Call it inside the writing transaction, so the unit cannot vanish between check and write.
+ */
+export async function assertOwnUnit(
+  db: DbOrTx,
+  agencyId: string,
+  unitId: string,
+  field: { name: string; message: string } = {
+    name: 'unitId',
+    message: 'agencies.errors.unknownUnit',
+  },
+): Promise<void> {
+  await getUnit(db, agencyId, unitId).catch(() => {
+    throw new ValidationError('errors.validation', { [field.name]: field.message });
+  });
 }
 
 async function assertNameFree(db: DbOrTx, agencyId: string, nameTh: string, exceptId?: string) {

@@ -1,95 +1,13 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../http/env.js';
-import { Layout } from '../http/layout.js';
 import { clientAddress } from '../http/client-address.js';
-import { readForm } from '../http/form.js';
-import { ErrorSummary, PageHeader, PostForm, TextField, useT } from '../http/ui.js';
+import { submitForm } from '../http/form.js';
+import { ForgotPasswordPage, ResetPasswordPage } from './views/password-reset-pages.js';
 import { isMailConfigured, sendMail } from '../mail/index.js';
 import type { AppContext } from '../context.js';
 import { ValidationError } from '../errors.js';
 import { RequestPasswordResetInput, requestPasswordReset } from './request-password-reset.js';
 import { isResetTokenUsable, resetPassword, ResetPasswordInput } from './reset-password.js';
-
-function ForgotPasswordPage(props: { isSent?: boolean; isUnavailable?: boolean; email?: string }) {
-  const t = useT();
-  return (
-    <Layout title={t('auth.reset.forgotTitle')}>
-      <PageHeader title={t('auth.reset.forgotTitle')} lead={t('auth.reset.forgotLead')} />
-      {props.isUnavailable ? (
-        <p class="notice" role="status">
-          {t('auth.reset.unavailable')}
-        </p>
-      ) : props.isSent ? (
-        <p class="notice" role="status">
-          {t('auth.reset.sent')}
-        </p>
-      ) : (
-        <PostForm action="/login/forgot" class="card">
-          <TextField
-            name="email"
-            label="auth.email"
-            type="email"
-            autocomplete="username"
-            required
-            value={props.email}
-          />
-          <button type="submit">{t('auth.reset.send')}</button>
-        </PostForm>
-      )}
-      <p>
-        <a href="/login">{t('logIn')}</a>
-      </p>
-    </Layout>
-  );
-}
-
-function ResetPasswordPage(props: {
-  token: string;
-  isUsable: boolean;
-  errors?: Record<string, string>;
-}) {
-  const t = useT();
-  return (
-    <Layout title={t('auth.reset.resetTitle')}>
-      <PageHeader title={t('auth.reset.resetTitle')} />
-      {props.isUsable ? (
-        <>
-          <ErrorSummary errors={props.errors} />
-          <PostForm action="/login/reset" class="card">
-            <input type="hidden" name="token" value={props.token} />
-            <TextField
-              name="password"
-              label="auth.reset.newPassword"
-              hint={t('auth.reset.passwordHint')}
-              type="password"
-              autocomplete="new-password"
-              required
-              errors={props.errors}
-            />
-            <TextField
-              name="confirm"
-              label="auth.reset.confirmPassword"
-              type="password"
-              autocomplete="new-password"
-              required
-              errors={props.errors}
-            />
-            <button type="submit">{t('auth.reset.save')}</button>
-          </PostForm>
-        </>
-      ) : (
-        <>
-          <p class="notice" role="alert">
-            {t('auth.reset.invalidLink')}
-          </p>
-          <p>
-            <a href="/login/forgot">{t('auth.reset.forgotLink')}</a>
-          </p>
-        </>
-      )}
-    </Layout>
-  );
-}
 
 const anonymousContext = (c: Context<AppEnv>): AppContext => ({
   db: c.get('database').db,
@@ -98,6 +16,24 @@ const anonymousContext = (c: Context<AppEnv>): AppContext => ({
   now: () => new Date(),
   requestId: c.get('requestId'),
 });
+
+/** resetPassword refuses a spent, expired or unknown token as invalid input; anything else fails. */
+function isSpentLink(error: unknown): false {
+  if (error instanceof ValidationError) return false;
+  throw error;
+}
+
+/** A reset mail that could not be sent: logged with the request id, never shown. */
+function logResetFailure(c: Context<AppEnv>, error: unknown) {
+  console.error(
+    JSON.stringify({
+      level: 'error',
+      requestId: c.get('requestId'),
+      event: 'auth.passwordResetFailed',
+      error: String(error),
+    }),
+  );
+}
 
 /** The link in the mail points at the configured public URL, never at the request's Host. */
 const canSendResets = (c: Context<AppEnv>) =>
@@ -112,27 +48,25 @@ export const passwordResetRoutes = new Hono<AppEnv>()
   .get('/forgot', (c) => c.render(<ForgotPasswordPage isUnavailable={!canSendResets(c)} />))
   .post('/forgot', async (c) => {
     if (!canSendResets(c)) return c.render(<ForgotPasswordPage isUnavailable />);
-    const form = await readForm(c, RequestPasswordResetInput);
-    if (!form.ok) throw new ValidationError('errors.validation', form.errors);
     const config = c.get('config');
-    const { delivery } = await requestPasswordReset(anonymousContext(c), form.data, {
-      baseUrl: config.baseUrl!,
-      clientAddress: clientAddress(c),
-      send: async (message) => void (await sendMail(config, [message])),
-    });
-    // Not awaited: the token, the audit row and an SMTP round trip only for real accounts
-    // would tell them apart by time.
-    delivery.catch((error: unknown) =>
-      console.error(
-        JSON.stringify({
-          level: 'error',
-          requestId: c.get('requestId'),
-          event: 'auth.passwordResetFailed',
-          error: String(error),
+    return submitForm(c, {
+      schema: RequestPasswordResetInput,
+      run: (input) =>
+        requestPasswordReset(anonymousContext(c), input, {
+          baseUrl: config.baseUrl!,
+          clientAddress: clientAddress(c),
+          send: async (message) => void (await sendMail(config, [message])),
         }),
+      respond: ({ delivery }) => {
+        // Not awaited: the token, the audit row and an SMTP round trip only for real accounts
+        // would tell them apart by time.
+        delivery.catch((error: unknown) => logResetFailure(c, error));
+        return c.render(<ForgotPasswordPage isSent />);
+      },
+      page: (form) => (
+        <ForgotPasswordPage email={String(form.values.email ?? '')} errors={form.errors} />
       ),
-    );
-    return c.render(<ForgotPasswordPage isSent />);
+    });
   })
   .get('/reset', async (c) => {
     const token = c.req.query('token') ?? '';
@@ -145,19 +79,21 @@ export const passwordResetRoutes = new Hono<AppEnv>()
     c.status(isUsable ? 200 : 410);
     return c.render(<ResetPasswordPage token={token} isUsable={isUsable} />);
   })
-  .post('/reset', async (c) => {
-    const form = await readForm(c, ResetPasswordInput);
-    const token = typeof form.values.token === 'string' ? form.values.token : '';
-    if (!form.ok) {
-      c.status(422);
-      return c.render(<ResetPasswordPage token={token} isUsable errors={form.errors} />);
-    }
-    try {
-      await resetPassword(anonymousContext(c), form.data);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      c.status(410);
-      return c.render(<ResetPasswordPage token="" isUsable={false} />);
-    }
-    return c.redirect('/login?notice=auth.reset.done', 303);
-  });
+  .post('/reset', async (c) =>
+    submitForm(c, {
+      schema: ResetPasswordInput,
+      run: (input) => resetPassword(anonymousContext(c), input).then(() => true, isSpentLink),
+      // A spent or expired link is not the form's fault: 410 and the way to ask for another.
+      respond: (isDone) =>
+        isDone
+          ? c.redirect('/login?notice=auth.reset.done', 303)
+          : (c.status(410), c.render(<ResetPasswordPage token="" isUsable={false} />)),
+      page: (form) => (
+        <ResetPasswordPage
+          token={typeof form.values.token === 'string' ? form.values.token : ''}
+          isUsable
+          errors={form.errors}
+        />
+      ),
+    }),
+  );

@@ -1,27 +1,25 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { z } from 'zod';
-import { asc, eq } from 'drizzle-orm';
+import { startSession } from './session-cookies.js';
+import { asc } from 'drizzle-orm';
 import { can } from '../auth/permissions.js';
-import { agencies, staff } from '../agencies/schema.js';
+import { agencies } from '../agencies/schema.js';
 import { logIn, LogInInput } from '../auth/log-in.js';
-import {
-  deleteSession,
-  SESSION_COOKIE,
-  SESSION_TTL_MS,
-  setSessionAgency,
-} from '../auth/sessions.js';
-import { ForbiddenError, RateLimitedError, ValidationError } from '../errors.js';
-import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S } from '../auth/trusted-devices.js';
+import { deleteSession, SESSION_COOKIE } from '../auth/sessions.js';
+import { RateLimitedError } from '../errors.js';
+import { DEVICE_COOKIE } from '../auth/trusted-devices.js';
 import { requestCookie } from './cookies.js';
 import { clientAddress } from './client-address.js';
 import type { AppEnv } from './env.js';
-import { readForm } from './form.js';
+import { submitForm } from './form.js';
 import { LOCALE_COOKIE, requireStaff, rotateCsrfToken } from './middleware.js';
 import { isCookieSecure } from './https.js';
 import { safeLocalPath } from './safe-local-path.js';
-import { ErrorSummary, Notice, PageHeader, PostForm, TextField, useT, useVars } from './ui.js';
+import { Notice, PageHeader, useT, useVars } from './ui.js';
 import { Layout } from './layout.js';
+import { LoginPage } from '../auth/views/log-in-page.js';
+import { ChooseAgencyPage } from '../auth/views/choose-agency-page.js';
+import { chooseAgency, ChooseAgencyInput, listChoosableAgencies } from '../auth/choose-agency.js';
 import type { AgencyContext } from '../context.js';
 import type { ModuleManifest, WaitingItem } from '../module.js';
 
@@ -53,77 +51,6 @@ function HomePage({ list }: { list: (typeof agencies.$inferSelect)[] }) {
           ))}
         </ul>
       )}
-    </Layout>
-  );
-}
-
-function LoginPage(props: {
-  errors?: Record<string, string>;
-  message?: string;
-  email?: string;
-  next?: string;
-}) {
-  const t = useT();
-  return (
-    <Layout title={t('auth.title')}>
-      <PageHeader title={t('auth.title')} />
-      <Notice />
-      <ErrorSummary errors={props.errors} message={props.message} />
-      <PostForm
-        action={`/login${props.next ? `?next=${encodeURIComponent(props.next)}` : ''}`}
-        class="card"
-      >
-        <TextField
-          name="email"
-          label="auth.email"
-          type="email"
-          autocomplete="username"
-          required
-          value={props.email}
-          errors={props.errors}
-        />
-        <TextField
-          name="password"
-          label="auth.password"
-          type="password"
-          autocomplete="current-password"
-          required
-          errors={props.errors}
-        />
-        <button type="submit">{t('logIn')}</button>
-      </PostForm>
-      <p>
-        <a href="/login/forgot">{t('auth.reset.forgotLink')}</a>
-      </p>
-    </Layout>
-  );
-}
-
-function ChooseAgencyPage({ list }: { list: { id: string; nameTh: string }[] }) {
-  const t = useT();
-  const { user } = useVars();
-  return (
-    <Layout title={t('auth.chooseAgency')}>
-      <PageHeader title={t('auth.chooseAgency')} />
-      {user?.isInstanceAdmin && (
-        <p>
-          <a href="/admin/agencies">{t('agencies.admin.title')}</a> ·{' '}
-          <a href="/admin/jobs">{t('jobs.title')}</a>
-        </p>
-      )}
-      {list.length === 0 && <p>{t('auth.noMembership')}</p>}
-      <ul class="stack" style="list-style:none;padding:0">
-        {list.map((a) => (
-          <li>
-            <PostForm action="/staff/choose-agency" class="inline">
-              <input type="hidden" name="agencyId" value={a.id} />
-              <button type="submit" class="secondary">
-                {a.nameTh}
-              </button>
-            </PostForm>
-          </li>
-        ))}
-      </ul>
     </Layout>
   );
 }
@@ -196,6 +123,30 @@ function StaffHome(props: { waiting: WaitingItem[] }) {
   );
 }
 
+/**
+ * Checks a log-in against its limits. A wrong password comes back as a refusal of the form
+ * (422, submitForm); too many attempts as the same page with the wait (429), which the form's
+ * refusals do not cover, so it is an outcome here rather than an error.
+ */
+async function logInFromRequest(c: Context<AppEnv>, input: LogInInput) {
+  // Not the first X-Forwarded-For entry: anyone can write one per attempt and so never
+  // reach the per-client limit.
+  const client = { address: clientAddress(c), deviceToken: requestCookie(c, DEVICE_COOKIE) };
+  const ctx = {
+    db: c.get('database').db,
+    actor: { userId: null, label: input.email, roles: [], isInstanceAdmin: false },
+    locale: c.get('locale'),
+    now: () => new Date(),
+    requestId: c.get('requestId'),
+  };
+  try {
+    return await logIn(ctx, input, client);
+  } catch (error) {
+    if (!(error instanceof RateLimitedError)) throw error;
+    return { message: c.get('t')(error.messageKey, error.details), email: input.email };
+  }
+}
+
 export const coreRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
     const list = await c.get('database').db.select().from(agencies).orderBy(asc(agencies.slug));
@@ -227,58 +178,20 @@ export const coreRoutes = new Hono<AppEnv>()
     );
   })
   .post('/login', async (c) => {
-    const form = await readForm(c, LogInInput);
     const next = safeLocalPath(c.req.query('next'), '/staff', new URL(c.req.url).origin);
-    if (!form.ok) {
-      c.status(422);
-      return c.render(
-        <LoginPage errors={form.errors} email={String(form.values.email ?? '')} next={next} />,
-      );
-    }
-    // Not the first X-Forwarded-For entry: anyone can write one per attempt and so never
-    // reach the per-client limit.
-    const client = { address: clientAddress(c), deviceToken: requestCookie(c, DEVICE_COOKIE) };
-    try {
-      const result = await logIn(
-        {
-          db: c.get('database').db,
-          actor: { userId: null, label: form.data.email, roles: [], isInstanceAdmin: false },
-          locale: c.get('locale'),
-          now: () => new Date(),
-          requestId: c.get('requestId'),
-        },
-        form.data,
-        client,
-      );
-      setCookie(c, SESSION_COOKIE, result.token, {
-        httpOnly: true,
-        sameSite: 'Lax',
-        path: '/',
-        secure: isCookieSecure(c),
-        maxAge: SESSION_TTL_MS / 1000,
-      });
-      setCookie(c, DEVICE_COOKIE, result.deviceToken, {
-        httpOnly: true,
-        sameSite: 'Strict',
-        path: '/login',
-        secure: isCookieSecure(c),
-        maxAge: DEVICE_COOKIE_MAX_AGE_S,
-      });
-      rotateCsrfToken(c);
-      return c.redirect(next, 303);
-    } catch (error) {
-      if (error instanceof ValidationError || error instanceof RateLimitedError) {
-        c.status(error.status);
-        return c.render(
-          <LoginPage
-            message={c.get('t')(error.messageKey, error.details)}
-            email={form.data.email}
-            next={next}
-          />,
-        );
-      }
-      throw error;
-    }
+    return submitForm(c, {
+      schema: LogInInput,
+      run: (input) => logInFromRequest(c, input),
+      respond: (outcome) => {
+        if (!('token' in outcome)) {
+          c.status(429);
+          return c.render(<LoginPage {...outcome} next={next} />);
+        }
+        startSession(c, outcome);
+        return c.redirect(next, 303);
+      },
+      page: (form) => <LoginPage form={form} next={next} />,
+    });
   })
   .post('/logout', async (c) => {
     const token = c.get('sessionToken');
@@ -295,31 +208,20 @@ export const coreRoutes = new Hono<AppEnv>()
       : [];
     return c.render(<StaffHome waiting={waiting} />);
   })
-  .get('/staff/choose-agency', async (c) => {
-    const user = c.get('user')!;
-    const db = c.get('database').db;
-    const list = user.isInstanceAdmin
-      ? await db.select({ id: agencies.id, nameTh: agencies.nameTh }).from(agencies)
-      : await db
-          .select({ id: agencies.id, nameTh: agencies.nameTh })
-          .from(staff)
-          .innerJoin(agencies, eq(agencies.id, staff.agencyId))
-          .where(eq(staff.userId, user.id));
-    list.sort((a, b) => collator.compare(a.nameTh, b.nameTh));
-    return c.render(<ChooseAgencyPage list={list} />);
-  })
+  .get('/staff/choose-agency', async (c) =>
+    c.render(
+      <ChooseAgencyPage list={await listChoosableAgencies(c.get('database').db, c.get('user')!)} />,
+    ),
+  )
   .post('/staff/choose-agency', async (c) => {
-    const user = c.get('user')!;
-    const form = await readForm(c, z.object({ agencyId: z.uuid() }));
-    if (!form.ok) throw new ValidationError('errors.validation', form.errors);
     const db = c.get('database').db;
-    const [membership] = await db
-      .select()
-      .from(staff)
-      .where(eq(staff.userId, user.id))
-      .then((rows) => rows.filter((r) => r.agencyId === form.data.agencyId));
-    const [agency] = await db.select().from(agencies).where(eq(agencies.id, form.data.agencyId));
-    if (!agency || (!membership && !user.isInstanceAdmin)) throw new ForbiddenError();
-    await setSessionAgency(db, c.get('sessionToken')!, agency.id);
-    return c.redirect('/staff', 303);
+    const user = c.get('user')!;
+    return submitForm(c, {
+      schema: ChooseAgencyInput,
+      run: (input) => chooseAgency(db, user, c.get('sessionToken')!, input),
+      redirect: () => '/staff',
+      page: async (form) => (
+        <ChooseAgencyPage list={await listChoosableAgencies(db, user)} message={form.message} />
+      ),
+    });
   });

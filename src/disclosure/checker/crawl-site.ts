@@ -1,96 +1,29 @@
-import { z } from 'zod';
-import { decodePageBody } from './decode-page-body.js';
-import { extractHtmlPage } from './extract-html-page.js';
-import { extractPdfText } from './extract-pdf-text.js';
-import { createGuardedRequest, type NetworkPolicy } from './guarded-request.js';
+import { createGuardedRequest } from './guarded-request.js';
 import {
   hasRepeatingSegments,
   normalizeCrawlUrl,
   siteKey,
   urlTemplate,
 } from './normalize-crawl-url.js';
-import { ALLOW_ALL, CRAWLER_TOKEN, parseRobotsTxt, type RobotsPolicy } from './parse-robots-txt.js';
+import { CRAWLER_TOKEN } from './parse-robots-txt.js';
+import { DeadlineError, loadRobots, networkStatus } from './crawl-requests.js';
+import { readCrawledResponse } from './read-crawled-response.js';
+import {
+  CrawlLimits,
+  type CrawledDocument,
+  type CrawlResult,
+  type CrawlSiteInput,
+} from './crawl-types.js';
 
-/** Bounds that keep a check polite to the agency's server and predictable for the user. */
-export const CrawlLimits = z.object({
-  maxPages: z.number().int().min(1).max(20_000).default(500),
-  timeLimitMs: z.number().int().min(100).default(60_000),
-  concurrency: z.number().int().min(1).max(16).default(4),
-  requestTimeoutMs: z.number().int().min(50).default(10_000),
-  maxBytesPerResponse: z
-    .number()
-    .int()
-    .min(1024)
-    .default(20 * 1024 * 1024),
-  /** How many pages of one numeric URL shape may follow one another (calendar traps). */
-  maxTemplateChain: z.number().int().min(2).default(12),
-  /** Off-site links are checked once each (HEAD, else GET) for brokenness, never crawled. */
-  checkExternalLinks: z.boolean().default(true),
-  maxExternalLinks: z.number().int().min(0).default(300),
-});
-export type CrawlLimits = z.infer<typeof CrawlLimits>;
-export type CrawlLimitsInput = z.input<typeof CrawlLimits>;
-
-/** One fetched page or document of the site, reduced to what the OIT matcher reads. */
-export interface CrawledDocument {
-  url: string;
-  kind: 'html' | 'pdf' | 'other';
-  title: string;
-  headings: string[];
-  text: string;
-  /** HTML: the text without menus, sidebars and link words (extractHtmlPage); else `text`. */
-  contentText: string;
-  links: { url: string; text: string }[];
-  /** PDF CreationDate/ModDate, else Last-Modified of a non-HTML document; null when unknown. */
-  documentDate: Date | null;
-  /** Text on the first link that led here, so a PDF called "เอกสาร 1.pdf" keeps its menu name. */
-  linkText: string;
-  /** Links that redirected here (`/go?id=9` → `/uploads/o9.pdf`): evidence found on them is this document's. */
-  aliases: string[];
-}
-
-/** A link that does not lead to a working page. */
-export interface BrokenLink {
-  url: string;
-  /**
-   * HTTP status, or 'timeout' | 'connection-refused' | 'dns' | 'network-error', or
-   * 'private-address' when the host is or resolves to an address the checker must not reach.
-   */
-  status: number | string;
-  foundOn: string | null;
-  /** The link that was followed when a redirect chain ended at this broken URL. */
-  redirectedFrom?: string;
-}
-
-/** Progress reported after every fetch, for the CLI's progress bar. */
-export interface CrawlProgress {
-  pagesVisited: number;
-  queued: number;
-  maxPages: number;
-  elapsedMs: number;
-  url: string;
-}
-
-/** Everything the crawl saw. */
-export interface CrawlResult {
-  startUrl: string;
-  isReachable: boolean;
-  documents: CrawledDocument[];
-  pagesVisited: number;
-  brokenLinks: BrokenLink[];
-  offSiteRedirects: { from: string; to: string }[];
-  blockedByRobots: string[];
-  stoppedBy: 'max-pages' | 'time-limit' | null;
-  warnings: string[];
-}
-
-export interface CrawlSiteInput {
-  url: string;
-  limits?: CrawlLimitsInput;
-  onProgress?: (progress: CrawlProgress) => void;
-  /** Which addresses may be reached; by default public ones only (tests pass an allowance). */
-  network?: NetworkPolicy;
-}
+export {
+  CrawlLimits,
+  type BrokenLink,
+  type CrawledDocument,
+  type CrawlLimitsInput,
+  type CrawlProgress,
+  type CrawlResult,
+  type CrawlSiteInput,
+} from './crawl-types.js';
 
 interface Task {
   /** Position in the queue: links are released in this order, whatever finishes first. */
@@ -106,55 +39,6 @@ interface Task {
 const USER_AGENT = `Mozilla/5.0 (compatible; ${CRAWLER_TOKEN}-OIT-checker/0.1)`;
 const MAX_URL_LENGTH = 400;
 const MAX_REDIRECTS = 10;
-
-class DeadlineError extends Error {}
-
-function networkStatus(error: unknown): string {
-  const err = error as { name?: string; code?: string; cause?: { code?: string; name?: string } };
-  if (error instanceof DeadlineError || err.cause instanceof DeadlineError) return 'time-limit';
-  if (err.name === 'TimeoutError' || err.cause?.name === 'TimeoutError') return 'timeout';
-  const code = err.code ?? err.cause?.code ?? '';
-  if (code === 'EBLOCKEDADDRESS') return 'private-address';
-  if (code === 'ECONNREFUSED') return 'connection-refused';
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'dns';
-  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return 'timeout';
-  return 'network-error';
-}
-
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
-  if (!response.body) return new Uint8Array();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-    if (size >= maxBytes) {
-      await reader.cancel();
-      break;
-    }
-  }
-  return Buffer.concat(chunks);
-}
-
-function classify(contentType: string, url: string): CrawledDocument['kind'] {
-  if (/html|xhtml/i.test(contentType)) return 'html';
-  if (/pdf/i.test(contentType)) return 'pdf';
-  if (/octet-stream|^$/.test(contentType) && /\.pdf$/i.test(new URL(url).pathname)) return 'pdf';
-  if (contentType === '' && !/\.\w{2,4}$/.test(new URL(url).pathname)) return 'html';
-  return 'other';
-}
-
-function fileName(url: string): string {
-  const last = new URL(url).pathname.split('/').filter(Boolean).pop() ?? '';
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
-}
 
 /**
  * Crawls one agency website breadth-first, staying on its host, and returns every HTML page and
@@ -197,7 +81,8 @@ export async function crawlSite(input: CrawlSiteInput): Promise<CrawlResult> {
   let queueHead = 0;
   let internalStarted = 0;
   let externalStarted = 0;
-  let pdfToolMissing = false;
+  // Said once per crawl: a missing pdftotext affects every PDF alike.
+  const pdfTool = { isMissing: false };
 
   // Every request and every redirect hop goes through the address guard (issue 12 item 5).
   const guarded = createGuardedRequest(input.network);
@@ -378,86 +263,27 @@ export async function crawlSite(input: CrawlSiteInput): Promise<CrawlResult> {
         });
         return;
       }
-      const contentType = (response.headers.get('content-type') ?? '').toLowerCase();
-      const kind = classify(contentType, url);
-      const lastModified = response.headers.get('last-modified');
-      const headerDate = lastModified ? new Date(lastModified) : null;
-      const here: Task = { ...task, url, template: urlTemplate(url) };
-      if (kind === 'other') {
-        await response.body?.cancel();
-        pushDocument(task, {
-          url,
-          kind,
-          title: fileName(url),
-          headings: [],
-          text: '',
-          contentText: '',
-          links: [],
-          documentDate: headerDate && !Number.isNaN(headerDate.getTime()) ? headerDate : null,
-          linkText: task.linkText,
+      const read = await readCrawledResponse(
+        response,
+        { url, linkText: task.linkText },
+        {
+          maxBytes: limits.maxBytesPerResponse,
+          pdfTimeoutMs: Math.max(limits.requestTimeoutMs, 5_000),
+          pdfTool,
+          warnings: result.warnings,
+        },
+      );
+      if ('error' in read) {
+        recordFailure(url, task.foundOn, read.error);
+        return;
+      }
+      if (read.links) {
+        linksOf.set(task.index, {
+          parent: { ...task, url, template: urlTemplate(url) },
+          links: read.links,
         });
-        return;
       }
-      let bytes: Uint8Array;
-      try {
-        bytes = await readCapped(response, limits.maxBytesPerResponse);
-      } catch (error) {
-        recordFailure(url, task.foundOn, error);
-        return;
-      }
-      if (kind === 'pdf') {
-        const pdf = pdfToolMissing
-          ? ({ ok: false, reason: 'missing-tool', documentDate: null } as const)
-          : await extractPdfText(bytes, Math.max(limits.requestTimeoutMs, 5_000));
-        if (!pdf.ok && pdf.reason === 'missing-tool' && !pdfToolMissing) {
-          pdfToolMissing = true;
-          result.warnings.push(
-            'ไม่พบโปรแกรม pdftotext (poppler-utils) จึงอ่านข้อความใน PDF ไม่ได้ / pdftotext is missing: PDF text not read',
-          );
-        } else if (!pdf.ok && pdf.reason !== 'missing-tool') {
-          result.warnings.push(`อ่าน PDF ไม่ได้: ${url} / Could not read PDF (${pdf.reason})`);
-        }
-        const text = pdf.ok ? pdf.text : '';
-        const lines = text
-          .split('\n')
-          .map((l) => l.trim())
-          .filter((l) => l.length > 0);
-        pushDocument(task, {
-          url,
-          kind,
-          title: fileName(url),
-          // A PDF's first lines are its heading: agencies put the document name there.
-          headings: lines.slice(0, 3),
-          text: lines.join(' '),
-          contentText: lines.join(' '),
-          links: [],
-          documentDate:
-            pdf.documentDate ??
-            (headerDate && !Number.isNaN(headerDate.getTime()) ? headerDate : null),
-          linkText: task.linkText,
-        });
-        return;
-      }
-      const page = extractHtmlPage(decodePageBody(bytes, contentType));
-      const base = (page.baseHref && normalizeCrawlUrl(page.baseHref, url)) || url;
-      const links: { url: string; text: string }[] = [];
-      for (const link of page.links) {
-        const target = normalizeCrawlUrl(link.href, base);
-        if (!target) continue;
-        links.push({ url: target, text: link.text });
-      }
-      linksOf.set(task.index, { parent: here, links });
-      pushDocument(task, {
-        url,
-        kind,
-        title: page.title,
-        headings: page.headings,
-        text: page.text,
-        contentText: page.contentText,
-        links,
-        documentDate: null,
-        linkText: task.linkText,
-      });
+      pushDocument(task, read.document);
     };
 
     queue.push({
@@ -535,27 +361,4 @@ export async function crawlSite(input: CrawlSiteInput): Promise<CrawlResult> {
     }
     return result;
   }
-}
-
-async function loadRobots(
-  startUrl: string,
-  request: (url: string, method: 'GET' | 'HEAD') => Promise<Response>,
-  warnings: string[],
-): Promise<RobotsPolicy> {
-  const robotsUrl = new URL('/robots.txt', startUrl).toString();
-  try {
-    const response = await request(robotsUrl, 'GET');
-    const body = await response.text();
-    if (response.status >= 500) {
-      // RFC 9309 §2.3.1.4: an unreachable robots.txt means "assume complete disallow".
-      warnings.push(
-        `อ่าน robots.txt ไม่ได้ (HTTP ${response.status}) จึงไม่ตรวจเว็บไซต์ / robots.txt unavailable`,
-      );
-      return { isAllowed: () => false };
-    }
-    if (response.status >= 200 && response.status < 300) return parseRobotsTxt(body);
-  } catch {
-    // A site that does not answer is reported by the start-page fetch, not here.
-  }
-  return ALLOW_ALL;
 }
