@@ -22,7 +22,9 @@ import {
   findWeakQuestionSettings,
   listAnalysisAreas,
   listAssessmentDataYears,
+  listResultImports,
 } from './queries.js';
+import { defaultResultsYear } from './results-year.js';
 import { startAnalysis } from './start-analysis.js';
 import { updateAnalysis, UpdateAnalysisInput } from './update-analysis.js';
 import { updateAnalysisArea } from './update-analysis-area.js';
@@ -59,6 +61,13 @@ async function openingYear(c: Context<AppEnv>): Promise<number> {
   const ctx = c.get('ctx');
   const years = await listAssessmentDataYears(ctx.db, ctx.agencyId);
   return openingFiscalYear(years, ctx.now(), listFrameworkYears());
+}
+
+/** The year the results import proposes: the newest that can have been scored (results-year.ts). */
+async function importYear(c: Context<AppEnv>): Promise<number> {
+  const ctx = c.get('ctx');
+  const imported = (await listResultImports(ctx.db, ctx.agencyId)).map((r) => r.fiscalYear);
+  return defaultResultsYear(ctx.now(), listFrameworkYears(), imported);
 }
 const codes = (text: unknown) =>
   String(text ?? '')
@@ -301,7 +310,7 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
     c.render(
       <ImportPage
         years={listFrameworkYears()}
-        values={{ fiscalYear: await openingYear(c), statedLevelTh: '' }}
+        values={{ fiscalYear: await importYear(c), statedLevelTh: '' }}
       />,
     ),
   )
@@ -365,7 +374,7 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
         c.render(
           <ImportPage
             years={listFrameworkYears()}
-            values={{ fiscalYear: await openingYear(c), statedLevelTh: '' }}
+            values={{ fiscalYear: await importYear(c), statedLevelTh: '' }}
             errors={error.errors}
           />,
         )
