@@ -87,6 +87,8 @@ export const th = {
   reports: {
     plan: 'รายงานมาตรการส่งเสริมคุณธรรมและความโปร่งใสและผลการดำเนินงาน',
     progress: 'รายงานความก้าวหน้าการดำเนินการตามมาตรการ (เสนอผู้บริหาร)',
+    currentVersion: 'ฉบับที่ {version} เผยแพร่ {date}',
+    earlierVersion: 'ฉบับก่อนหน้า: ฉบับที่ {version} เผยแพร่ {date} (PDF)',
   },
   errors: {
     datesOutOfOrder: 'วันเริ่มต้องไม่อยู่หลังวันครบกำหนด',
@@ -203,6 +205,8 @@ export const en: Translation<typeof th> = {
   reports: {
     plan: "Report of the year's measures and results",
     progress: 'Progress report to executives',
+    currentVersion: 'Version {version}, published {date}',
+    earlierVersion: 'Earlier: version {version}, published {date} (PDF)',
   },
   errors: {
     datesOutOfOrder: 'The start date must not be after the due date',

@@ -10,6 +10,8 @@ import {
   evidenceFiles,
   measures,
   progressUpdates,
+  publishedReports,
+  type ReportKind,
 } from './schema.js';
 import { isUuid } from '../core/validation/text.js';
 
@@ -17,6 +19,7 @@ export type MeasureRow = typeof measures.$inferSelect;
 export type ActionRow = typeof actions.$inferSelect;
 export type ProgressRow = typeof progressUpdates.$inferSelect;
 export type EvidenceRow = typeof evidenceFiles.$inferSelect;
+export type PublishedReportRow = typeof publishedReports.$inferSelect;
 
 export interface ActionView extends ActionRow {
   unitName: string;
@@ -213,4 +216,36 @@ export async function findLatestMeasureYear(db: DbOrTx, agencyId: string): Promi
     .from(measures)
     .where(scoped(db, agencyId).where(measures));
   return row?.year ?? null;
+}
+
+/** Every published version of a year's reports, newest version first within each kind. */
+export async function listPublishedReports(
+  db: DbOrTx,
+  agencyId: string,
+  fiscalYear: number,
+): Promise<PublishedReportRow[]> {
+  return scoped(db, agencyId).list(publishedReports, eq(publishedReports.fiscalYear, fiscalYear), [
+    asc(publishedReports.kind),
+    desc(publishedReports.version),
+  ]);
+}
+
+/** One published version of a report; without `version` the newest (what the site serves). */
+export async function findPublishedReport(
+  db: DbOrTx,
+  agencyId: string,
+  fiscalYear: number,
+  kind: ReportKind,
+  version?: number,
+): Promise<PublishedReportRow | null> {
+  const rows = await scoped(db, agencyId).list(
+    publishedReports,
+    and(
+      eq(publishedReports.fiscalYear, fiscalYear),
+      eq(publishedReports.kind, kind),
+      version === undefined ? undefined : eq(publishedReports.version, version),
+    ),
+    desc(publishedReports.version),
+  );
+  return rows[0] ?? null;
 }

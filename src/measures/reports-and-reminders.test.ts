@@ -10,7 +10,7 @@ import { createTestContext, type TestContext } from '../../test/helpers/test-con
 import type { AgencyContext } from '../core/context.js';
 import { docxToText, pdfToText } from '../core/documents/read-back.js';
 import { closeBrowser } from '../core/documents/chromium.js';
-import { remindersSent, actions } from './schema.js';
+import { remindersSent, actions, measures, publishedReports } from './schema.js';
 import { agencies } from '../core/agencies/schema.js';
 import { createPlanFromAnalysis } from './create-plan-from-analysis.js';
 import { modules } from '../modules.js';
@@ -139,5 +139,62 @@ void describe('measures reports, timeline and reminders', () => {
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'application/pdf');
     assert.equal((await t.get('/a/phothong/measures/2567/plan.pdf')).status, 404);
+  });
+
+  void it('keeps every published version: the site serves the newest and lists the earlier', async () => {
+    const v1 = await t.get('/a/phothong/measures/2566/plan.pdf');
+    const v1Bytes = Buffer.from(await v1.arrayBuffer());
+    // The plan changes, then is published again by someone else.
+    const [first] = await listMeasuresOfYear(ctx.db, ctx.agencyId, 2566, '2023-01-01');
+    await t.database.db
+      .update(measures)
+      .set({ title: `${first!.title} (ปรับปรุง)` })
+      .where(eq(measures.id, first!.id));
+    const exec = { ...ctx, actor: { ...ctx.actor, label: 'ผู้บริหารทดสอบ' } };
+    await publishMeasuresReports(exec, 2566, { dataDir });
+
+    const rows = await t.database.db
+      .select()
+      .from(publishedReports)
+      .where(eq(publishedReports.agencyId, ctx.agencyId));
+    assert.deepEqual(rows.map((r) => `${r.kind}:${r.version}:${r.publishedBy}`).sort(), [
+      'plan:1:test-admin',
+      'plan:2:ผู้บริหารทดสอบ',
+      'progress-report:1:test-admin',
+      'progress-report:2:ผู้บริหารทดสอบ',
+    ]);
+    const newest = Buffer.from(
+      await (await t.get('/a/phothong/measures/2566/plan.pdf')).arrayBuffer(),
+    );
+    assert.ok(squash(await pdfToText(newest)).includes(squash('(ปรับปรุง)')), 'newest is version 2');
+    const kept = await t.get('/a/phothong/measures/2566/plan-v1.pdf');
+    assert.equal(kept.status, 200);
+    assert.ok(
+      Buffer.from(await kept.arrayBuffer()).equals(v1Bytes),
+      'version 1 was not overwritten',
+    );
+    assert.equal((await t.get('/a/phothong/measures/2566/plan-v3.pdf')).status, 404);
+    assert.equal((await t.get('/a/phothong/measures/2566/plan-v0.pdf')).status, 404);
+
+    const feeds = await measuresModule.disclosures!({
+      db: ctx.db,
+      agencyId: ctx.agencyId,
+      agencySlug: 'phothong',
+      fiscalYear: 2566,
+    });
+    assert.equal(feeds.length, 2, 'one entry per report, not one per version');
+    const plan = feeds.find((f) => f.feed === 'measures.plan')!;
+    assert.match(plan.summary ?? '', /ฉบับที่ 2/);
+    assert.deepEqual(
+      plan.links.map((l) => l.href),
+      [
+        '/a/phothong/measures/2566/plan.pdf',
+        '/a/phothong/measures/2566/plan.docx',
+        '/a/phothong/measures/2566/plan-v1.pdf',
+      ],
+    );
+    assert.match(plan.links[2]!.label, /ฉบับที่ 1 เผยแพร่/);
+    const oit = await (await t.get('/a/phothong/oit/2566/o42')).text();
+    assert.match(oit, /plan-v1\.pdf/, 'the OIT item lists the earlier version');
   });
 });
