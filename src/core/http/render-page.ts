@@ -79,6 +79,11 @@ chooseSynchronousJsxContext();
 
 const sameForAnyone = new Map<string, { html: string; until: number }>();
 
+/** Drops every page kept by renderSameForAnyone (a change was committed; see create-app). */
+export function forgetSameForAnyone(): void {
+  sameForAnyone.clear();
+}
+
 const sameForAnyoneKey = (locale: string, variant: string, pathWithQuery: string) =>
   `${locale}|${variant}|${pathWithQuery}`;
 
