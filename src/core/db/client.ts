@@ -41,9 +41,10 @@ export interface Database {
    * LISTEN on a channel: `onMessage` gets each NOTIFY payload once its transaction commits, from
    * any server on the database. `onGap` is called when notifications may have been missed (the
    * listening connection was lost and is being re-opened), so the caller can forget everything.
-   * Returns the unlisten function; `close()` unlistens too.
+   * Returns the unlisten function; `close()` unlistens too. Absent on a stand-in (a test's
+   * fake database): callers then rely on their caches' lifetimes.
    */
-  listen: (
+  listen?: (
     channel: string,
     onMessage: (payload: string) => void,
     onGap?: () => void,

@@ -251,7 +251,7 @@ export function createApp({ database, config, modules }: CreateAppOptions) {
     forgetSameForAnyone();
   };
   database
-    .listen(CHANGES_CHANNEL, forget, () => forget(null))
+    .listen?.(CHANGES_CHANNEL, forget, () => forget(null))
     .catch((error: unknown) => {
       console.error(
         `page cache: cannot listen for changes, pages may lag by their lifetime:`,
