@@ -84,9 +84,11 @@ export async function seedAssessment(
 async function publishDemoReport(ctx: AgencyContext, fiscalYear: number, dataDir: string) {
   if (!(await findAnalysis(ctx.db, ctx.agencyId, fiscalYear))) return;
   if (await findPublishedAnalysisReport(ctx.db, ctx.agencyId, fiscalYear)) return;
+  // The seeding actor keeps its instance-level right: `serve` seeds before the app registers
+  // the modules' permissions, so a role alone would not carry assessment.publish yet.
   const mayor: AgencyContext = {
     ...ctx,
-    actor: { ...ctx.actor, label: 'seed', roles: ['executive'], isInstanceAdmin: false },
+    actor: { ...ctx.actor, label: 'seed', roles: ['executive'] },
   };
   try {
     await publishAnalysisReport(mayor, fiscalYear, { dataDir });
