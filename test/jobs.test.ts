@@ -38,21 +38,21 @@ void describe('scheduled module jobs', () => {
     phothong = await t.makeAgency('phothong'); // the agency the sample analysis is for
     // The plan is made from the agency's analysis in the database: the demo seed writes it.
     await modules.find((m) => m.name === 'assessment')!.seed!(phothong.ctx);
-    await createPlanFromAnalysis(phothong.ctx, 2566);
+    await createPlanFromAnalysis(phothong.ctx, 2567); // from its analysis of 2566
     const officer = await t.loginAs('unit_officer', phothong.agency);
     const all = await t.database.db
       .select()
       .from(actions)
       .where(eq(actions.agencyId, phothong.agency.id));
-    const overdue = all.find((a) => a.dueDate < '2023-09-28')!;
-    const dueSoon = all.find((a) => a.dueDate === '2023-09-30')!;
+    const overdue = all.find((a) => a.dueDate < '2024-09-28')!;
+    const dueSoon = all.find((a) => a.dueDate === '2024-09-30')!;
     for (const a of [overdue, dueSoon]) {
       await t.database.db
         .update(actions)
         .set({ officerUserId: officer.userId })
         .where(eq(actions.id, a.id));
     }
-    let now = new Date('2023-09-28T00:59:00Z'); // 07:59 in Bangkok
+    let now = new Date('2024-09-28T00:59:00Z'); // 07:59 in Bangkok
     const scheduler = new Scheduler({
       db: t.database.db,
       jobs: moduleJobs(modules, t.config),
@@ -65,13 +65,13 @@ void describe('scheduled module jobs', () => {
       0,
       'before 08:00 nothing (yesterday 08:00 is too old to catch up)',
     );
-    now = new Date('2023-09-28T01:00:05Z'); // 08:00:05
+    now = new Date('2024-09-28T01:00:05Z'); // 08:00:05
     await scheduler.tick();
     await scheduler.tick();
     assert.equal(smtp.received.length, 2, 'one overdue and one due-soon e-mail, once');
     assert.ok(smtp.received.every((m) => /^staff-.*@example\.org$/.test(m.to)));
     assert.equal(new Set(smtp.received.map((m) => m.to)).size, 1, 'to the named officer');
-    now = new Date('2023-09-29T01:00:05Z'); // the next day: already sent, nothing new
+    now = new Date('2024-09-29T01:00:05Z'); // the next day: already sent, nothing new
     await scheduler.tick();
     assert.equal(smtp.received.length, 2);
 
@@ -83,8 +83,8 @@ void describe('scheduled module jobs', () => {
     assert.deepEqual(
       runs.map((r) => [r.slot.toISOString(), r.status, r.summary?.split(' / ')[1]]),
       [
-        ['2023-09-28T01:00:00.000Z', 'succeeded', 'sent 2, skipped 0'],
-        ['2023-09-29T01:00:00.000Z', 'succeeded', 'sent 0, skipped 2'],
+        ['2024-09-28T01:00:00.000Z', 'succeeded', 'sent 2, skipped 0'],
+        ['2024-09-29T01:00:00.000Z', 'succeeded', 'sent 0, skipped 2'],
       ],
     );
     assert.ok(runs.every((r) => r.byAgency?.[phothong.agency.id]));

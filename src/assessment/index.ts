@@ -90,6 +90,8 @@ export { gatherReportData, type ReportData } from './gather-report-data.js';
 
 /** Fiscal years the agency has assessment data for (a result or an analysis): where pages open. */
 export { listAssessmentDataYears } from './queries.js';
+/** The year rule: the plan of FY N is built on the analysis of N-1 (ita-framework.md §7). */
+export { analysisYearForPlan, planYearForAnalysis } from './analysis-year.js';
 
 /**
  * The official ITA results (newest import per fiscal year) of an agency, ascending by year.

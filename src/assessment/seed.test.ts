@@ -46,6 +46,12 @@ void describe('seedAssessment (demo agency)', () => {
          from assessment_analysis_areas where fiscal_year = 2566`,
     );
     assert.deepEqual(areas[0], { n: 7, m: 7 });
+    // Its measures are the plan of 2567, made from that analysis of the 2566 results.
+    const plans = await t.database.query<{ fiscal_year: number; n: number }>(
+      `select fiscal_year, count(*)::int as n from measures_measures
+        where source_ref like 'analysis:2566:%' group by fiscal_year`,
+    );
+    assert.deepEqual(plans, [{ fiscal_year: 2567, n: 7 }]);
   });
 
   void it('publishes the analysis report once, so the demo OIT site links the frozen PDF', async () => {
@@ -54,8 +60,12 @@ void describe('seedAssessment (demo agency)', () => {
          join core_agencies a on a.id = p.agency_id where a.slug = 'phothong'`,
     );
     assert.deepEqual(published, [{ version: 1, by: 'seed' }], 'published once over two seedings');
-    const item = await (await t.get('/a/phothong/oit/2566/o42')).text();
+    // The analysis of the 2566 results belongs to the OIT of 2567 (o34 there), beside the
+    // measures of 2567 it is the basis of (ita-framework.md section 7), not to the OIT of 2566.
+    const item = await (await t.get('/a/phothong/oit/2567/o34')).text();
     assert.match(item, /\/a\/phothong\/assessment\/2566\/analysis-report\.pdf/);
+    const before = await (await t.get('/a/phothong/oit/2566/o42')).text();
+    assert.doesNotMatch(before, /analysis-report\.pdf/);
     const pdf = await t.get('/a/phothong/assessment/2566/analysis-report.pdf');
     assert.equal(pdf.status, 200);
     assert.equal(pdf.headers.get('content-type'), 'application/pdf');

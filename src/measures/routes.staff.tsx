@@ -20,19 +20,19 @@ import {
 } from '../core/http/ui.js';
 import { can } from '../core/auth/permissions.js';
 import { listUnits } from '../core/agencies/units.js';
-import { formatThaiDate, openingFiscalYear } from '../core/i18n/thai-format.js';
-import { listAssessmentDataYears } from '../assessment/index.js';
+import { formatThaiDate } from '../core/i18n/thai-format.js';
 import { ValidationError } from '../core/errors.js';
 import { scoped } from '../core/db/scoped.js';
 import {
   getActionDetail,
   getEvidenceFile,
-  findLatestMeasureYear,
+  findPlanSource,
   getMeasure,
   listMeasuresOfYear,
   listMyActions,
   listPendingProgress,
   listStaffChoices,
+  openingPlanYear,
   type ActionView,
   type MeasureView,
 } from './queries.js';
@@ -56,18 +56,11 @@ const BASE = '/staff/measures';
 const thaiDate = (iso: string) =>
   formatThaiDate(new Date(`${iso}T12:00:00+07:00`), { style: 'medium' });
 
-/**
- * ?year= when given; else the newest year the agency has measures or an ITA analysis in (the
- * plan its staff are carrying out, or the one they are about to make); else the current fiscal
- * year.
- */
+/** ?year= when given; else the plan its staff are carrying out or about to make (queries.ts). */
 async function yearOf(c: Context<AppEnv>): Promise<number> {
-  const { db, agencyId } = c.get('ctx');
-  const dataYears = c.req.query('year')
-    ? []
-    : [await findLatestMeasureYear(db, agencyId), ...(await listAssessmentDataYears(db, agencyId))];
+  const ctx = c.get('ctx');
   const parsed = FiscalYear.safeParse(
-    c.req.query('year') ?? openingFiscalYear(dataYears, c.get('ctx').now()),
+    c.req.query('year') ?? (await openingPlanYear(ctx.db, ctx.agencyId, ctx.now())),
   );
   if (!parsed.success) throw new ValidationError('measures.errors.badYear');
   return parsed.data;
@@ -126,6 +119,8 @@ function BoardPage(props: {
   pending: Awaited<ReturnType<typeof listPendingProgress>>;
   canManage: boolean;
   canApprove: boolean;
+  /** The analysis the plan of this year is made from (N-1), and whether it was written. */
+  source: { analysisYear: number; written: boolean };
   /** A refused board button (plan, carry over, publish): why. */
   refusal?: FormState | undefined;
 }) {
@@ -156,6 +151,14 @@ function BoardPage(props: {
           <PostForm action={`${BASE}/plan-from-analysis`} class="card">
             <input type="hidden" name="fiscalYear" value={String(props.year)} />
             <button type="submit">{t('measures.board.fromAnalysis')}</button>
+            <p class="muted">
+              {t('measures.board.fromAnalysisOf', { year: props.source.analysisYear })}{' '}
+              {!props.source.written && (
+                <a href={`/staff/assessment/years/${props.source.analysisYear}/analysis`}>
+                  {t('measures.board.noAnalysisYet', { year: props.source.analysisYear })}
+                </a>
+              )}
+            </p>
           </PostForm>
           <PostForm action={`${BASE}/carry-over`} class="card">
             <input type="hidden" name="fiscalYear" value={String(props.year)} />
@@ -650,6 +653,7 @@ async function boardPage(c: Context<AppEnv>, year: number, refusal?: FormState) 
       pending={await listPendingProgress(ctx.db, ctx.agencyId)}
       canManage={can(ctx.actor, 'measures.manage')}
       canApprove={can(ctx.actor, 'measures.approve')}
+      source={await findPlanSource(ctx.db, ctx.agencyId, year)}
       refusal={refusal}
     />
   );
