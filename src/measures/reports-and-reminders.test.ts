@@ -58,6 +58,8 @@ void describe('measures reports, timeline and reminders', () => {
       assert.ok(squash(pdf).includes(squash(m.title).slice(0, 20)), `PDF lacks ${m.title}`);
     }
     assert.ok(squash(docx).includes('กองคลัง'));
+    // The plan of 2567 names the analysis it puts into practice: that of the 2566 results.
+    assert.match(squash(docx), /\(ITA\)ประจำปีงบประมาณพ\.ศ\.(2566|๒๕๖๖)ไปสู่การปฏิบัติ/);
   });
 
   void it('draws the fiscal year from ต.ค. to ก.ย. with a bar per measure', async () => {
