@@ -1,10 +1,12 @@
 import { Hono, type Context } from 'hono';
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../http/env.js';
 import { Layout } from '../http/layout.js';
 import { submitForm } from '../http/form.js';
-import { ForbiddenError, UnauthenticatedError } from '../errors.js';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.js';
+import { uuidParam } from '../http/params.js';
+import { setSessionAgency } from '../auth/sessions.js';
 import {
   ErrorSummary,
   Notice,
@@ -47,8 +49,25 @@ const AgencyForm = CreateAgencyInput.extend({
     ),
 });
 
+/**
+ * The next step after adding an agency: nobody works in it until its administrator is
+ * invited, so the page leads the instance admin into the agency's staff page to invite one.
+ */
+function InviteAdminCard({ agency }: { agency: Agency }) {
+  const t = useT();
+  return (
+    <PostForm action={`/admin/agencies/${agency.id}/invite-admin`} class="card" id="next-step">
+      <h2>{t('agencies.admin.nextStep', { name: agency.nameTh })}</h2>
+      <p>{t('agencies.admin.nextStepLead')}</p>
+      <button type="submit">{t('agencies.admin.inviteAdmin')}</button>
+    </PostForm>
+  );
+}
+
 function AgenciesPage(props: {
   list: Agency[];
+  /** The agency just added: its next step is shown first. */
+  created?: Agency | undefined;
   errors?: FieldErrors;
   values?: Record<string, unknown>;
   message?: string;
@@ -59,6 +78,7 @@ function AgenciesPage(props: {
     <Layout title={t('agencies.admin.title')}>
       <PageHeader title={t('agencies.admin.title')} lead={t('agencies.admin.lead')} />
       <Notice />
+      {props.created && <InviteAdminCard agency={props.created} />}
       <ErrorSummary errors={props.errors} message={props.message} />
       <div class="table-wrap">
         <table>
@@ -151,7 +171,19 @@ async function listAgencies(c: Context<AppEnv>) {
 /** /admin/agencies: the instance administrator's list of agencies and the form to add one. */
 export const instanceAdminRoutes = new Hono<AppEnv>()
   .use(requireInstanceAdmin)
-  .get('/agencies', async (c) => c.render(<AgenciesPage list={await listAgencies(c)} />))
+  .get('/agencies', async (c) => {
+    const list = await listAgencies(c);
+    const created = list.find((a) => a.id === c.req.query('created'));
+    return c.render(<AgenciesPage list={list} created={created} />);
+  })
+  // Works in the new agency (as /staff/choose-agency does) on its staff page, to invite its admin.
+  .post('/agencies/:id/invite-admin', async (c) => {
+    const id = uuidParam(c, 'id');
+    const [agency] = await c.get('database').db.select().from(agencies).where(eq(agencies.id, id));
+    if (!agency) throw new NotFoundError();
+    await setSessionAgency(c.get('database').db, c.get('sessionToken')!, agency.id);
+    return c.redirect('/staff/agency/staff?notice=agencies.admin.inviteAdminHere', 303);
+  })
   .post('/agencies', (c) => {
     const user = c.get('user')!;
     return submitForm(c, {
@@ -167,7 +199,7 @@ export const instanceAdminRoutes = new Hono<AppEnv>()
           },
           input,
         ),
-      redirect: () => '/admin/agencies?notice=agencies.admin.created',
+      redirect: (agency) => `/admin/agencies?notice=agencies.admin.created&created=${agency.id}`,
       page: async (form) => (
         <AgenciesPage
           list={await listAgencies(c)}

@@ -16,6 +16,10 @@ import { acceptInvite, acceptInviteAsNewUser, findOpenInvite } from './staff-inv
 
 type OpenInvite = NonNullable<Awaited<ReturnType<typeof findOpenInvite>>>;
 
+/** The log-in page says why it is shown, and brings the person back to accept. */
+const logInToAccept = (path: string) =>
+  `/login?next=${encodeURIComponent(path)}&notice=agencies.invite.logInFirst`;
+
 /** The invitation page: accept while logged in, log in first, or set a first password. */
 function InvitePage(props: {
   open: OpenInvite;
@@ -44,9 +48,7 @@ function InvitePage(props: {
       ) : (
         <>
           <p class="card">
-            <a href={`/login?next=${encodeURIComponent(path)}`}>
-              {t('agencies.invite.logInToAccept')}
-            </a>
+            <a href={logInToAccept(path)}>{t('agencies.invite.logInToAccept')}</a>
           </p>
           <PostForm action={`${path}/new-account`} class="card">
             <h2>{t('agencies.invite.newAccount')}</h2>
@@ -116,8 +118,7 @@ export const inviteRoutes = new Hono<AppEnv>()
   })
   .post('/:token', async (c) => {
     const { token, open } = await openInvite(c);
-    if (!c.get('user'))
-      return c.redirect(`/login?next=${encodeURIComponent(`/invite/${token}`)}`, 303);
+    if (!c.get('user')) return c.redirect(logInToAccept(`/invite/${token}`), 303);
     try {
       await acceptInvite(appContext(c, open.invite.email), token);
     } catch (error) {
