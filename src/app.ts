@@ -54,6 +54,7 @@ export async function seedIfEmpty(database: Database, config: Config): Promise<b
       now: () => new Date(),
     },
     modules,
+    { dataDir: config.dataDir },
   );
   return result.created;
 }

@@ -41,3 +41,5 @@ export type { StoredMeasureRow } from './schema.js';
 export { startAnalysis } from './start-analysis.js';
 /** Copies last year's weak-question settings into a new year, renamed through the mapping. */
 export { copyWeakQuestionSettingsForward } from './copy-weak-question-settings.js';
+/** The year rule: the plan of FY N is built on the analysis of N-1 (ita-framework.md §7). */
+export { analysisYearForPlan, planYearForAnalysis } from './analysis-year.js';

@@ -16,6 +16,7 @@ import { MAX_SCORE_FILE_BYTES } from './parse-score-file.js';
 import { findPublishedAnalysisReport } from './publish-analysis-report.js';
 import { listFrameworkYears } from './frameworks/load-frameworks.js';
 import { openingFiscalYear } from '../core/i18n/thai-format.js';
+import { analysisYearForPlan } from './analysis-year.js';
 
 /** ITA: frameworks as data, official results, weak questions, the analysis and its report. */
 export const assessmentModule = defineModule({
@@ -94,8 +95,13 @@ export const assessmentModule = defineModule({
       markers: [marker],
     };
   },
-  /** The analysis report once an executive published it (a draft is never fed to the site). */
-  disclosures: async ({ db, agencyId, agencySlug, fiscalYear }) => {
+  /**
+   * The analysis report once an executive published it (a draft is never fed to the site). The
+   * OIT of year N asks for the analysis of N-1's results, the one its measures are built on
+   * (analysis-year.ts), so the report is filed under year N and keeps its own year in its links.
+   */
+  disclosures: async ({ db, agencyId, agencySlug, fiscalYear: oitYear }) => {
+    const fiscalYear = analysisYearForPlan(oitYear);
     const published = await findPublishedAnalysisReport(db, agencyId, fiscalYear);
     if (!published) return [];
     const base = `/a/${agencySlug}/assessment/${fiscalYear}/analysis-report`;
@@ -108,7 +114,7 @@ export const assessmentModule = defineModule({
           { label: 'PDF', href: `${base}.pdf`, type: 'pdf' },
           { label: 'DOCX', href: `${base}.docx`, type: 'docx' },
         ],
-        fiscalYear,
+        fiscalYear: oitYear,
         updatedAt: published.publishedAt,
       },
     ];

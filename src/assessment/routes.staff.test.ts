@@ -8,6 +8,9 @@ import {
 } from '../../test/helpers/test-context.js';
 import { listOfficialResults } from './queries.js';
 import { closeBrowser } from '../core/documents/chromium.js';
+import { currentFiscalYear } from '../core/i18n/thai-format.js';
+import { listFrameworkYears } from './frameworks/load-frameworks.js';
+import { defaultResultsYear } from './results-year.js';
 
 const SEED_CSV = new Uint8Array(
   readFileSync(new URL('./fixtures/phothong-2566-indicators.csv', import.meta.url)),
@@ -37,6 +40,16 @@ void describe('results import and dashboard over HTTP', () => {
   after(async () => {
     await closeBrowser();
     await t.close();
+  });
+
+  void it('proposes the newest year that can have results, not the current fiscal year', async () => {
+    const { agency } = await t.makeAgency();
+    const fresh = await t.loginAs('agency_admin', agency);
+    const page = await (await t.get('/staff/assessment/import', fresh)).text();
+    const selected = /<option value="(\d+)" selected/.exec(page)?.[1];
+    const now = new Date();
+    assert.equal(Number(selected), defaultResultsYear(now, listFrameworkYears(), []));
+    assert.ok(Number(selected) < currentFiscalYear(now), 'this year is still being assessed');
   });
 
   void it('refuses a bad file whole, naming row and column in Thai, and stores nothing', async () => {

@@ -17,7 +17,9 @@ import {
   findWeakQuestionSettings,
   listAnalysisAreas,
   listAssessmentDataYears,
+  listResultImports,
 } from './queries.js';
+import { defaultResultsYear } from './results-year.js';
 import { startAnalysis } from './start-analysis.js';
 import { AnalysisForm, updateAnalysis } from './update-analysis.js';
 import { areaFromForm, updateAnalysisArea } from './update-analysis-area.js';
@@ -54,6 +56,13 @@ async function openingYear(c: Context<AppEnv>): Promise<number> {
   const ctx = c.get('ctx');
   const years = await listAssessmentDataYears(ctx.db, ctx.agencyId);
   return openingFiscalYear(years, ctx.now(), listFrameworkYears());
+}
+
+/** The year the results import proposes: the newest that can have been scored (results-year.ts). */
+async function importYear(c: Context<AppEnv>): Promise<number> {
+  const ctx = c.get('ctx');
+  const imported = (await listResultImports(ctx.db, ctx.agencyId)).map((r) => r.fiscalYear);
+  return defaultResultsYear(ctx.now(), listFrameworkYears(), imported);
 }
 async function dashboardPage(c: Context<AppEnv>, year: number, weakForm?: FormState) {
   const ctx = c.get('ctx');
@@ -136,7 +145,7 @@ async function importRefused(
   return c.render(
     <ImportPage
       years={listFrameworkYears()}
-      values={values ?? { fiscalYear: await openingYear(c), statedLevelTh: '' }}
+      values={values ?? { fiscalYear: await importYear(c), statedLevelTh: '' }}
       errors={errors}
       {...(fileName ? { fileName } : {})}
     />,
@@ -235,7 +244,7 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
     c.render(
       <ImportPage
         years={listFrameworkYears()}
-        values={{ fiscalYear: await openingYear(c), statedLevelTh: '' }}
+        values={{ fiscalYear: await importYear(c), statedLevelTh: '' }}
       />,
     ),
   )

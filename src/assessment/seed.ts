@@ -11,6 +11,7 @@ import { findAnalysis, findOfficialResult } from './queries.js';
 import { scoreFramework } from './score-framework.js';
 import { assessmentAnalyses, assessmentAnalysisAreas, assessmentResults } from './schema.js';
 import { startAnalysis } from './start-analysis.js';
+import { findPublishedAnalysisReport, publishAnalysisReport } from './publish-analysis-report.js';
 
 /**
  * DEMO DATA, not a published result: a plausible 2565 year so the dashboard and the report
@@ -37,7 +38,10 @@ function grade2565(total: number): string {
  * its analysis and measures, and a demo 2565 result. Idempotent: each part is skipped when
  * its year already has data.
  */
-export async function seedAssessment(ctx: AgencyContext): Promise<void> {
+export async function seedAssessment(
+  ctx: AgencyContext,
+  options: { dataDir?: string } = {},
+): Promise<void> {
   if (!(await findOfficialResult(ctx.db, ctx.agencyId, 2566))) {
     await importOfficialResults(ctx, {
       fiscalYear: 2566,
@@ -69,6 +73,30 @@ export async function seedAssessment(ctx: AgencyContext): Promise<void> {
   }
   await loadShippedAnalysis(ctx, 2566);
   await startAnalysis(ctx, { fiscalYear: 2566, isDemo: true });
+  if (options.dataDir) await publishDemoReport(ctx, 2566, options.dataDir);
+}
+
+/**
+ * Publishes the demo analysis report once, as the demo's mayor would, so the demo OIT site
+ * links it: a report is public only once published (publish-analysis-report.ts). Without
+ * Chromium (start.sh could not install it) the demo still starts, without the published report.
+ */
+async function publishDemoReport(ctx: AgencyContext, fiscalYear: number, dataDir: string) {
+  if (!(await findAnalysis(ctx.db, ctx.agencyId, fiscalYear))) return;
+  if (await findPublishedAnalysisReport(ctx.db, ctx.agencyId, fiscalYear)) return;
+  // The seeding actor keeps its instance-level right: `serve` seeds before the app registers
+  // the modules' permissions, so a role alone would not carry assessment.publish yet.
+  const mayor: AgencyContext = {
+    ...ctx,
+    actor: { ...ctx.actor, label: 'seed', roles: ['executive'] },
+  };
+  try {
+    await publishAnalysisReport(mayor, fiscalYear, { dataDir });
+  } catch (error) {
+    process.emitWarning(
+      `demo analysis report not published (ไม่ได้เผยแพร่รายงานตัวอย่าง): ${(error as Error).message}`,
+    );
+  }
 }
 
 /**

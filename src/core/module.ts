@@ -63,8 +63,11 @@ export interface ModuleManifest<C extends Catalog = Catalog> {
    * awaited and must not throw: a failure is logged and the app serves without it.
    */
   start?: (db: AgencyContext['db']) => Promise<void>;
-  /** Demo data for the demo agency; must be idempotent. */
-  seed?: (ctx: AgencyContext) => Promise<void>;
+  /**
+   * Demo data for the demo agency; must be idempotent. `dataDir` (the file store) is given when
+   * the server seeds, so the demo can publish frozen documents; tests needing rows omit it.
+   */
+  seed?: (ctx: AgencyContext, options?: { dataDir?: string }) => Promise<void>;
   /**
    * For the cross-agency isolation test: creates records in the given agency and returns
    * a value for every route parameter this module's staff routes use (`:id`, `:unitId`, …).

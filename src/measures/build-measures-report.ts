@@ -7,6 +7,7 @@ import type { OfficialDocumentInput, SectionInput } from '../core/documents/docu
 import { buildOfficialDocx } from '../core/documents/docx.js';
 import { renderDocumentToPdf } from '../core/documents/pdf.js';
 import { formatThaiDate } from '../core/i18n/thai-format.js';
+import { analysisYearForPlan } from '../assessment/index.js';
 import { progressUpdates } from './schema.js';
 import type { ReportKind } from './schema.js';
 import { listMeasuresOfYear } from './queries.js';
@@ -99,7 +100,8 @@ export async function buildMeasuresReport(
       kind: 'paragraph',
       text:
         `${agency.nameTh} ได้นำผลการวิเคราะห์การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ ` +
-        `(ITA) ไปสู่การปฏิบัติ โดยกำหนดมาตรการ ${list.length} มาตรการ รวม ${allActions.length} ขั้นตอน ` +
+        // The measures of year N put the analysis of N-1's results into practice (analysis-year.ts).
+        `(ITA) ประจำปีงบประมาณ พ.ศ. ${analysisYearForPlan(fiscalYear)} ไปสู่การปฏิบัติ โดยกำหนดมาตรการ ${list.length} มาตรการ รวม ${allActions.length} ขั้นตอน ` +
         `ณ วันที่ ${formatThaiDate(now)} ดำเนินการแล้วเสร็จ ${done} ขั้นตอน` +
         (overdue.length ? ` และเลยกำหนด ${overdue.length} ขั้นตอน` : ''),
     },

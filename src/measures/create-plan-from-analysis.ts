@@ -4,7 +4,11 @@ import { audit } from '../core/audit/audit.js';
 import { scoped } from '../core/db/scoped.js';
 import { ValidationError } from '../core/errors.js';
 import { listUnits } from '../core/agencies/units.js';
-import { findAnalysisByYear, type StoredMeasureRow } from '../assessment/index.js';
+import {
+  analysisYearForPlan,
+  findAnalysisByYear,
+  type StoredMeasureRow,
+} from '../assessment/index.js';
 import { actions, measures } from './schema.js';
 import { FiscalYear } from './create-measure.js';
 import { parseOrRefuse } from './check-action-input.js';
@@ -17,16 +21,18 @@ interface AnalysisMeasure extends StoredMeasureRow {
   sourceRef: string;
 }
 
-/** The measures of the agency's own analysis of a year, in the analysis's order. */
+/**
+ * The measures of the agency's own analysis of the year before the plan's, in the analysis's
+ * order; refused with what to do when that analysis was not written yet.
+ */
 async function readAnalysisMeasures(
   ctx: AgencyContext,
-  fiscalYear: number,
+  planYear: number,
 ): Promise<AnalysisMeasure[]> {
+  const fiscalYear = analysisYearForPlan(planYear);
   const analysis = await findAnalysisByYear(ctx.db, ctx.agencyId, fiscalYear);
   if (!analysis) {
-    throw new ValidationError('measures.errors.noAnalysis', {
-      fiscalYear: 'measures.errors.noAnalysis',
-    });
+    throw new ValidationError('measures.errors.noAnalysis', {}, { analysisYear: fiscalYear });
   }
   return analysis.areas.flatMap((area) =>
     area.measures
@@ -40,10 +46,13 @@ async function readAnalysisMeasures(
 }
 
 /**
- * "สร้างแผนจากผลการวิเคราะห์": one measure per measure of the agency's own analysis of the year
- * (section 2, as its staff wrote it in the assessment module) and one action per step
+ * "สร้างแผนจากผลการวิเคราะห์": the plan of fiscal year N, one measure per measure of the agency's
+ * own analysis of N-1's results (ita-framework.md section 7: the measures of year N are built on
+ * the analysis of N-1; section 2 of the analysis, as its staff wrote it in the assessment
+ * module) and one action per step
  * (ขั้นตอน), owned by the unit the analysis names. Steps are spread over the fiscal year in
- * order, so the timeline shows a sequence the officers can then adjust.
+ * order inside FY N, so no step is overdue the day it is made and the timeline shows a
+ * sequence the officers can then adjust.
  * Idempotent: a measure already created from the same row is left alone.
  */
 export async function createPlanFromAnalysis(ctx: AgencyContext, rawYear: number | string) {

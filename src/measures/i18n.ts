@@ -13,6 +13,9 @@ export const th = {
     year: 'ปีงบประมาณ (พ.ศ.)',
     show: 'แสดง',
     fromAnalysis: 'สร้างแผนจากผลการวิเคราะห์',
+    fromAnalysisOf: 'จากผลการวิเคราะห์ปี {year} (มาตรการของปีงบประมาณใดสร้างจากผลการประเมินของปีก่อนหน้า)',
+    noAnalysisYet:
+      'ยังไม่มีผลการวิเคราะห์ปี {year}: นำเข้าผลการประเมิน ITA ปี {year} และเขียนผลการวิเคราะห์ก่อน',
     carryOver: 'ยกมาตรการที่ยังไม่แล้วเสร็จไปปีงบประมาณถัดไป',
     addMeasure: 'เพิ่มมาตรการเอง',
     empty: 'ยังไม่มีมาตรการในปีงบประมาณนี้',
@@ -87,6 +90,8 @@ export const th = {
   reports: {
     plan: 'รายงานมาตรการส่งเสริมคุณธรรมและความโปร่งใสและผลการดำเนินงาน',
     progress: 'รายงานความก้าวหน้าการดำเนินการตามมาตรการ (เสนอผู้บริหาร)',
+    currentVersion: 'ฉบับที่ {version} เผยแพร่ {date}',
+    earlierVersion: 'ฉบับก่อนหน้า: ฉบับที่ {version} เผยแพร่ {date} (PDF)',
   },
   errors: {
     datesOutOfOrder: 'วันเริ่มต้องไม่อยู่หลังวันครบกำหนด',
@@ -98,7 +103,8 @@ export const th = {
     evidenceTooLarge: 'ไฟล์หลักฐานต้องมีขนาดไม่เกิน 10 MB',
     evidenceTooMany: 'แนบไฟล์หลักฐานได้ไม่เกิน 10 ไฟล์',
     badLink: 'ลิงก์หลักฐานต้องขึ้นต้นด้วย http:// หรือ https://',
-    noAnalysis: 'ยังไม่มีผลการวิเคราะห์ของปีงบประมาณนี้',
+    noAnalysis:
+      'ยังไม่มีผลการวิเคราะห์ผลการประเมินปี {analysisYear} ซึ่งเป็นฐานของมาตรการปีนี้: นำเข้าผลการประเมิน ITA ปี {analysisYear} และเขียนผลการวิเคราะห์ที่เมนูผลการประเมิน ITA ก่อน',
     analysisUnitMissing: 'ผลการวิเคราะห์ระบุหน่วยงาน "{name}" ซึ่งยังไม่มีในหน่วยงานย่อย',
     notYourAction: 'ขั้นตอนนี้ไม่ได้อยู่ในความรับผิดชอบของคุณหรือหน่วยงานของคุณ',
     alreadyReviewed: 'รายงานนี้ได้รับการพิจารณาแล้ว',
@@ -125,6 +131,10 @@ export const en: Translation<typeof th> = {
     year: 'Fiscal year (B.E.)',
     show: 'Show',
     fromAnalysis: 'Create the plan from the analysis',
+    fromAnalysisOf:
+      "From the analysis of {year} (a fiscal year's measures are built on the previous year's results)",
+    noAnalysisYet:
+      'No analysis of {year} yet: import the {year} ITA results and write the analysis first',
     carryOver: 'Carry unfinished measures into the next fiscal year',
     addMeasure: 'Add a measure by hand',
     empty: 'No measures in this fiscal year yet',
@@ -203,6 +213,8 @@ export const en: Translation<typeof th> = {
   reports: {
     plan: "Report of the year's measures and results",
     progress: 'Progress report to executives',
+    currentVersion: 'Version {version}, published {date}',
+    earlierVersion: 'Earlier: version {version}, published {date} (PDF)',
   },
   errors: {
     datesOutOfOrder: 'The start date must not be after the due date',
@@ -214,7 +226,8 @@ export const en: Translation<typeof th> = {
     evidenceTooLarge: 'Evidence files must be at most 10 MB',
     evidenceTooMany: 'At most 10 evidence files',
     badLink: 'Evidence links must start with http:// or https://',
-    noAnalysis: 'No analysis for this fiscal year yet',
+    noAnalysis:
+      'No analysis of the {analysisYear} results yet, which this plan is built on: import the {analysisYear} ITA results and write the analysis first',
     analysisUnitMissing: 'The analysis names unit "{name}", which does not exist',
     notYourAction: 'This action is not yours or your unit’s',
     alreadyReviewed: 'This update has already been reviewed',

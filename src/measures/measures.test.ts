@@ -52,7 +52,7 @@ void describe('measures use cases', () => {
 
   void it("makes another agency's plan from its own analysis, never the demo's", async () => {
     const { ctx: other } = await t.makeAgency();
-    await refusedWith(createPlanFromAnalysis(other, 2566), 'measures.errors.noAnalysis');
+    await refusedWith(createPlanFromAnalysis(other, 2567), 'measures.errors.noAnalysis');
     await startAnalysis(other, { fiscalYear: 2566 });
     // Its staff write one measure, owned by one of its units.
     const area = 'operating-process';
@@ -70,8 +70,8 @@ void describe('measures use cases', () => {
     await t.database.db.execute(
       sql`update assessment_analysis_areas set measures = '[]'::jsonb where agency_id = ${other.agencyId} and area_code <> ${area}`,
     );
-    assert.deepEqual(await createPlanFromAnalysis(other, 2566), { created: 1, skipped: 0 });
-    const board = await listMeasuresOfYear(other.db, other.agencyId, 2566, '2023-01-01');
+    assert.deepEqual(await createPlanFromAnalysis(other, 2567), { created: 1, skipped: 0 });
+    const board = await listMeasuresOfYear(other.db, other.agencyId, 2567, '2023-01-01');
     assert.deepEqual(
       board.map((m) => [m.title, m.actions.length]),
       [['มาตรการของหน่วยงานเอง', 2]],
@@ -79,11 +79,11 @@ void describe('measures use cases', () => {
   });
 
   void it('creates the seven measure areas from the analysis, once', async () => {
-    const first = await createPlanFromAnalysis(ctx, 2566);
+    const first = await createPlanFromAnalysis(ctx, 2567);
     assert.equal(first.created, 7);
-    const again = await createPlanFromAnalysis(ctx, '2566');
+    const again = await createPlanFromAnalysis(ctx, '2567');
     assert.deepEqual(again, { created: 0, skipped: 7 });
-    const board = await listMeasuresOfYear(ctx.db, ctx.agencyId, 2566, '2023-01-01');
+    const board = await listMeasuresOfYear(ctx.db, ctx.agencyId, 2567, '2023-01-01');
     assert.equal(board.length, 7);
     const finance = board.filter((m) => m.actions[0]!.unitName === 'กองคลัง');
     assert.equal(finance.length, 2);
@@ -91,25 +91,40 @@ void describe('measures use cases', () => {
       board.reduce((s, m) => s + m.actions.length, 0),
       43,
     );
-    for (const m of board) for (const a of m.actions) assert.ok(a.startDate <= a.dueDate);
+    // The plan of 2567 is built on the analysis of the 2566 results (ita-framework.md section
+    // 7), and its steps fall inside FY 2567 (1 Oct 2023 to 30 Sep 2024), none overdue then.
+    assert.ok(board.every((m) => m.sourceRef?.startsWith('analysis:2566:')));
+    for (const m of board) {
+      for (const a of m.actions) {
+        assert.ok(a.startDate <= a.dueDate);
+        assert.ok(a.startDate >= '2023-10-01' && a.dueDate <= '2024-09-30', a.dueDate);
+      }
+    }
   });
 
-  void it('refuses a plan for a year without analysis', async () => {
-    await refusedWith(createPlanFromAnalysis(ctx, 2570), 'measures.errors.noAnalysis');
+  void it('refuses a plan whose previous year has no analysis, naming that year', async () => {
+    // The demo agency has 2565 results but no analysis of them: no plan of 2566.
+    await assert.rejects(
+      createPlanFromAnalysis(ctx, 2566),
+      (e: unknown) =>
+        e instanceof AppError &&
+        e.messageKey === 'measures.errors.noAnalysis' &&
+        e.details.analysisYear === 2565,
+    );
   });
 
   void it('refuses dates out of order and a unit of another agency, saving nothing', async () => {
     const count = async () => (await t.database.db.select().from(measures)).length;
     const n = await count();
-    const measure = { fiscalYear: 2567, title: 'มาตรการทดสอบ' };
-    const step = { stepText: 'ขั้นตอน', unitId, startDate: '2024-05-01', dueDate: '2024-04-01' };
+    const measure = { fiscalYear: 2565, title: 'มาตรการทดสอบ' };
+    const step = { stepText: 'ขั้นตอน', unitId, startDate: '2022-05-01', dueDate: '2022-04-01' };
     await refusedWith(createMeasure(ctx, measure, [step]), 'measures.errors.datesOutOfOrder');
     await refusedWith(
-      createMeasure(ctx, measure, [{ ...step, dueDate: '2024-06-01', unitId: otherUnitId }]),
+      createMeasure(ctx, measure, [{ ...step, dueDate: '2022-06-01', unitId: otherUnitId }]),
       'measures.errors.unitNotFound',
     );
     await refusedWith(
-      createMeasure(ctx, measure, [{ ...step, startDate: '2024-02-30' }]),
+      createMeasure(ctx, measure, [{ ...step, startDate: '2022-02-30' }]),
       'measures.errors.badDate',
     );
     assert.equal(await count(), n);
@@ -118,25 +133,25 @@ void describe('measures use cases', () => {
   void it("refuses a step dated outside its measure's fiscal year, on create, add and edit", async () => {
     const count = async () => (await t.database.db.select().from(actions)).length;
     const n = await count();
-    // Fiscal year 2567 runs from 1 Oct 2023 to 30 Sep 2024.
-    const step = { stepText: 'ขั้นตอน', unitId, startDate: '2023-09-30', dueDate: '2023-12-31' };
+    // Fiscal year 2565 runs from 1 Oct 2021 to 30 Sep 2022.
+    const step = { stepText: 'ขั้นตอน', unitId, startDate: '2021-09-30', dueDate: '2021-12-31' };
     await refusedWith(
-      createMeasure(ctx, { fiscalYear: 2567, title: 'นอกปี' }, [step]),
+      createMeasure(ctx, { fiscalYear: 2565, title: 'นอกปี' }, [step]),
       'measures.errors.outsideFiscalYear',
     );
-    const m = await createMeasure(ctx, { fiscalYear: 2567, title: 'ในปี' }, [
-      { ...step, startDate: '2023-10-01' },
+    const m = await createMeasure(ctx, { fiscalYear: 2565, title: 'ในปี' }, [
+      { ...step, startDate: '2021-10-01' },
     ]);
     await refusedWith(
-      addAction(ctx, m.id, { ...step, startDate: '2024-09-01', dueDate: '2024-10-01' }),
+      addAction(ctx, m.id, { ...step, startDate: '2022-09-01', dueDate: '2022-10-01' }),
       'measures.errors.outsideFiscalYear',
     );
     const [inYear] = await t.database.db.select().from(actions).where(eq(actions.measureId, m.id));
     await refusedWith(
       updateAction(ctx, inYear!.id, {
         ...step,
-        startDate: '2023-10-01',
-        dueDate: '2025-01-01',
+        startDate: '2021-10-01',
+        dueDate: '2023-01-01',
         status: 'in_progress',
       }),
       'measures.errors.outsideFiscalYear',
@@ -145,14 +160,14 @@ void describe('measures use cases', () => {
   });
 
   void it('adds a measure by hand and an action, audited', async () => {
-    const m = await createMeasure(ctx, { fiscalYear: 2567, title: 'มาตรการเพิ่มเอง' }, [
-      { stepText: 'ขั้นแรก', unitId, startDate: '2023-10-01', dueDate: '2023-12-31' },
+    const m = await createMeasure(ctx, { fiscalYear: 2565, title: 'มาตรการเพิ่มเอง' }, [
+      { stepText: 'ขั้นแรก', unitId, startDate: '2021-10-01', dueDate: '2021-12-31' },
     ]);
     const a = await addAction(ctx, m.id, {
       stepText: 'ขั้นที่สอง',
       unitId,
-      startDate: '2024-01-01',
-      dueDate: '2024-03-31',
+      startDate: '2022-01-01',
+      dueDate: '2022-03-31',
     });
     assert.equal(a.sortOrder, 1);
     const entries = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, a.id));
@@ -208,10 +223,10 @@ void describe('measures use cases', () => {
   });
 
   void it('carries unfinished measures into the next year, once', async () => {
-    const first = await carryOverMeasures(ctx, 2566);
+    const first = await carryOverMeasures(ctx, 2567);
     assert.equal(first.carried, 7);
-    assert.equal((await carryOverMeasures(ctx, 2566)).carried, 0);
-    const next = await listMeasuresOfYear(ctx.db, ctx.agencyId, 2567, '2023-01-01');
+    assert.equal((await carryOverMeasures(ctx, 2567)).carried, 0);
+    const next = await listMeasuresOfYear(ctx.db, ctx.agencyId, 2568, '2023-01-01');
     const carried = next.filter((m) => m.carriedFromId);
     assert.equal(carried.length, 7);
     // The finished action stayed behind.
@@ -220,7 +235,7 @@ void describe('measures use cases', () => {
       42,
     );
     // Left behind, the unfinished steps are carried over: closed and never overdue.
-    const old = await listMeasuresOfYear(ctx.db, ctx.agencyId, 2566, '2030-01-01');
+    const old = await listMeasuresOfYear(ctx.db, ctx.agencyId, 2567, '2030-01-01');
     const left = old.flatMap((m) => m.actions);
     assert.equal(left.filter((a) => a.status === 'carried_over').length, 42);
     assert.equal(left.filter((a) => a.overdue).length, 0);
@@ -235,7 +250,7 @@ void describe('measures use cases', () => {
       'measures.errors.actionCarriedOver',
     );
     // Their copies go on, and are overdue when next year's due date has passed.
-    const late = await listMeasuresOfYear(ctx.db, ctx.agencyId, 2567, '2030-01-01');
+    const late = await listMeasuresOfYear(ctx.db, ctx.agencyId, 2568, '2030-01-01');
     assert.ok(late.flatMap((m) => m.actions).every((a) => a.overdue));
   });
 });

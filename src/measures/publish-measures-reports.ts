@@ -1,6 +1,8 @@
 import type { AgencyContext } from '../core/context.js';
 import { audit } from '../core/audit/audit.js';
+import { sql } from 'drizzle-orm';
 import { scoped } from '../core/db/scoped.js';
+import { findPublishedReport } from './queries.js';
 import { publishedReports, REPORT_KINDS, type ReportKind } from './schema.js';
 import { FiscalYear } from './create-measure.js';
 import { parseOrRefuse } from './check-action-input.js';
@@ -10,7 +12,9 @@ import { storeFile } from '../core/files/index.js';
 /**
  * Publishes the plan report and the progress report (DOCX + PDF each) to the public site in
  * one step: renders all four files first, then records them in one transaction, so the site
- * never shows one report new and the other old.
+ * never shows one report new and the other old. Each publication is a new version of both
+ * reports: the earlier versions stay stored and listed (a citizen who downloaded version 1 can
+ * still find it), the public site serves the newest.
  */
 export async function publishMeasuresReports(
   ctx: AgencyContext,
@@ -25,6 +29,7 @@ export async function publishMeasuresReports(
     docxSha256: string;
     pdfSha256: string;
   }[] = [];
+  // Rendering takes seconds (Chromium for the PDF): outside the transaction.
   for (const kind of REPORT_KINDS) {
     const docx = await renderMeasuresReport(ctx.db, ctx.agencyId, fiscalYear, kind, 'docx', now);
     const pdf = await renderMeasuresReport(ctx.db, ctx.agencyId, fiscalYear, kind, 'pdf', now);
@@ -36,30 +41,32 @@ export async function publishMeasuresReports(
     });
   }
   return ctx.db.transaction(async (tx) => {
-    const q = scoped(tx, ctx.agencyId);
+    // Two people publishing at once: the second waits here and takes the next version number
+    // instead of failing on the primary key (there may be no row yet to lock "for update").
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtext(${`measures.reports.${ctx.agencyId}.${fiscalYear}`}))`,
+    );
+    const rows = [];
     for (const f of files) {
-      const row = {
-        agencyId: ctx.agencyId,
+      const previous = await findPublishedReport(tx, ctx.agencyId, fiscalYear, f.kind);
+      const [row] = await scoped(tx, ctx.agencyId).insert(publishedReports, {
         fiscalYear,
         ...f,
+        version: (previous?.version ?? 0) + 1,
         publishedBy: ctx.actor.label,
+        publishedByUserId: ctx.actor.userId,
         publishedAt: now,
         updatedAt: now,
-      };
-      await tx
-        .insert(publishedReports)
-        .values(row)
-        .onConflictDoUpdate({
-          target: [publishedReports.agencyId, publishedReports.fiscalYear, publishedReports.kind],
-          set: { ...f, publishedBy: ctx.actor.label, publishedAt: now, updatedAt: now },
-        });
+      });
       await audit(tx, ctx, ctx.agencyId, {
         action: 'measures.report.publish',
         entityType: 'published_report',
-        entityId: `${fiscalYear}:${f.kind}`,
+        entityId: `${fiscalYear}:${f.kind}:${row!.version}`,
+        before: previous,
         after: row,
       });
+      rows.push(row!);
     }
-    return q.list(publishedReports);
+    return rows;
   });
 }

@@ -10,13 +10,23 @@ import {
   evidenceFiles,
   measures,
   progressUpdates,
+  publishedReports,
+  type ReportKind,
 } from './schema.js';
 import { isUuid } from '../core/validation/text.js';
+import { openingFiscalYear } from '../core/i18n/thai-format.js';
+import {
+  analysisYearForPlan,
+  findAnalysisByYear,
+  listAssessmentDataYears,
+  planYearForAnalysis,
+} from '../assessment/index.js';
 
 export type MeasureRow = typeof measures.$inferSelect;
 export type ActionRow = typeof actions.$inferSelect;
 export type ProgressRow = typeof progressUpdates.$inferSelect;
 export type EvidenceRow = typeof evidenceFiles.$inferSelect;
+export type PublishedReportRow = typeof publishedReports.$inferSelect;
 
 export interface ActionView extends ActionRow {
   unitName: string;
@@ -213,4 +223,61 @@ export async function findLatestMeasureYear(db: DbOrTx, agencyId: string): Promi
     .from(measures)
     .where(scoped(db, agencyId).where(measures));
   return row?.year ?? null;
+}
+
+/**
+ * The plan year the board opens on when none was picked: the newest year the agency has
+ * measures in or would plan from its data (the year after its newest results or analysis: the
+ * plan of N is built on the analysis of N-1, ita-framework.md section 7), else the current
+ * fiscal year. A fresh agency that imported and analysed last year's results in December
+ * therefore opens on this year's plan, not on last year's, which is over.
+ */
+export async function openingPlanYear(db: DbOrTx, agencyId: string, now: Date): Promise<number> {
+  const [latest, assessmentYears] = await Promise.all([
+    findLatestMeasureYear(db, agencyId),
+    listAssessmentDataYears(db, agencyId),
+  ]);
+  return openingFiscalYear([latest, ...assessmentYears.map(planYearForAnalysis)], now);
+}
+
+/** Which analysis the plan of `planYear` is made from (N-1), and whether the agency wrote it. */
+export async function findPlanSource(
+  db: DbOrTx,
+  agencyId: string,
+  planYear: number,
+): Promise<{ analysisYear: number; written: boolean }> {
+  const analysisYear = analysisYearForPlan(planYear);
+  return { analysisYear, written: (await findAnalysisByYear(db, agencyId, analysisYear)) !== null };
+}
+
+/** Every published version of a year's reports, newest version first within each kind. */
+export async function listPublishedReports(
+  db: DbOrTx,
+  agencyId: string,
+  fiscalYear: number,
+): Promise<PublishedReportRow[]> {
+  return scoped(db, agencyId).list(publishedReports, eq(publishedReports.fiscalYear, fiscalYear), [
+    asc(publishedReports.kind),
+    desc(publishedReports.version),
+  ]);
+}
+
+/** One published version of a report; without `version` the newest (what the site serves). */
+export async function findPublishedReport(
+  db: DbOrTx,
+  agencyId: string,
+  fiscalYear: number,
+  kind: ReportKind,
+  version?: number,
+): Promise<PublishedReportRow | null> {
+  const rows = await scoped(db, agencyId).list(
+    publishedReports,
+    and(
+      eq(publishedReports.fiscalYear, fiscalYear),
+      eq(publishedReports.kind, kind),
+      version === undefined ? undefined : eq(publishedReports.version, version),
+    ),
+    desc(publishedReports.version),
+  );
+  return rows[0] ?? null;
 }

@@ -8,20 +8,19 @@ import { readForm, submitForm, type FormState } from '../core/http/form.js';
 import { uuidParam } from '../core/http/params.js';
 import { can } from '../core/auth/permissions.js';
 import { listUnits } from '../core/agencies/units.js';
-import { openingFiscalYear } from '../core/i18n/thai-format.js';
-import { listAssessmentDataYears } from '../assessment/index.js';
 import { ValidationError } from '../core/errors.js';
 import { scoped } from '../core/db/scoped.js';
 import { sendStoredFile } from '../core/files/index.js';
 import {
   getActionDetail,
   getEvidenceFile,
-  findLatestMeasureYear,
   getMeasure,
   listMeasuresOfYear,
   listMyActions,
   listPendingProgress,
   listStaffChoices,
+  findPlanSource,
+  openingPlanYear,
 } from './queries.js';
 import { createPlanFromAnalysis } from './create-plan-from-analysis.js';
 import { createMeasure, FiscalYear, MeasureInput } from './create-measure.js';
@@ -42,18 +41,11 @@ import { BoardPage, MinePage, NewMeasurePage, TimelinePage } from './views/board
 import { MeasurePage } from './views/measure-page.js';
 import { ActionPage, EditActionPage } from './views/action-pages.js';
 
-/**
- * ?year= when given; else the newest year the agency has measures or an ITA analysis in (the
- * plan its staff are carrying out, or the one they are about to make); else the current fiscal
- * year.
- */
+/** ?year= when given; else the plan its staff are carrying out or about to make (queries.ts). */
 async function yearOf(c: Context<AppEnv>): Promise<number> {
-  const { db, agencyId } = c.get('ctx');
-  const dataYears = c.req.query('year')
-    ? []
-    : [await findLatestMeasureYear(db, agencyId), ...(await listAssessmentDataYears(db, agencyId))];
+  const ctx = c.get('ctx');
   const parsed = FiscalYear.safeParse(
-    c.req.query('year') ?? openingFiscalYear(dataYears, c.get('ctx').now()),
+    c.req.query('year') ?? (await openingPlanYear(ctx.db, ctx.agencyId, ctx.now())),
   );
   if (!parsed.success) throw new ValidationError('measures.errors.badYear');
   return parsed.data;
@@ -85,6 +77,7 @@ async function boardPage(c: Context<AppEnv>, year: number, refusal?: FormState) 
       pending={await listPendingProgress(ctx.db, ctx.agencyId)}
       canManage={can(ctx.actor, 'measures.manage')}
       canApprove={can(ctx.actor, 'measures.approve')}
+      source={await findPlanSource(ctx.db, ctx.agencyId, year)}
       refusal={refusal}
     />
   );

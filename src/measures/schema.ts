@@ -187,18 +187,26 @@ export const remindersSent = pgTable(
 export const REPORT_KINDS = ['plan', 'progress-report'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
-/** A report published to the public site: its DOCX and PDF, content-addressed under dataDir. */
+/**
+ * One published version of a report on the public site: its DOCX and PDF, content-addressed
+ * under dataDir. Publishing again adds the next version and never overwrites one: what a citizen
+ * downloaded once stays downloadable (the newest is served, the earlier ones are listed).
+ */
 export const publishedReports = pgTable(
   'measures_published_reports',
   {
     ...agencyOwned,
     fiscalYear: integer().notNull(),
     kind: text().$type<ReportKind>().notNull(),
+    /** 1, 2, 3… per agency, year and kind, in the order they were published. */
+    version: integer().notNull().default(1),
     title: text().notNull(),
     docxSha256: text().notNull(),
     pdfSha256: text().notNull(),
     publishedBy: text().notNull(),
+    /** The staff member who published (null for the seed and the CLI). */
+    publishedByUserId: uuid(),
     publishedAt: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.agencyId, t.fiscalYear, t.kind] })],
+  (t) => [primaryKey({ columns: [t.agencyId, t.fiscalYear, t.kind, t.version] })],
 );

@@ -1,16 +1,19 @@
 import { and, eq } from 'drizzle-orm';
 import type { AgencyContext } from '../core/context.js';
 import { scoped } from '../core/db/scoped.js';
+import { analysisYearForPlan } from '../assessment/index.js';
 import { actions, measures, progressUpdates } from './schema.js';
 import { createPlanFromAnalysis } from './create-plan-from-analysis.js';
 import { recordProgress } from './record-progress.js';
 import { reviewProgress } from './review-progress.js';
 
-const DEMO_YEAR = 2566;
+/** The demo's plan year: built on its analysis of the 2566 results (analysisYearForPlan). */
+const DEMO_YEAR = 2567;
 
 /**
- * Demo data for เทศบาลตำบลโพธิ์ทอง: the seed report's seven measure areas as the FY 2566 plan,
- * with some approved progress and one update awaiting the mayor. Safe to run again.
+ * Demo data for เทศบาลตำบลโพธิ์ทอง: the seed report's seven measure areas (its analysis of the
+ * 2566 results) as the FY 2567 plan, with some approved progress and one update awaiting the
+ * mayor. Safe to run again.
  */
 export async function seedMeasures(ctx: AgencyContext): Promise<void> {
   const admin: AgencyContext = {
@@ -27,7 +30,7 @@ export async function seedMeasures(ctx: AgencyContext): Promise<void> {
     measures,
     and(
       eq(measures.fiscalYear, DEMO_YEAR),
-      eq(measures.sourceRef, `analysis:${DEMO_YEAR}:operating-process`),
+      eq(measures.sourceRef, `analysis:${analysisYearForPlan(DEMO_YEAR)}:operating-process`),
     ),
   );
   if (!first) return;

@@ -19,13 +19,20 @@ import { itemCodesForFeed } from '../../src/disclosure/load-year-data.js';
 
 /**
  * A new municipality on a fresh instance (demo off), walked in Chromium as its people would:
- * the admin imports the agency's own results, reads its weak questions, writes its analysis and
- * makes the plan from it; an officer's progress is approved by the executive, who publishes the
- * reports; a citizen finds them on the agency's OIT site. Every page is checked for the demo
- * agency's name, data and year: none of them may leak into another agency's product.
+ * the admin imports the agency's own results of last fiscal year, reads its weak questions,
+ * writes its analysis and makes this year's plan from it; an officer's progress is approved by
+ * the executive, who publishes the reports; a citizen finds them on this year's OIT items. Every
+ * page is checked for the demo agency's name, data and year: none of them may leak into another
+ * agency's product.
  */
 // runs on both databases (scripts/run-tests.ts): the walk is the issue's acceptance test.
 const YEAR = openingFiscalYear([], new Date(), listFrameworkYears());
+/**
+ * The results the officer imports and analyses: last year's (the newest that can be scored).
+ * The measures of YEAR are built on them, and the OIT of YEAR asks for that analysis with this
+ * year's plan and progress (ita-framework.md section 7; docs/decisions/0009).
+ */
+const RESULTS_YEAR = YEAR - 1;
 const DEMO_YEAR = 2566;
 const DEMO_TEXTS = ['โพธิ์ทอง', 'phothong', 'Phothong', 'ร้อยเอ็ด', 'phothong-roiet'];
 const AGENCY_NAME = 'องค์การบริหารส่วนตำบลหนองบัวใหม่';
@@ -33,7 +40,7 @@ const OWN_MEASURE = 'มาตรการเปิดเผยข้อมู�
 
 /** The agency's question-level results: every item at 100 except three weak questions. */
 function resultsCsv(): { csv: string; weak: string[] } {
-  const framework = getFramework(YEAR);
+  const framework = getFramework(RESULTS_YEAR);
   const questions = [...framework.iitQuestions, ...framework.eitQuestions].map((q) => q.code);
   const weak = questions.slice(0, 3);
   const rows = [
@@ -137,9 +144,25 @@ void describe('a fresh agency through the whole ITA cycle, in Chromium', () => {
     await go(office, '/staff/assessment');
     assert.match(office.url(), new RegExp(`/staff/assessment/years/${YEAR}$`));
 
-    // 1. Import its own results.
+    // 0. The measures board opens on this year's plan and says it is made from last year's
+    // analysis, which is not written yet, and where to write it.
+    await go(office, '/staff/measures');
+    assert.match(await office.locator('main h1').innerText(), new RegExp(String(YEAR)));
+    assert.match(
+      await office.locator('main').innerText(),
+      new RegExp(`ผลการวิเคราะห์ปี ${RESULTS_YEAR}`),
+    );
+    assert.equal(
+      await office
+        .locator(`main a[href="/staff/assessment/years/${RESULTS_YEAR}/analysis"]`)
+        .count(),
+      1,
+      'the board leads to the analysis its plan needs',
+    );
+
+    // 1. Import its own results of last year.
     await go(office, '/staff/assessment/import');
-    await office.selectOption('select[name=fiscalYear]', String(YEAR));
+    await office.selectOption('select[name=fiscalYear]', String(RESULTS_YEAR));
     await office.setInputFiles('input[name=file]', {
       name: 'ผลการประเมิน.csv',
       mimeType: 'text/csv',
@@ -147,14 +170,14 @@ void describe('a fresh agency through the whole ITA cycle, in Chromium', () => {
     });
     await submit(office, 'main button[type=submit]');
     await submit(office, 'form[action="/staff/assessment/import/confirm"] button[type=submit]');
-    assert.match(office.url(), new RegExp(`/staff/assessment/years/${YEAR}`));
+    assert.match(office.url(), new RegExp(`/staff/assessment/years/${RESULTS_YEAR}`));
 
     // 2. Its weak questions are the ones it scored low on.
     const dashboard = await office.locator('main').innerText();
     for (const code of weak) assert.match(dashboard, new RegExp(`${code} \\(`));
 
     // 3. The analysis, started from its results; one area's measure written by its staff.
-    await go(office, `/staff/assessment/years/${YEAR}/analysis`);
+    await go(office, `/staff/assessment/years/${RESULTS_YEAR}/analysis`);
     await submit(office, `form[action$="/analysis/start"] button[type=submit]`);
     const firstArea = office.locator(`main ol a[href*="/analysis/areas/"]`).first();
     await Promise.all([office.waitForLoadState('load'), firstArea.click()]);
@@ -167,7 +190,8 @@ void describe('a fresh agency through the whole ITA cycle, in Chromium', () => {
     await office.fill('[name="measures.0.responsibleUnitTh"]', 'กองช่าง');
     await submit(office, 'main form button[type=submit]');
 
-    // 4. The plan from the analysis: the measures page opens on the analysis's year.
+    // 4. The plan from the analysis: the measures page opens on this year, the year after the
+    // analysis's, and its steps fall inside this fiscal year (not last year's, which is over).
     await go(office, '/staff/measures');
     assert.equal(
       await office
@@ -175,8 +199,28 @@ void describe('a fresh agency through the whole ITA cycle, in Chromium', () => {
         .inputValue(),
       String(YEAR),
     );
+    assert.match(
+      await office.locator('main').innerText(),
+      new RegExp(`ผลการวิเคราะห์ปี ${RESULTS_YEAR}`),
+    );
+    assert.equal(
+      await office
+        .locator(`main a[href="/staff/assessment/years/${RESULTS_YEAR}/analysis"]`)
+        .count(),
+      0,
+      'the analysis is written: nothing left to do first',
+    );
     await submit(office, 'form[action="/staff/measures/plan-from-analysis"] button[type=submit]');
     assert.match(await office.locator('main').innerText(), new RegExp(OWN_MEASURE));
+    const ownSteps = office
+      .locator('main section.card')
+      .filter({ hasText: OWN_MEASURE })
+      .locator('tbody tr');
+    assert.equal(await ownSteps.count(), 2);
+    // Steps spread over FY YEAR: the first ends in March, the second in September of YEAR (พ.ศ.).
+    for (const row of await ownSteps.all()) {
+      assert.match(await row.locator('td').nth(2).innerText(), new RegExp(`${YEAR}$`));
+    }
 
     // 5. Actions and progress: the first step of its own measure.
     await Promise.all([
@@ -205,7 +249,7 @@ void describe('a fresh agency through the whole ITA cycle, in Chromium', () => {
 
     await go(boss, `/staff/measures?year=${YEAR}`);
     await submit(boss, 'form[action="/staff/measures/publish"] button[type=submit]');
-    await go(boss, `/staff/assessment/years/${YEAR}/analysis`);
+    await go(boss, `/staff/assessment/years/${RESULTS_YEAR}/analysis`);
     await submit(boss, 'form[action$="/analysis/publish"] button[type=submit]');
     assert.match(await boss.locator('#publish').innerText(), /ฉบับที่ 1/);
 
@@ -218,8 +262,9 @@ void describe('a fresh agency through the whole ITA cycle, in Chromium', () => {
     assert.match(await citizen.locator('body').innerText(), new RegExp(AGENCY_NAME));
     await go(citizen, `${site}/oit`);
     assert.match(await citizen.locator('main').innerText(), new RegExp(String(YEAR)));
+    // This year's OIT items show last year's analysis beside this year's plan and progress.
     const feeds = {
-      'assessment.analysis-report': `${site}/assessment/${YEAR}/analysis-report.pdf`,
+      'assessment.analysis-report': `${site}/assessment/${RESULTS_YEAR}/analysis-report.pdf`,
       'measures.plan': `${site}/measures/${YEAR}/plan.pdf`,
       'measures.progress-report': `${site}/measures/${YEAR}/progress-report.pdf`,
     };

@@ -40,7 +40,7 @@ void describe('measures in a browser', () => {
     const { agency, ctx } = await t.makeAgency('phothong');
     // The plan is made from the agency's analysis in the database: the demo seed writes it.
     await modules.find((m) => m.name === 'assessment')!.seed!(ctx);
-    await createPlanFromAnalysis(ctx, 2566);
+    await createPlanFromAnalysis(ctx, 2567); // from its analysis of 2566
     officer = await t.loginAs('unit_officer', agency);
     executive = await t.loginAs('executive', agency);
     const [action] = await t.database.db
@@ -106,7 +106,7 @@ void describe('measures in a browser', () => {
     await mine.getByText('ไฟล์หลักฐานต้องเป็น PDF, JPG, PNG, DOCX หรือ XLSX เท่านั้น').first().waitFor();
 
     const boss = await pageAs(executive);
-    await boss.goto(`${baseUrl}/staff/measures?year=2566`);
+    await boss.goto(`${baseUrl}/staff/measures?year=2567`);
     await boss.getByRole('heading', { name: 'รายงานความก้าวหน้าที่รออนุมัติ' }).waitFor();
     await boss.goto(`${baseUrl}/staff/measures/actions/${actionId}`);
     await boss.getByLabel('ความเห็นของผู้บริหาร').fill('ดำเนินการได้ดี');
@@ -116,7 +116,7 @@ void describe('measures in a browser', () => {
     assert.equal(row!.percent, 100);
     assert.equal(row!.status, 'done');
     const download = await boss.request.get(
-      `${baseUrl}/staff/measures/reports/2566/progress-report.docx`,
+      `${baseUrl}/staff/measures/reports/2567/progress-report.docx`,
     );
     assert.equal(download.status(), 200);
   });

@@ -53,7 +53,9 @@ export const th = {
     sent: 'ส่งคำเชิญทางอีเมลแล้ว ผู้ได้รับเชิญจะเข้าร่วมเมื่อตอบรับ (ลิงก์ใช้ได้ 7 วัน)',
     sentLink: 'บันทึกคำเชิญแล้ว ระบบยังไม่ได้ตั้งค่าการส่งอีเมล โปรดส่งลิงก์นี้ให้ผู้ได้รับเชิญ (ใช้ได้ครั้งเดียวภายใน 7 วัน):',
     joined: 'เข้าร่วมหน่วยงานแล้ว',
-    accountCreated: 'สร้างบัญชีและเข้าร่วมหน่วยงานแล้ว โปรดเข้าสู่ระบบ',
+    accountCreated: 'สร้างบัญชีและเข้าร่วมหน่วยงานแล้ว: เข้าสู่ระบบด้านล่างด้วยอีเมลที่ได้รับเชิญและรหัสผ่านที่เพิ่งตั้ง',
+    logInFirst:
+      'เข้าสู่ระบบด้วยอีเมลที่ได้รับเชิญก่อน แล้วระบบจะพากลับไปที่คำเชิญเพื่อกดตอบรับ (ยังไม่มีบัญชี: กลับไปที่ลิงก์คำเชิญแล้วตั้งรหัสผ่าน)',
   },
   agency: {
     title: 'ข้อมูลหน่วยงาน',
@@ -92,6 +94,12 @@ export const th = {
     unitsHint: 'แก้ไขภายหลังได้ในหน้าหน่วยงานย่อย',
     add: 'เพิ่มหน่วยงาน',
     created: 'เพิ่มหน่วยงานแล้ว',
+    nextStep: 'ขั้นต่อไป: เชิญผู้ดูแลระบบของ{name}',
+    nextStepLead:
+      'หน่วยงานใหม่ยังไม่มีบุคลากร เชิญผู้ดูแลระบบของหน่วยงาน (บทบาท ผู้ดูแลระบบของหน่วยงาน) ด้วยอีเมลของผู้นั้น แล้วผู้ดูแลจะเชิญบุคลากรคนอื่นต่อเอง',
+    inviteAdmin: 'ไปที่หน้าบุคลากรของหน่วยงานนี้เพื่อเชิญผู้ดูแล',
+    inviteAdminHere:
+      'ท่านกำลังทำงานในหน่วยงานใหม่: กรอกอีเมลของผู้ดูแลระบบหน่วยงาน เลือกบทบาท ผู้ดูแลระบบของหน่วยงาน แล้วกดเชิญ',
   },
   errors: {
     badSlug: 'ชื่อย่อต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข หรือ - (2–63 ตัว)',
@@ -165,7 +173,10 @@ export const en: Translation<typeof th> = {
     sentLink:
       'Invitation saved. This instance sends no e-mail: pass this link to the invitee (one use, 7 days):',
     joined: 'You joined the agency',
-    accountCreated: 'Account created and agency joined; please log in',
+    accountCreated:
+      'Account created and agency joined: log in below with the invited address and the password you just set',
+    logInFirst:
+      'Log in with the invited address first; you will come back to the invitation to accept it (no account yet: open the invitation link again and set a password)',
   },
   agency: {
     title: 'Agency details',
@@ -204,6 +215,12 @@ export const en: Translation<typeof th> = {
     unitsHint: 'They can be edited later on the units page.',
     add: 'Add agency',
     created: 'Agency added.',
+    nextStep: 'Next: invite the administrator of {name}',
+    nextStepLead:
+      'The new agency has no staff yet. Invite its administrator (role: agency administrator) by e-mail; they then invite the others.',
+    inviteAdmin: "Go to this agency's staff page to invite its administrator",
+    inviteAdminHere:
+      'You are working in the new agency: enter its administrator’s e-mail, choose the agency administrator role and send the invitation.',
   },
   errors: {
     badSlug: 'The short name must be lower-case letters, digits or - (2–63 characters).',

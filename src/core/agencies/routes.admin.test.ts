@@ -64,5 +64,27 @@ describe('instance administration of agencies', () => {
     const again = await t.post('/admin/agencies', { slug: 'nongkhai', nameTh: 'ซ้ำ' }, session);
     assert.equal(again.status, 409);
     assert.match(await again.text(), /ชื่อย่อนี้ถูกใช้แล้ว/);
+
+    // The next page leads to inviting the new agency's administrator, in that agency.
+    const next = await (await t.get(res.headers.get('location')!, session)).text();
+    assert.match(next, /ขั้นต่อไป: เชิญผู้ดูแลระบบของเทศบาลตำบลหนองไข่/);
+    const action = `/admin/agencies/${agency.id}/invite-admin`;
+    assert.ok(next.includes(`action="${action}"`), 'the next step is a button');
+    const into = await t.post(action, {}, session);
+    assert.equal(into.status, 303);
+    const staffPage = await t.get(into.headers.get('location')!, session);
+    assert.equal(staffPage.status, 200);
+    assert.match(await staffPage.text(), /กรอกอีเมลของผู้ดูแลระบบหน่วยงาน/);
+    const invited = await t.post(
+      '/staff/agency/staff',
+      { email: 'palad@nongkhai.go.th', displayName: 'ปลัดหนองไข่', roles: 'agency_admin' },
+      session,
+    );
+    assert.equal(invited.status, 200, 'no SMTP: the link is shown to pass on');
+    const invites = await t.database.query<{ agency_id: string; roles: string[] }>(
+      `select agency_id, roles from core_staff_invites where email = 'palad@nongkhai.go.th'`,
+    );
+    assert.deepEqual(invites, [{ agency_id: agency.id, roles: ['agency_admin'] }]);
+    assert.equal((await t.post('/admin/agencies/not-an-id/invite-admin', {}, session)).status, 404);
   });
 });

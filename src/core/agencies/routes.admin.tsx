@@ -1,9 +1,11 @@
 import { Hono, type Context } from 'hono';
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../http/env.js';
 import { submitForm } from '../http/form.js';
-import { ForbiddenError, UnauthenticatedError } from '../errors.js';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.js';
+import { uuidParam } from '../http/params.js';
+import { setSessionAgency } from '../auth/sessions.js';
 import { agencies } from './schema.js';
 import { AgenciesPage } from './views/agencies-page.js';
 import { createAgency, CreateAgencyInput } from './create-agency.js';
@@ -44,7 +46,19 @@ async function listAgencies(c: Context<AppEnv>) {
 /** /admin/agencies: the instance administrator's list of agencies and the form to add one. */
 export const instanceAdminRoutes = new Hono<AppEnv>()
   .use(requireInstanceAdmin)
-  .get('/agencies', async (c) => c.render(<AgenciesPage list={await listAgencies(c)} />))
+  .get('/agencies', async (c) => {
+    const list = await listAgencies(c);
+    const created = list.find((a) => a.id === c.req.query('created'));
+    return c.render(<AgenciesPage list={list} created={created} />);
+  })
+  // Works in the new agency (as /staff/choose-agency does) on its staff page, to invite its admin.
+  .post('/agencies/:id/invite-admin', async (c) => {
+    const id = uuidParam(c, 'id');
+    const [agency] = await c.get('database').db.select().from(agencies).where(eq(agencies.id, id));
+    if (!agency) throw new NotFoundError();
+    await setSessionAgency(c.get('database').db, c.get('sessionToken')!, agency.id);
+    return c.redirect('/staff/agency/staff?notice=agencies.admin.inviteAdminHere', 303);
+  })
   .post('/agencies', (c) => {
     const user = c.get('user')!;
     return submitForm(c, {
@@ -60,7 +74,7 @@ export const instanceAdminRoutes = new Hono<AppEnv>()
           },
           input,
         ),
-      redirect: () => '/admin/agencies?notice=agencies.admin.created',
+      redirect: (agency) => `/admin/agencies?notice=agencies.admin.created&created=${agency.id}`,
       page: async (form) => (
         <AgenciesPage
           list={await listAgencies(c)}

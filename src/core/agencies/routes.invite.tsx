@@ -7,6 +7,10 @@ import type { AppContext } from '../context.js';
 import { acceptInvite, acceptInviteAsNewUser, findOpenInvite } from './staff-invites.js';
 import { InvitePage } from './views/invite-page.js';
 
+/** The log-in page says why it is shown, and brings the person back to accept. */
+const logInToAccept = (path: string) =>
+  `/login?next=${encodeURIComponent(path)}&notice=agencies.invite.logInFirst`;
+
 const appContext = (c: Context<AppEnv>, label: string): AppContext => {
   const user = c.get('user');
   return {
@@ -50,8 +54,7 @@ export const inviteRoutes = new Hono<AppEnv>()
   .get('/:token', async (c) => c.render(invitePage(c, await openInvite(c))))
   .post('/:token', async (c) => {
     const invite = await openInvite(c);
-    if (!c.get('user'))
-      return c.redirect(`/login?next=${encodeURIComponent(`/invite/${invite.token}`)}`, 303);
+    if (!c.get('user')) return c.redirect(logInToAccept(`/invite/${invite.token}`), 303);
     return submitForm(c, {
       schema: z.object({}),
       run: () => acceptInvite(appContext(c, invite.open.invite.email), invite.token),

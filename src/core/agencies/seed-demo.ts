@@ -57,6 +57,7 @@ export const DEMO_ACCOUNTS = [
 export async function seedDemoAgency(
   ctx: AppContext,
   modules: readonly ModuleManifest[],
+  options: { dataDir?: string } = {},
 ): Promise<{ created: boolean }> {
   let [agency] = await ctx.db.select().from(agencies).where(eq(agencies.slug, DEMO_AGENCY_SLUG));
   const created = !agency;
@@ -106,7 +107,7 @@ export async function seedDemoAgency(
   }
   const agencyCtx: AgencyContext = { ...ctx, agencyId: agency.id };
   for (const module of modules) {
-    if (module.seed) await module.seed(agencyCtx);
+    if (module.seed) await module.seed(agencyCtx, options);
   }
   return { created };
 }

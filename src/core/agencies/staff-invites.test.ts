@@ -71,7 +71,10 @@ void describe('inviting staff by e-mail, with acceptance', () => {
     assert.equal((await t.get(link)).status, 200);
     const anonymous = await t.post(link, {});
     assert.equal(anonymous.status, 303);
-    assert.match(anonymous.headers.get('location') ?? '', /^\/login\?next=/);
+    const logIn = anonymous.headers.get('location') ?? '';
+    assert.match(logIn, /^\/login\?next=/);
+    // Not a bare log-in page: it says why, and brings the person back to accept.
+    assert.match(await (await t.get(logIn)).text(), /เข้าสู่ระบบด้วยอีเมลที่ได้รับเชิญก่อน/);
     const someoneElse = await t.loginAs('unit_officer');
     const refused = await t.post(link, {}, someoneElse);
     assert.equal(refused.status, 403);
@@ -97,6 +100,8 @@ void describe('inviting staff by e-mail, with acceptance', () => {
     assert.equal(short.status, 422);
     const ok = await t.post(`${link}/new-account`, { password: 'a-long-enough-password' });
     assert.equal(ok.status, 303);
+    const logIn = await (await t.get(ok.headers.get('location')!)).text();
+    assert.match(logIn, /สร้างบัญชีและเข้าร่วมหน่วยงานแล้ว: เข้าสู่ระบบด้านล่าง/);
     assert.equal(await isStaffOfA('new-person@example.org'), true);
     assert.equal(
       (await t.post(`${link}/new-account`, { password: 'another-password' })).status,

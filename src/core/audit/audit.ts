@@ -7,6 +7,12 @@ import { auditHeads, auditLog } from './schema.js';
 /** The chain that instance-level events (creating an agency, a user) belong to. */
 export const INSTANCE_AUDIT_AGENCY = '00000000-0000-0000-0000-000000000000';
 const GENESIS = '0'.repeat(64);
+/**
+ * The NOTIFY channel on which the database announces, on commit, the agency id of every audited
+ * change (a trigger on core_audit_heads, migration 0015); the instance chain's id for
+ * instance-level changes. App servers listen to drop their cached public pages.
+ */
+export const CHANGES_CHANNEL = 'prongsai_changes';
 
 export interface AuditEntry {
   /** Verb-noun, namespaced by module: `agencies.unit.create`, `assessment.results.import`. */

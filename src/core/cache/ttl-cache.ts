@@ -100,6 +100,12 @@ export class TtlCache<K, V> {
     this.entries.delete(key);
   }
 
+  /** Forgets every entry whose value matches (expired or not): one tenant's pages, say. */
+  deleteWhere(matches: (value: V, key: K) => boolean): void {
+    for (const [key, entry] of this.entries)
+      if (matches(entry.value, key)) this.entries.delete(key);
+  }
+
   /** Forgets everything. */
   clear(): void {
     this.entries.clear();

@@ -37,6 +37,18 @@ export interface Database {
   rawTransaction: <T>(fn: (q: RawQuery) => Promise<T>) => Promise<T>;
   /** Runs `fn` while holding an instance-wide lock (PostgreSQL advisory lock; PGlite has one connection). */
   withLock: <T>(fn: () => Promise<T>) => Promise<T>;
+  /**
+   * LISTEN on a channel: `onMessage` gets each NOTIFY payload once its transaction commits, from
+   * any server on the database. `onGap` is called when notifications may have been missed (the
+   * listening connection was lost and is being re-opened), so the caller can forget everything.
+   * Returns the unlisten function; `close()` unlistens too. Absent on a stand-in (a test's
+   * fake database): callers then rely on their caches' lifetimes.
+   */
+  listen?: (
+    channel: string,
+    onMessage: (payload: string) => void,
+    onGap?: () => void,
+  ) => Promise<() => Promise<void>>;
 }
 
 export interface RawQuery {
@@ -80,6 +92,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     const client = await pool.connect();
     client.release();
     const db = drizzlePg(pool, { casing: 'snake_case' }) as unknown as Db;
+    const listeners = new Set<() => Promise<void>>();
     return {
       db,
       kind: 'postgres',
@@ -91,7 +104,19 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
           ? await pool.query({ name: options.name, text: sql, values: params as unknown[] })
           : await pool.query(sql, params as unknown[])
         ).rows as T[],
-      close: () => pool.end(),
+      close: async () => {
+        await Promise.all([...listeners].map((stop) => stop()));
+        await pool.end();
+      },
+      listen: async (channel, onMessage, onGap) => {
+        const stop = await listenPg(options.databaseUrl!, channel, onMessage, onGap);
+        const unlisten = async () => {
+          listeners.delete(unlisten);
+          await stop();
+        };
+        listeners.add(unlisten);
+        return unlisten;
+      },
       rawTransaction: async (fn) => {
         const client = await pool.connect();
         try {
@@ -143,6 +168,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     },
     query: async <T>(sql: string, params?: unknown[]) => (await client.query<T>(sql, params)).rows,
     close: () => client.close(),
+    // One process, one database: a NOTIFY comes back to this same connection on commit.
+    listen: (channel, onMessage) => client.listen(channel, onMessage),
     withLock: (fn) => fn(),
     rawTransaction: (fn) =>
       client.transaction((tx) =>
@@ -162,4 +189,63 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 /** The PGlite instance behind a Database, if any (tests dump it as a template). */
 export function pgliteOf(database: Database): PGlite | undefined {
   return (database as unknown as { pglite?: PGlite }).pglite;
+}
+
+const RELISTEN_DELAY_MS = 1_000;
+
+/**
+ * LISTEN on its own connection (a pooled one would be handed to queries and lose it; a
+ * transaction-mode pgbouncer cannot carry LISTEN, see docs/deployment). A lost connection is
+ * re-opened after a second, and `onGap` tells the caller it may have missed notifications.
+ */
+async function listenPg(
+  connectionString: string,
+  channel: string,
+  onMessage: (payload: string) => void,
+  onGap: (() => void) | undefined,
+): Promise<() => Promise<void>> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name: ${channel}`);
+  let isStopped = false;
+  let current: pg.Client | null = null;
+  let retry: NodeJS.Timeout | undefined;
+  const scheduleRetry = () => {
+    if (isStopped) return;
+    retry = setTimeout(() => {
+      // Changes made while no connection listened were not heard: forget once more.
+      open().then(() => onGap?.(), scheduleRetry);
+    }, RELISTEN_DELAY_MS);
+    retry.unref();
+  };
+  const open = async (): Promise<void> => {
+    const client = new pg.Client({ connectionString });
+    client.on('notification', (message) => {
+      if (message.channel === channel) onMessage(message.payload ?? '');
+    });
+    const lost = () => {
+      if (current !== client || isStopped) return;
+      current = null;
+      void client.end().catch(() => undefined);
+      onGap?.();
+      scheduleRetry();
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    current = client;
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+    } catch (error) {
+      if (current === client) current = null;
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+  };
+  await open();
+  return async () => {
+    isStopped = true;
+    clearTimeout(retry);
+    const client = current;
+    current = null;
+    await client?.end().catch(() => undefined);
+  };
 }

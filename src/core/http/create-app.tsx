@@ -31,7 +31,8 @@ import {
   session,
 } from './middleware.js';
 import { onError } from './on-error.js';
-import { pageRenderer } from './render-page.js';
+import { forgetSameForAnyone, pageRenderer } from './render-page.js';
+import { CHANGES_CHANNEL, INSTANCE_AUDIT_AGENCY } from '../audit/audit.js';
 import { securityHeaders } from './security-headers.js';
 import { SharedPageCache } from './shared-page-cache.js';
 import {
@@ -237,6 +238,22 @@ export function createApp({ database, config, modules }: CreateAppOptions): WebA
     agencyRows.getOrLoad(slug, async () => {
       const [row] = await database.db.select().from(agencies).where(eq(agencies.slug, slug));
       return row;
+    });
+  // A change committed on any server (its audit entry NOTIFYs the agency id) drops this
+  // server's cached copies of that agency's public pages at once, instead of after their
+  // lifetime; a gap in listening (connection lost) drops everything (issue 14 §4).
+  const forget = (agencyId: string | null) => {
+    pageCache.invalidate(agencyId === INSTANCE_AUDIT_AGENCY ? null : agencyId);
+    agencyRows.clear();
+    forgetSameForAnyone();
+  };
+  database
+    .listen?.(CHANGES_CHANNEL, forget, () => forget(null))
+    .catch((error: unknown) => {
+      console.error(
+        `page cache: cannot listen for changes, pages may lag by their lifetime:`,
+        error,
+      );
     });
   const slugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
   const publicAgency = createMiddleware<AppEnv>(async (c, next) => {

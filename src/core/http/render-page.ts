@@ -81,6 +81,11 @@ chooseSynchronousJsxContext();
 // Lifetimes are the caller's (ttlMs); the cache bounds how many pages are kept.
 const sameForAnyone = new TtlCache<string, string>({ ttlMs: 5_000, maxEntries: 1_000 });
 
+/** Drops every page kept by renderSameForAnyone (a change was committed; see create-app). */
+export function forgetSameForAnyone(): void {
+  sameForAnyone.clear();
+}
+
 const sameForAnyoneKey = (locale: string, variant: string, pathWithQuery: string) =>
   `${locale}|${variant}|${pathWithQuery}`;
 

@@ -43,6 +43,8 @@ interface Entry {
   gzip?: Variant;
   /** One request is re-rendering an expired page; the others get the stale copy meanwhile. */
   isRefreshing: boolean;
+  /** The agency whose public page this is (null: an instance page), for `invalidate`. */
+  agencyId: string | null;
 }
 
 /** What a lookup found: a copy to send as it is, or a 304 for the visitor's own copy. */
@@ -92,6 +94,8 @@ export class SharedPageCache {
   // Each page's lifetime is the one its route asked for (SHARED_CACHE_HEADER); the stale
   // copies stay readable through peek() for the stale-while-refreshing rule below.
   private readonly entries: TtlCache<string, Entry>;
+  /** Bumped by every invalidate(): a render that began before it must not be stored after it. */
+  private generation = 0;
   private readonly now: () => number;
 
   constructor(options: { maxEntries?: number; now?: () => number } = {}) {
@@ -101,6 +105,20 @@ export class SharedPageCache {
       maxEntries: options.maxEntries ?? 2_000,
       now: this.now,
     });
+  }
+
+  /**
+   * Forgets the pages of one agency (and the instance pages, which list agencies), or every
+   * page when `agencyId` is null: called when a change is committed on any server, so a staff
+   * edit shows on every server at once instead of after the page's lifetime.
+   */
+  invalidate(agencyId: string | null): void {
+    this.generation++;
+    if (agencyId === null) {
+      this.entries.clear();
+      return;
+    }
+    this.entries.deleteWhere((entry) => entry.agencyId === agencyId || entry.agencyId === null);
   }
 
   private lookup(
@@ -190,9 +208,10 @@ export class SharedPageCache {
       // Without this, every expiry makes a hundred waiting visitors queue behind one render.
       // Kept until the new copy (and its compressed variants) is stored.
       if (expired) expired.isRefreshing = true;
+      const generation = this.generation;
       try {
         await next();
-        await this.store(c, key, encoding);
+        await this.store(c, key, encoding, generation);
       } finally {
         if (expired) expired.isRefreshing = false;
       }
@@ -200,7 +219,12 @@ export class SharedPageCache {
   }
 
   /** Stores an opted-in page and answers this visitor with the copy for their encoding. */
-  private async store(c: Context<AppEnv>, key: string, encoding: Encoding | null) {
+  private async store(
+    c: Context<AppEnv>,
+    key: string,
+    encoding: Encoding | null,
+    generation: number,
+  ) {
     const ttl = Number(c.res.headers.get(SHARED_CACHE_HEADER));
     if (!c.res.headers.has(SHARED_CACHE_HEADER)) return;
     c.res.headers.delete(SHARED_CACHE_HEADER);
@@ -213,7 +237,10 @@ export class SharedPageCache {
     );
     const bytes = Buffer.from(await c.res.clone().arrayBuffer());
     const entry = await storedEntry(headers, bytes, type, c.res.headers.get('etag'));
-    this.entries.set(key, entry, ttl);
+    entry.agencyId = c.get('publicAgency')?.id ?? null;
+    // A change committed while this page rendered: the copy may predate it, so it is sent to
+    // this visitor but not kept (the next visitor renders afresh).
+    if (generation === this.generation) this.entries.set(key, entry, ttl);
     // This visitor gets the copy for their Accept-Encoding, with their own cookies and id.
     const variant = (encoding && entry[encoding]) || entry.identity;
     const response = variantResponse(200, variant);
@@ -261,6 +288,7 @@ async function storedEntry(
       status: 200,
       identity: makeVariant(headers, bytes, etag, null),
       isRefreshing: false,
+      agencyId: null,
     };
   }
   const varied = { ...headers, vary: varyWithEncoding(headers.vary) };
@@ -275,6 +303,7 @@ async function storedEntry(
     br: makeVariant(varied, br, etag, 'br'),
     gzip: makeVariant(varied, gzip, etag, 'gzip'),
     isRefreshing: false,
+    agencyId: null,
   };
 }
 

@@ -124,6 +124,14 @@ export const th = {
     runner: 'เครื่องที่ทำ',
     agencyTitle: 'งานตามกำหนดเวลาของหน่วยงาน',
     agencyLead: 'ผลการทำงานอัตโนมัติของระบบที่เกี่ยวกับหน่วยงานนี้ เช่น จำนวนอีเมลเตือนที่ส่ง',
+    runNow: {
+      column: 'สั่งทำ',
+      button: 'ทำทันที',
+      succeeded: 'ทำงานทันทีเสร็จแล้ว ดูผลในตารางด้านล่าง',
+      failed: 'ทำงานทันทีแล้วแต่ไม่สำเร็จ ดูสาเหตุในตารางด้านล่าง',
+      running: 'เริ่มทำงานแล้วและยังทำอยู่ ดูผลภายหลังในตารางด้านล่าง',
+      busy: 'งานนี้กำลังทำอยู่ (ตามกำหนดเวลาหรือมีผู้สั่งไว้) จึงไม่ได้สั่งซ้ำ ลองใหม่เมื่อเสร็จแล้ว',
+    },
     status: {
       running: 'กำลังทำ',
       succeeded: 'สำเร็จ',
@@ -259,6 +267,14 @@ export const en: Translation<typeof th> = {
     agencyTitle: 'Scheduled jobs for this agency',
     agencyLead:
       "What the server's automatic jobs did for this agency, such as reminder e-mails sent.",
+    runNow: {
+      column: 'Run',
+      button: 'Run now',
+      succeeded: 'The job ran now and finished; its result is in the table below.',
+      failed: 'The job ran now but failed; the reason is in the table below.',
+      running: 'The job started and is still running; see its result below later.',
+      busy: 'This job is already running (on schedule or asked by someone), so it was not started again. Try again when it has finished.',
+    },
     status: {
       running: 'running',
       succeeded: 'succeeded',

@@ -1,5 +1,5 @@
 import { Layout } from '../http/layout.js';
-import { PageHeader, useT, useVars } from '../http/ui.js';
+import { Notice, PageHeader, PostForm, useT, useVars } from '../http/ui.js';
 import type { JobStatus } from './list-jobs.js';
 import type { JobRunRow } from './schema.js';
 
@@ -75,6 +75,7 @@ export function JobsAdminPage({ jobs, runs }: { jobs: JobStatus[]; runs: JobRunR
   return (
     <Layout title={t('jobs.title')}>
       <PageHeader title={t('jobs.title')} lead={t('jobs.lead')} />
+      <Notice />
       <div class="table-wrap">
         <table>
           <thead>
@@ -83,6 +84,7 @@ export function JobsAdminPage({ jobs, runs }: { jobs: JobStatus[]; runs: JobRunR
               <th scope="col">{t('jobs.schedule')}</th>
               <th scope="col">{t('jobs.lastRun')}</th>
               <th scope="col">{t('jobs.nextRun')}</th>
+              <th scope="col">{t('jobs.runNow.column')}</th>
             </tr>
           </thead>
           <tbody>
@@ -110,6 +112,14 @@ export function JobsAdminPage({ jobs, runs }: { jobs: JobStatus[]; runs: JobRunR
                 </td>
                 <td>
                   <When date={job.nextRun} />
+                </td>
+                <td>
+                  <PostForm action="/admin/jobs/run">
+                    <input type="hidden" name="job" value={job.name} />
+                    <button type="submit" class="secondary">
+                      {t('jobs.runNow.button')}
+                    </button>
+                  </PostForm>
                 </td>
               </tr>
             ))}

@@ -20,6 +20,8 @@ export function BoardPage(props: {
   pending: Awaited<ReturnType<typeof listPendingProgress>>;
   canManage: boolean;
   canApprove: boolean;
+  /** The analysis the plan of this year is made from (N-1), and whether it was written. */
+  source: { analysisYear: number; written: boolean };
   /** A refused board button (plan, carry over, publish): why. */
   refusal?: FormState | undefined;
 }) {
@@ -50,6 +52,14 @@ export function BoardPage(props: {
           <PostForm action={`${BASE}/plan-from-analysis`} class="card">
             <input type="hidden" name="fiscalYear" value={String(props.year)} />
             <button type="submit">{t('measures.board.fromAnalysis')}</button>
+            <p class="muted">
+              {t('measures.board.fromAnalysisOf', { year: props.source.analysisYear })}{' '}
+              {!props.source.written && (
+                <a href={`/staff/assessment/years/${props.source.analysisYear}/analysis`}>
+                  {t('measures.board.noAnalysisYet', { year: props.source.analysisYear })}
+                </a>
+              )}
+            </p>
           </PostForm>
           <PostForm action={`${BASE}/carry-over`} class="card">
             <input type="hidden" name="fiscalYear" value={String(props.year)} />

@@ -15,9 +15,26 @@ import { AgencyNameFields } from './agency-page.js';
 
 type Agency = typeof agencies.$inferSelect;
 
+/**
+ * The next step after adding an agency: nobody works in it until its administrator is
+ * invited, so the page leads the instance admin into the agency's staff page to invite one.
+ */
+function InviteAdminCard({ agency }: { agency: Agency }) {
+  const t = useT();
+  return (
+    <PostForm action={`/admin/agencies/${agency.id}/invite-admin`} class="card" id="next-step">
+      <h2>{t('agencies.admin.nextStep', { name: agency.nameTh })}</h2>
+      <p>{t('agencies.admin.nextStepLead')}</p>
+      <button type="submit">{t('agencies.admin.inviteAdmin')}</button>
+    </PostForm>
+  );
+}
+
 /** The instance administrator's list of agencies and the form to add one (with its units). */
 export function AgenciesPage(props: {
   list: Agency[];
+  /** The agency just added: its next step is shown first. */
+  created?: Agency | undefined;
   errors?: FieldErrors;
   values?: Record<string, unknown>;
   message?: string;
@@ -28,6 +45,7 @@ export function AgenciesPage(props: {
     <Layout title={t('agencies.admin.title')}>
       <PageHeader title={t('agencies.admin.title')} lead={t('agencies.admin.lead')} />
       <Notice />
+      {props.created && <InviteAdminCard agency={props.created} />}
       <ErrorSummary errors={props.errors} message={props.message} />
       <div class="table-wrap">
         <table>
