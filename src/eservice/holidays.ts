@@ -68,9 +68,10 @@ export const HolidayInput = z.object({
     }, 'eservice.errors.badDate'),
   name: requiredText(200),
   kind: z.enum(['national', 'substitution', 'special', 'agency']).default('agency'),
+  // A checkbox: absent means the agency is open that day.
   isClosed: z
-    .union([z.literal('on'), z.literal('off'), z.boolean()])
-    .default(true)
+    .union([z.literal('on'), z.boolean()])
+    .optional()
     .transform((v) => v === true || v === 'on'),
 });
 export type HolidayInput = z.input<typeof HolidayInput>;

@@ -2,6 +2,10 @@ import type { Translation } from '../core/i18n/i18n.js';
 
 export const th = {
   nav: { services: 'งานบริการ', staff: 'งานบริการ (E-Service)' },
+  waiting: {
+    queued: 'คำขอรับบริการรอคิว {count} รายการ',
+    overdue: 'ขั้นตอนคำขอรับบริการเกินกำหนด {count} รายการ',
+  },
   unit: { minutes: 'นาที', hours: 'ชั่วโมง', days: 'วันทำการ' },
   status: {
     queued: 'รอคิว',
@@ -209,6 +213,10 @@ export const th = {
 
 export const en: Translation<typeof th> = {
   nav: { services: 'Services', staff: 'Services (E-Service)' },
+  waiting: {
+    queued: '{count} service requests waiting in the queue',
+    overdue: '{count} request steps past their deadline',
+  },
   unit: { minutes: 'minutes', hours: 'hours', days: 'working days' },
   status: {
     queued: 'In the queue',

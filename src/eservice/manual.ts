@@ -108,3 +108,8 @@ export function improvementOf(
     ...(lessTime ? { timeFrom: totalDuration(previous), timeTo: totalDuration(current) } : {}),
   };
 }
+
+/** Baht from satang, with thousands separators and no trailing .00. */
+export function bahtText(satang: number): string {
+  return (satang / 100).toLocaleString('th-TH', { maximumFractionDigits: 2 });
+}

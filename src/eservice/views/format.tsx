@@ -21,7 +21,4 @@ export function useWhen() {
   };
 }
 
-/** Baht from satang, with thousands separators and no trailing .00. */
-export function bahtText(satang: number): string {
-  return (satang / 100).toLocaleString('th-TH', { maximumFractionDigits: 2 });
-}
+export { bahtText } from '../manual.js';
