@@ -2,6 +2,13 @@ import type { Translation } from '../core/i18n/i18n.js';
 
 export const th = {
   nav: { services: 'งานบริการ', staff: 'งานบริการ (E-Service)' },
+  notice: {
+    delaySubject: 'แจ้งความล่าช้าของคำขอ {code}',
+    delayText:
+      '{agency} ขอแจ้งว่าคำขอของท่านยังดำเนินการไม่แล้วเสร็จภายในระยะเวลาที่กำหนดในคู่มือสำหรับประชาชน หน่วยงานจะแจ้งความคืบหน้าทุก 7 วันจนกว่าจะแล้วเสร็จ ติดตามสถานะได้ที่ {link}',
+    escalationSubject: 'ขั้นตอนของคำขอ {code} เกินกำหนด',
+    escalationText: 'ขั้นตอน "{step}" ของคำขอ {code} เลยกำหนดเวลาแล้ว โปรดติดตาม',
+  },
   waiting: {
     queued: 'คำขอรับบริการรอคิว {count} รายการ',
     overdue: 'ขั้นตอนคำขอรับบริการเกินกำหนด {count} รายการ',
@@ -213,6 +220,13 @@ export const th = {
 
 export const en: Translation<typeof th> = {
   nav: { services: 'Services', staff: 'Services (E-Service)' },
+  notice: {
+    delaySubject: 'Delay notice for request {code}',
+    delayText:
+      '{agency}: your request is not finished within the time its citizen manual states. You will be told of its progress every 7 days until it is finished. Follow it at {link}',
+    escalationSubject: 'A step of request {code} is overdue',
+    escalationText: 'Step "{step}" of request {code} is past its deadline; please follow it up.',
+  },
   waiting: {
     queued: '{count} service requests waiting in the queue',
     overdue: '{count} request steps past their deadline',
