@@ -2,6 +2,36 @@ import type { Translation } from '../core/i18n/i18n.js';
 
 export const th = {
   nav: { services: 'งานบริการ', staff: 'งานบริการ (E-Service)' },
+  stats: {
+    title: 'สถิติการให้บริการ ปีงบประมาณ {year}',
+    lead: 'จำนวนคำขอ คำขอที่เสร็จ เสร็จภายในกำหนด เวลาเฉลี่ย และผลความพึงพอใจเฉลี่ย (คะแนน 1–5) แยกตามงานบริการ',
+    requests: 'คำขอ',
+    completed: 'เสร็จสิ้น',
+    onTime: 'เสร็จภายในกำหนด',
+    averageHours: 'เวลาเฉลี่ย (ชั่วโมง)',
+    satisfaction: 'ความพึงพอใจเฉลี่ย',
+    scores: 'ขั้นตอน {process} · เวลา {time} · เจ้าหน้าที่ {staff} · ผล {outcome} ({answers} คำตอบ)',
+  },
+  disclosure: {
+    manuals: 'คู่มือสำหรับประชาชน (คู่มือการขอรับบริการ)',
+    manualsSummary: 'คู่มือของงานบริการ {count} งาน ระบุขั้นตอน ระยะเวลา เอกสาร และค่าธรรมเนียม',
+    channel: 'ช่องทางการให้บริการออนไลน์ (E-Service)',
+    statistics: 'ข้อมูลสถิติการให้บริการ',
+    statisticsSummary: 'คำขอ {requests} รายการ เสร็จภายในกำหนด {onTime} รายการ',
+    satisfaction: 'ผลการสำรวจความพึงพอใจการให้บริการ',
+    satisfactionSummary: 'จากผู้ตอบแบบประเมิน {answers} คน',
+  },
+  survey: {
+    title: 'แบบประเมินความพึงพอใจ',
+    lead: 'ให้คะแนน 1 (น้อยที่สุด) ถึง 5 (มากที่สุด) ตอบได้ครั้งเดียว คำตอบไม่เชื่อมโยงกับชื่อของท่านในสถิติที่เผยแพร่',
+    process: 'ขั้นตอนการให้บริการ',
+    time: 'ระยะเวลาการให้บริการ',
+    staff: 'เจ้าหน้าที่ผู้ให้บริการ',
+    outcome: 'ผลการให้บริการ',
+    comment: 'ข้อเสนอแนะ',
+    submit: 'ส่งแบบประเมิน',
+    thanks: 'ขอบคุณสำหรับการประเมิน',
+  },
   notice: {
     delaySubject: 'แจ้งความล่าช้าของคำขอ {code}',
     delayText:
@@ -215,11 +245,44 @@ export const th = {
       'ขอเอกสารเพิ่มเติมได้เพียงครั้งเดียวต่อคำขอ (พ.ร.บ.การอำนวยความสะดวกในการพิจารณาอนุญาตของทางราชการ) คำขอนี้ขอไปแล้ว',
     requestClosed: 'คำขอนี้ปิดแล้ว',
     badDays: 'จำนวนวันต้องเป็นจำนวนเต็ม 1–90',
+    scoreRequired: 'เลือกคะแนน 1 ถึง 5',
+    surveyClosed: 'ตอบแบบประเมินได้ครั้งเดียวหลังคำขอเสร็จสิ้น คำขอนี้ตอบแล้วหรือยังไม่เสร็จ',
   },
 } as const;
 
 export const en: Translation<typeof th> = {
   nav: { services: 'Services', staff: 'Services (E-Service)' },
+  stats: {
+    title: 'Service statistics, fiscal year {year}',
+    lead: 'Requests, completed, completed on time, average time and average satisfaction (1–5) per service',
+    requests: 'Requests',
+    completed: 'Completed',
+    onTime: 'On time',
+    averageHours: 'Average time (hours)',
+    satisfaction: 'Average satisfaction',
+    scores:
+      'process {process} · time {time} · staff {staff} · outcome {outcome} ({answers} answers)',
+  },
+  disclosure: {
+    manuals: 'Citizen manuals',
+    manualsSummary: 'Manuals of {count} services with steps, times, documents and fees',
+    channel: 'Online service channel (E-Service)',
+    statistics: 'Service statistics',
+    statisticsSummary: '{requests} requests, {onTime} completed on time',
+    satisfaction: 'Satisfaction survey results',
+    satisfactionSummary: 'From {answers} answers',
+  },
+  survey: {
+    title: 'Satisfaction survey',
+    lead: 'Score 1 (least) to 5 (most). One answer per request; published figures are not linked to your name.',
+    process: 'Process',
+    time: 'Time taken',
+    staff: 'Staff',
+    outcome: 'Outcome',
+    comment: 'Comments',
+    submit: 'Send',
+    thanks: 'Thank you for your answer',
+  },
   notice: {
     delaySubject: 'Delay notice for request {code}',
     delayText:
@@ -433,5 +496,8 @@ export const en: Translation<typeof th> = {
       'Missing documents may be requested only once per request (Licensing Facilitation Act); this request already had one',
     requestClosed: 'This request is closed',
     badDays: 'Days must be a whole number from 1 to 90',
+    scoreRequired: 'Choose a score from 1 to 5',
+    surveyClosed:
+      'The survey is answered once, after the request is completed; this one is answered or not finished',
   },
 };

@@ -6,6 +6,7 @@ import { seedEservice } from './seed.js';
 import { saveManual } from './save-manual.js';
 import { fileRequest } from './file-request.js';
 import { eserviceWaiting } from './waiting.js';
+import { eserviceDisclosures } from './disclosures.js';
 import { eserviceDelayNoticesJob } from './jobs.js';
 import { eserviceRequestFiles } from './schema.js';
 import { scoped } from '../core/db/scoped.js';
@@ -33,6 +34,7 @@ export const eserviceModule = defineModule({
   catalog: { th, en },
   seed: seedEservice,
   waiting: eserviceWaiting,
+  disclosures: eserviceDisclosures,
   jobs: [eserviceDelayNoticesJob],
   isolationFixture: async (ctx) => {
     const marker = `งานบริการทดสอบแยก-${ctx.agencyId.slice(0, 8)}`;

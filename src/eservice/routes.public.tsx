@@ -10,9 +10,14 @@ import { listUnits } from '../core/agencies/units.js';
 import { getServiceByCode, listServices } from './queries.js';
 import { attachmentsOf, fileRequest, RequestForm } from './file-request.js';
 import { trackRequest } from './track-request.js';
+import { answerSatisfaction, SatisfactionInput } from './answer-satisfaction.js';
+import { SatisfactionPage } from './views/satisfaction-page.js';
 import { ManualPage, ServicesPage, TrackBox } from './views/public-pages.js';
 import { RequestFormPage, StatusPage } from './views/request-pages.js';
 import { Layout } from '../core/http/layout.js';
+import { BUDDHIST_YEAR_MAX, BUDDHIST_YEAR_MIN } from '../core/i18n/thai-format.js';
+import { serviceStatistics } from './service-statistics.js';
+import { StatisticsPage } from './views/statistics-page.js';
 
 /** A citizen's request acts for nobody: the audit records the channel, not a person. */
 function citizenContext(c: Context<AppEnv>): AgencyContext {
@@ -38,6 +43,16 @@ async function unitNamer(c: Context<AppEnv>) {
   const units = await listUnits(c.get('database').db, c.get('publicAgency').id);
   return (id: string | null) =>
     units.find((u) => u.id === id)?.nameTh ?? c.get('publicAgency').nameTh;
+}
+
+/** The request of the path's tracking code (misses count against the visitor's limit). */
+function trackedRequest(c: Context<AppEnv>) {
+  return trackRequest(
+    c.get('database').db,
+    c.get('publicAgency').id,
+    c.req.param('code') ?? '',
+    clientAddress(c),
+  );
 }
 
 /** The leaflet a staff member published for the current revision; never rendered here. */
@@ -99,6 +114,14 @@ export const eservicePublicRoutes = new Hono<AppEnv>()
       page: (form) => <RequestFormPage service={service} manual={current.manual} form={form} />,
     });
   })
+  .get('/service-statistics/:year', async (c) => {
+    const year = Number(c.req.param('year'));
+    if (!Number.isInteger(year) || year < BUDDHIST_YEAR_MIN || year > BUDDHIST_YEAR_MAX) {
+      throw new NotFoundError();
+    }
+    const rows = await serviceStatistics(c.get('database').db, c.get('publicAgency').id, year);
+    return c.render(<StatisticsPage fiscalYear={year} rows={rows} />);
+  })
   .get('/track', (c) => {
     const code = c.req.query('code');
     if (!code)
@@ -111,6 +134,23 @@ export const eservicePublicRoutes = new Hono<AppEnv>()
       `/a/${c.get('publicAgency').slug}/track/${encodeURIComponent(code.trim())}`,
       303,
     );
+  })
+  .get('/track/:code/survey', async (c) => {
+    const { request } = await trackedRequest(c);
+    if (request.status !== 'completed' || request.satisfactionAnsweredAt) {
+      throw new NotFoundError('eservice.errors.surveyClosed');
+    }
+    return c.render(<SatisfactionPage trackingCode={request.trackingCode} form={FRESH_FORM} />);
+  })
+  .post('/track/:code/survey', async (c) => {
+    const { request } = await trackedRequest(c);
+    return submitForm(c, {
+      schema: SatisfactionInput,
+      run: (input) => answerSatisfaction(citizenContext(c), request.id, input),
+      redirect: () =>
+        `/a/${c.get('publicAgency').slug}/track/${request.trackingCode}?notice=eservice.survey.thanks`,
+      page: (form) => <SatisfactionPage trackingCode={request.trackingCode} form={form} />,
+    });
   })
   .get('/track/:code', async (c) => {
     const found = await trackRequest(

@@ -121,6 +121,7 @@ export function StatusPage(props: {
 }) {
   const t = useT();
   const when = useWhen();
+  const slug = useVars().publicAgency.slug;
   const r = props.request;
   return (
     <Layout title={t('eservice.track.title', { code: r.trackingCode })}>
@@ -144,6 +145,13 @@ export function StatusPage(props: {
         </p>
       )}
       {r.resultNote && <p class="notice">{t('eservice.track.result', { note: r.resultNote })}</p>}
+      {r.status === 'completed' && !r.satisfactionAnsweredAt && (
+        <p>
+          <a class="button" href={`/a/${slug}/track/${r.trackingCode}/survey`}>
+            {t('eservice.track.surveyLink')}
+          </a>
+        </p>
+      )}
       <ol class="stack steps">
         {props.steps.map((s) => (
           <li class="card">
