@@ -1,11 +1,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createTestContext, type TestContext } from '../../test/helpers/test-context.js';
 import { docxToText, pdfToText } from '../core/documents/read-back.js';
 import { saveManual } from './save-manual.js';
+import { eserviceCommands } from './commands.js';
 
 void describe('service leaflets', () => {
   let t: TestContext;
@@ -55,5 +56,27 @@ void describe('service leaflets', () => {
     const docxText = await docxToText(Buffer.from(await docx.arrayBuffer()));
     assert.match(docxText, /ส่งน้ำ/);
     assert.match(docxText, /3 ชั่วโมง/);
+  });
+
+  it('writes every leaflet with `prongsai eservice leaflets`', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'leaflets-out-'));
+    const lines: string[] = [];
+    const [command] = eserviceCommands;
+    const code = await command!.run(
+      { values: { agency: t.agency.slug, out }, positionals: [] },
+      { out: (s) => lines.push(s), err: (s) => lines.push(s) },
+      { openDb: () => Promise.resolve(t.database) },
+    );
+    assert.equal(code, 0, lines.join(''));
+    const text = await pdfToText(readFileSync(path.join(out, 'water.pdf')));
+    assert.match(text, /ขอรับน้ำอุปโภคบริโภค/);
+    assert.equal(
+      await command!.run(
+        { values: { agency: 'no-such', out }, positionals: [] },
+        { out: () => {}, err: () => {} },
+        { openDb: () => Promise.resolve(t.database) },
+      ),
+      1,
+    );
   });
 });

@@ -6,6 +6,7 @@ import { seedEservice } from './seed.js';
 import { saveManual } from './save-manual.js';
 import { fileRequest } from './file-request.js';
 import { eserviceWaiting } from './waiting.js';
+import { eserviceCommands } from './commands.js';
 import { eserviceDisclosures } from './disclosures.js';
 import { eserviceDelayNoticesJob } from './jobs.js';
 import { eserviceRequestFiles } from './schema.js';
@@ -33,6 +34,7 @@ export const eserviceModule = defineModule({
   ],
   catalog: { th, en },
   seed: seedEservice,
+  commands: eserviceCommands,
   waiting: eserviceWaiting,
   disclosures: eserviceDisclosures,
   jobs: [eserviceDelayNoticesJob],

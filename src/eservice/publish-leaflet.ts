@@ -96,3 +96,17 @@ export async function allLeafletsPdf(ctx: AgencyContext, site: LeafletSite): Pro
   const services = await listServices(ctx.db, ctx.agencyId);
   return renderDocumentToPdf(await leafletDocument(await leafletData(ctx, site, services)));
 }
+
+/** Each service's leaflet PDF, for the `prongsai eservice leaflets` command. */
+export async function buildAllLeafletPdfs(ctx: AgencyContext, site: Omit<LeafletSite, 'dataDir'>) {
+  const services = await listServices(ctx.db, ctx.agencyId);
+  const data = await leafletData(ctx, { ...site, dataDir: '' }, services);
+  const out: { code: string; pdf: Buffer }[] = [];
+  for (const [i, item] of data.entries()) {
+    out.push({
+      code: services[i]!.code,
+      pdf: await renderDocumentToPdf(await leafletDocument([item])),
+    });
+  }
+  return out;
+}

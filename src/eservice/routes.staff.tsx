@@ -134,14 +134,15 @@ export const eserviceStaffRoutes = new Hono<AppEnv>()
       page: (form) => manualPage(c, form, service.id),
     });
   })
-  .post('/services/:id/leaflet', requirePermission('eservice.manage'), async (c) =>
-    submitForm(c, {
+  .post('/services/:id/leaflet', requirePermission('eservice.manage'), async (c) => {
+    const { service } = await getService(db(c), agencyId(c), idParam(c));
+    return submitForm(c, {
       schema: PublishLeafletInput,
-      run: (input) => publishLeaflet(c.get('ctx'), idParam(c), input, site(c)),
+      run: (input) => publishLeaflet(c.get('ctx'), service.id, input, site(c)),
       redirect: () => '/staff/eservice?notice=eservice.staff.leafletPublished',
       page: (form) => servicesPage(c, form),
-    }),
-  )
+    });
+  })
   .get('/leaflets.pdf', requirePermission('eservice.work'), async (c) => {
     const pdf = await allLeafletsPdf(c.get('ctx'), site(c));
     return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf' });
