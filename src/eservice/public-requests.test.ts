@@ -72,6 +72,21 @@ void describe('e-service public pages and online requests', () => {
     const status = await (await t.get(location)).text();
     assert.match(status, /ตรวจสถานที่จริง/);
     assert.match(status, /รอคิว/);
+    // The same request through Open311 GeoReport v2 (JSON).
+    const code = /\/track\/([^?]+)/.exec(location)![1]!;
+    const open311 = (await (await t.get(`/a/${slug}/open311/v2/requests/${code}.json`)).json()) as {
+      service_request_id: string;
+      status: string;
+      service_code: string;
+    }[];
+    assert.deepEqual(
+      [open311[0]!.service_request_id, open311[0]!.status, open311[0]!.service_code],
+      [code, 'open', 'house-number'],
+    );
+    const services = (await (
+      await t.get(`/a/${slug}/open311/v2/services.json`)
+    ).json()) as unknown[];
+    assert.equal(services.length, 10);
     const [files] = await t.database.query<{ n: number }>(
       'select count(*)::int as n from eservice_request_files',
     );
