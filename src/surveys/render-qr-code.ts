@@ -1,6 +1,2 @@
-import QRCode from 'qrcode';
-
-/** An inline SVG QR code of `url` (error correction M: survives a creased poster). */
-export function qrSvg(url: string): Promise<string> {
-  return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-}
+/** The QR code of survey posters: the one drawn in core/documents (also used by leaflets). */
+export { qrSvg } from '../core/documents/qr-code.js';
