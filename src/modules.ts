@@ -4,6 +4,7 @@ import { assessmentModule } from './assessment/module.js';
 import { disclosureModule } from './disclosure/module.js';
 import { measuresModule } from './measures/module.js';
 import { surveysModule } from './surveys/module.js';
+import { complaintsModule } from './complaints/module.js';
 
 /** Every module, in mount order. The only file that knows them all. */
 export const modules: readonly ModuleManifest[] = [
@@ -12,4 +13,5 @@ export const modules: readonly ModuleManifest[] = [
   disclosureModule,
   measuresModule,
   surveysModule,
+  complaintsModule,
 ];
