@@ -49,7 +49,8 @@ describe('complaint centre', () => {
     const form = new FormData();
     form.append('_csrf', session.csrfToken);
     for (const [k, v] of Object.entries(fields)) form.append(k, v);
-    for (const f of files) form.append('files', new File([Buffer.from(f.bytes)], f.name, { type: f.type }));
+    for (const f of files)
+      form.append('files', new File([Buffer.from(f.bytes)], f.name, { type: f.type }));
     return t.app.request(url, { method: 'POST', headers: session.headers, body: form });
   }
 

@@ -182,6 +182,15 @@ export const th = {
     fewerThan: 'น้อยกว่า {n}',
     suppressed: 'ช่องที่มีจำนวนน้อยแสดงเป็น "น้อยกว่า" เพื่อไม่ให้ระบุตัวผู้ร้องเรียนหรือผู้ถูกร้องเรียนได้',
   },
+  report: {
+    title: 'รายงานสรุปผลการจัดการเรื่องร้องเรียน ประจำปีงบประมาณ พ.ศ. {year}',
+    intro:
+      '{agency} สรุปผลการรับและจัดการเรื่องราวร้องทุกข์และเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ {period} ระหว่างวันที่ {from} ถึงวันที่ {to} แยกเป็นสองประเภท ดังนี้',
+    item: 'รายการ',
+    count: 'จำนวน (เรื่อง)',
+    madeOn: 'จัดทำเมื่อ {date}',
+    sheet: 'สถิติเรื่องร้องเรียน',
+  },
   roles: {
     chair: 'ประธานกรรมการ',
     member: 'กรรมการ',
@@ -401,6 +410,15 @@ export const en: Translation<typeof th> = {
     byConduct: 'By type of matter',
     fewerThan: 'fewer than {n}',
     suppressed: 'Small counts are shown as "fewer than" so that nobody can be identified',
+  },
+  report: {
+    title: 'Complaint handling report, fiscal year {year}',
+    intro:
+      '{agency}: grievances and corruption complaints received and handled, {period}, from {from} to {to}, by kind',
+    item: 'Item',
+    count: 'Number',
+    madeOn: 'Made on {date}',
+    sheet: 'Complaint statistics',
   },
   roles: {
     chair: 'Chair',

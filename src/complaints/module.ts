@@ -6,6 +6,7 @@ import { complaintsWaiting } from './waiting.js';
 import { complaintsEscalationJob } from './escalate-overdue.js';
 import { complaintsDisclosures } from './disclosures.js';
 import { complaintsIsolationFixture } from './isolation-fixture.js';
+import { complaintsCommands } from './commands.js';
 
 /**
  * ศูนย์รับเรื่องร้องเรียน: grievances and corruption complaints, filed by anyone (named or
@@ -39,6 +40,7 @@ export const complaintsModule = defineModule({
     },
     { audience: 'public', href: '/complaints', label: 'complaints.nav.queue', order: 50 },
   ],
+  commands: complaintsCommands,
   jobs: [complaintsEscalationJob],
   waiting: complaintsWaiting,
   disclosures: complaintsDisclosures,
