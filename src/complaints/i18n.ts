@@ -224,6 +224,8 @@ export const th = {
     anonymous: 'เรื่องนี้ไม่ประสงค์ออกนาม ไม่มีข้อมูลผู้ร้องเรียน',
     role: 'เลือกบทบาท',
     days: 'กรอกจำนวนวัน 1–365',
+    webhookToken: 'โทเคนของระบบรับแจ้งไม่ถูกต้อง',
+    webhookTicket: 'ข้อมูลเรื่องที่ส่งมาไม่ครบหรือไม่ถูกต้อง',
   },
 } as const;
 
@@ -453,5 +455,7 @@ export const en: Translation<typeof th> = {
     anonymous: 'This complaint is anonymous: there is no identity',
     role: 'Choose a role',
     days: 'Enter a number of days from 1 to 365',
+    webhookToken: 'The intake token is not valid',
+    webhookTicket: 'The ticket is incomplete or invalid',
   },
 };

@@ -24,6 +24,7 @@ import {
 } from './views/public-pages.js';
 import { StatisticsPage } from './views/statistics-page.js';
 import { StatisticsQuery, complaintStatistics } from './statistics.js';
+import { acceptWebhookTicket, WebhookTicket } from './accept-webhook-ticket.js';
 
 const ReceiptInput = z.object({ receipt: requiredText(60) });
 
@@ -70,7 +71,8 @@ export const complaintsPublicRoutes = new Hono<AppEnv>()
     await count(c);
     const now = new Date();
     return submitForm(c, {
-      schema: ComplaintInput,
+      // The kind is the page's (a separate form per kind, O28), whatever the body says.
+      schema: z.preprocess((v) => ({ ...(v as object), kind }), ComplaintInput),
       run: async (data) =>
         fileComplaint(
           {
@@ -80,7 +82,7 @@ export const complaintsPublicRoutes = new Hono<AppEnv>()
             now,
             channel: 'web',
           },
-          { ...data, kind },
+          data,
           await uploadsOf(await formFields(c, { all: true }), 'files'),
         ),
       page: (form) => <FilingPage kind={kind} form={form} />,
@@ -93,6 +95,27 @@ export const complaintsPublicRoutes = new Hono<AppEnv>()
           />,
         ),
     });
+  })
+  // Traffy-style intake (server to server, bearer token; no CSRF cookie, see middleware.ts csrf).
+  .post('/webhook/traffy', async (c) => {
+    const token = (c.req.header('authorization') ?? '').replace(/^Bearer /, '');
+    const ticket = WebhookTicket.safeParse(await c.req.json().catch(() => null));
+    if (!ticket.success) {
+      const fields = ticket.error.issues.map((i) => i.path.join('.'));
+      return c.json({ error: c.get('t')('complaints.errors.webhookTicket'), fields }, 422);
+    }
+    const options = { dataDir: c.get('config').dataDir, now: new Date() };
+    const result = await acceptWebhookTicket(
+      c.get('database').db,
+      c.get('publicAgency').id,
+      token,
+      ticket.data,
+      options,
+    );
+    return c.json(
+      { case_number: result.caseNumber, status: result.status, duplicate: !result.isNew },
+      result.isNew ? 201 : 200,
+    );
   })
   .get('/follow', (c) => c.render(<FollowPage form={FRESH_FORM} />))
   .post('/follow', async (c) => {

@@ -136,6 +136,6 @@ export async function takeStep(
     });
     return row!;
   });
-  notifyWebhookSource(ctx.db, updated);
+  void notifyWebhookSource(ctx.db, updated);
   return updated;
 }

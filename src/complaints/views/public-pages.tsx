@@ -76,7 +76,6 @@ export function FilingPage(props: { kind: ComplaintKind; form: FormState }) {
       />
       <ErrorSummary errors={errors} message={props.form.message} />
       <PostForm action={`${base()}/new/${props.kind}`} enctype="multipart/form-data">
-        <input type="hidden" name="kind" value={props.kind} />
         <SelectField
           name="conductType"
           label="complaints.field.conductType"
