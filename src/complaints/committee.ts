@@ -52,9 +52,11 @@ export async function ensureSettings(db: DbOrTx, agencyId: string): Promise<Comp
   return row!;
 }
 
-/** Takes the agency's next case number (the settings row is locked until commit). */
+/**
+ * Takes the agency's next case number (the settings row, which ensureSettings made, stays
+ * locked until commit).
+ */
 export async function nextCaseNumber(db: DbOrTx, agencyId: string): Promise<number> {
-  await ensureSettings(db, agencyId);
   const [row] = await db
     .update(complaintSettings)
     .set({ caseCounter: sql`${complaintSettings.caseCounter} + 1` })

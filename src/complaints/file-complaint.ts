@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Actor } from '../core/context.js';
 import type { Db } from '../core/db/client.js';
 import { scoped } from '../core/db/scoped.js';
@@ -88,27 +89,10 @@ export async function fileComplaint(
     stored.push({ kind: file.kind, ...(await storeFile(source.dataDir, file.bytes)) });
   const receipt = newReceipt();
   const today = bangkokDay(source.now);
+  const id = randomUUID();
   return source.db.transaction(async (tx) => {
     const settings = await ensureSettings(tx, source.agencyId);
-    const caseNumber = await nextCaseNumber(tx, source.agencyId);
     const q = scoped(tx, source.agencyId);
-    const [row] = await q.insert(complaints, {
-      caseNumber,
-      kind: input.kind,
-      channel: source.channel,
-      channelReference: source.channelReference || null,
-      conductType: input.conductType,
-      subject: input.subject,
-      details: input.details,
-      location: input.location,
-      accusedText: input.accusedText,
-      isAnonymous: input.isAnonymous,
-      receiptHash: hashReceipt(receipt),
-      receivedOn: today,
-      stepOn: today,
-      dueOn: addDays(today, settings.deadlines[input.kind].acknowledged),
-    });
-    const id = row!.id;
     if (!input.isAnonymous) {
       const identity = {
         name: input.name,
@@ -134,11 +118,33 @@ export async function fileComplaint(
         sha256: file.sha256,
         mediaType: UPLOAD_TYPES[file.kind].mediaType,
         // The complainant's own file name may carry their name: a neutral one replaces it.
-        fileName: `complaint-${caseNumber}-${n}.${UPLOAD_TYPES[file.kind].extension}`,
+        fileName: `complaint-${id.slice(0, 8)}-${n}.${UPLOAD_TYPES[file.kind].extension}`,
         sizeBytes: file.sizeBytes,
         addedOn: today,
       });
     }
+    // The case number last: taking it locks the agency's settings row until commit, and every
+    // filing of the agency waits for that lock. Taken first, the lock was held across every
+    // insert above (their round trips and the event-loop turns between them): filings at 200
+    // clients ran one at a time.
+    const caseNumber = await nextCaseNumber(tx, source.agencyId);
+    await q.insert(complaints, {
+      id,
+      caseNumber,
+      kind: input.kind,
+      channel: source.channel,
+      channelReference: source.channelReference || null,
+      conductType: input.conductType,
+      subject: input.subject,
+      details: input.details,
+      location: input.location,
+      accusedText: input.accusedText,
+      isAnonymous: input.isAnonymous,
+      receiptHash: hashReceipt(receipt),
+      receivedOn: today,
+      stepOn: today,
+      dueOn: addDays(today, settings.deadlines[input.kind].acknowledged),
+    });
     if (source.actor) {
       await audit(
         tx,
