@@ -7,6 +7,7 @@ import { complaintsEscalationJob } from './escalate-overdue.js';
 import { complaintsDisclosures } from './disclosures.js';
 import { complaintsIsolationFixture } from './isolation-fixture.js';
 import { complaintsCommands } from './commands.js';
+import { seedComplaints } from './seed.js';
 
 /**
  * ศูนย์รับเรื่องร้องเรียน: grievances and corruption complaints, filed by anyone (named or
@@ -45,5 +46,6 @@ export const complaintsModule = defineModule({
   waiting: complaintsWaiting,
   disclosures: complaintsDisclosures,
   catalog: { th, en },
+  seed: seedComplaints,
   isolationFixture: complaintsIsolationFixture,
 });
