@@ -49,6 +49,7 @@ void describe('no anonymous request renders a document', () => {
       locale: ['th'],
       token: ['not-a-real-invitation-token'],
       short: ['0123abcd'],
+      kind: ['grievance', 'corruption'],
     };
     const routes = [
       ...new Set(
