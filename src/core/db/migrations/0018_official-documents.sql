@@ -1,0 +1,60 @@
+CREATE TABLE "core_official_counters" (
+	"agency_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"kind" text NOT NULL,
+	"year" integer NOT NULL,
+	"last" integer NOT NULL,
+	CONSTRAINT "core_official_counters_agency_id_kind_year_pk" PRIMARY KEY("agency_id","kind","year")
+);
+--> statement-breakpoint
+CREATE TABLE "core_official_documents" (
+	"agency_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"kind" text NOT NULL,
+	"template_key" text,
+	"feed" text,
+	"fiscal_year" integer NOT NULL,
+	"subject" text NOT NULL,
+	"preamble" text DEFAULT '' NOT NULL,
+	"clauses" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"closing" text DEFAULT '' NOT NULL,
+	"digits" text DEFAULT 'thai' NOT NULL,
+	"signer_name" text NOT NULL,
+	"signer_position" text NOT NULL,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"number" integer,
+	"number_year" integer,
+	"issued_on" date,
+	"signed_by_user_id" uuid,
+	"signed_by_label" text,
+	"signed_at" timestamp with time zone,
+	"replaces_id" uuid,
+	"published_at" timestamp with time zone,
+	"published_by" text,
+	"pdf_sha256" text,
+	"docx_sha256" text,
+	"created_by" text NOT NULL,
+	CONSTRAINT "core_official_documents_agency_id_id_pk" PRIMARY KEY("agency_id","id"),
+	CONSTRAINT "core_official_documents_kind_check" CHECK ("core_official_documents"."kind" in ('announcement', 'order')),
+	CONSTRAINT "core_official_documents_status_check" CHECK ("core_official_documents"."status" in ('draft', 'review', 'signed', 'published'))
+);
+--> statement-breakpoint
+CREATE TABLE "core_official_emblems" (
+	"agency_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"sha256" text NOT NULL,
+	"width" integer NOT NULL,
+	"height" integer NOT NULL,
+	"uploaded_by" text NOT NULL,
+	CONSTRAINT "core_official_emblems_agency_id_pk" PRIMARY KEY("agency_id")
+);
+--> statement-breakpoint
+ALTER TABLE "core_official_counters" ADD CONSTRAINT "core_official_counters_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "core_official_documents" ADD CONSTRAINT "core_official_documents_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "core_official_emblems" ADD CONSTRAINT "core_official_emblems_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "core_official_documents_number_key" ON "core_official_documents" USING btree ("agency_id","kind","number_year","number") WHERE "core_official_documents"."number" is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "core_official_documents_replaces_key" ON "core_official_documents" USING btree ("agency_id","replaces_id") WHERE "core_official_documents"."replaces_id" is not null;
