@@ -1,5 +1,6 @@
 import type { ModuleManifest } from './core/module.js';
 import { agenciesModule } from './core/agencies/module.js';
+import { officialModule } from './core/official/module.js';
 import { assessmentModule } from './assessment/module.js';
 import { disclosureModule } from './disclosure/module.js';
 import { measuresModule } from './measures/module.js';
@@ -8,6 +9,7 @@ import { surveysModule } from './surveys/module.js';
 /** Every module, in mount order. The only file that knows them all. */
 export const modules: readonly ModuleManifest[] = [
   agenciesModule,
+  officialModule,
   assessmentModule,
   disclosureModule,
   measuresModule,
