@@ -5,6 +5,7 @@ import { assessmentModule } from './assessment/module.js';
 import { disclosureModule } from './disclosure/module.js';
 import { measuresModule } from './measures/module.js';
 import { surveysModule } from './surveys/module.js';
+import { integrityModule } from './integrity/module.js';
 
 /** Every module, in mount order. The only file that knows them all. */
 export const modules: readonly ModuleManifest[] = [
@@ -14,4 +15,5 @@ export const modules: readonly ModuleManifest[] = [
   disclosureModule,
   measuresModule,
   surveysModule,
+  integrityModule,
 ];

@@ -1,0 +1,54 @@
+import { defineModule } from '../core/module.js';
+import { draftOfficialDocument } from '../core/official/index.js';
+import { currentFiscalYear } from '../core/i18n/thai-format.js';
+import { th, en } from './i18n.js';
+import { integrityStaffRoutes } from './routes.staff.js';
+import { integrityPublicRoutes } from './routes.public.js';
+import { integrityDisclosures } from './disclosures.js';
+
+/**
+ * คุณธรรมและการป้องกันการทุจริต: official announcements and orders drafted from templates (HR
+ * criteria, No Gift, เจตจำนงสุจริต, the ITA working group…), signed by an executive and published
+ * on their OIT items.
+ */
+export const integrityModule = defineModule({
+  name: 'integrity',
+  routes: { staff: integrityStaffRoutes, public: integrityPublicRoutes },
+  permissions: {
+    'integrity.view': ['agency_admin', 'executive', 'unit_officer'],
+    'integrity.draft': ['agency_admin', 'unit_officer'],
+    // ลงนาม: only the agency's executives sign announcements and orders.
+    'integrity.sign': ['executive'],
+    'integrity.publish': ['agency_admin', 'executive'],
+  },
+  nav: [
+    {
+      audience: 'staff',
+      href: '/staff/integrity/documents',
+      label: 'integrity.nav.documents',
+      permission: 'integrity.view',
+      order: 40,
+    },
+  ],
+  catalog: { th, en },
+  disclosures: integrityDisclosures,
+  isolationFixture: async (ctx) => {
+    const marker = `หนังสือทดสอบแยก-${ctx.agencyId.slice(0, 8)}`;
+    const doc = await draftOfficialDocument(ctx, {
+      kind: 'order',
+      fiscalYear: currentFiscalYear(ctx.now()),
+      subject: marker,
+      clauses: [`${marker} ข้อหนึ่ง`],
+      signerName: 'ผู้ลงนามทดสอบ',
+      signerPosition: 'ตำแหน่งทดสอบ',
+    });
+    return {
+      params: { id: doc.id, template: 'no-gift' },
+      byRoute: {
+        '/staff/integrity/documents/:id/:file': { id: doc.id, file: 'preview.docx' },
+        '/a/:slug/integrity/documents/:file': { file: `${doc.id}.pdf` },
+      },
+      markers: [marker],
+    };
+  },
+});
