@@ -53,8 +53,59 @@ CREATE TABLE "core_official_emblems" (
 	CONSTRAINT "core_official_emblems_agency_id_pk" PRIMARY KEY("agency_id")
 );
 --> statement-breakpoint
+CREATE TABLE "integrity_reports" (
+	"agency_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"fiscal_year" integer NOT NULL,
+	"kind" text NOT NULL,
+	"title" text NOT NULL,
+	"pdf_sha256" text NOT NULL,
+	"docx_sha256" text NOT NULL,
+	"published_by" text NOT NULL,
+	"published_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "integrity_reports_agency_id_fiscal_year_kind_pk" PRIMARY KEY("agency_id","fiscal_year","kind")
+);
+--> statement-breakpoint
+CREATE TABLE "integrity_risk_follow_ups" (
+	"agency_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"risk_id" uuid NOT NULL,
+	"round" integer NOT NULL,
+	"likelihood" integer NOT NULL,
+	"impact" integer NOT NULL,
+	"note" text NOT NULL,
+	"recorded_by" text NOT NULL,
+	CONSTRAINT "integrity_risk_follow_ups_agency_id_risk_id_round_pk" PRIMARY KEY("agency_id","risk_id","round"),
+	CONSTRAINT "integrity_risk_follow_ups_round_check" CHECK ("integrity_risk_follow_ups"."round" in (6, 12)),
+	CONSTRAINT "integrity_risk_follow_ups_likelihood_check" CHECK ("integrity_risk_follow_ups"."likelihood" between 1 and 5),
+	CONSTRAINT "integrity_risk_follow_ups_impact_check" CHECK ("integrity_risk_follow_ups"."impact" between 1 and 5)
+);
+--> statement-breakpoint
+CREATE TABLE "integrity_risks" (
+	"agency_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"fiscal_year" integer NOT NULL,
+	"process" text NOT NULL,
+	"risk" text NOT NULL,
+	"likelihood" integer NOT NULL,
+	"impact" integer NOT NULL,
+	"controls" text DEFAULT '' NOT NULL,
+	"owner" text DEFAULT '' NOT NULL,
+	"created_by" text NOT NULL,
+	CONSTRAINT "integrity_risks_agency_id_id_pk" PRIMARY KEY("agency_id","id"),
+	CONSTRAINT "integrity_risks_likelihood_check" CHECK ("integrity_risks"."likelihood" between 1 and 5),
+	CONSTRAINT "integrity_risks_impact_check" CHECK ("integrity_risks"."impact" between 1 and 5)
+);
+--> statement-breakpoint
 ALTER TABLE "core_official_counters" ADD CONSTRAINT "core_official_counters_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "core_official_documents" ADD CONSTRAINT "core_official_documents_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "core_official_emblems" ADD CONSTRAINT "core_official_emblems_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "integrity_reports" ADD CONSTRAINT "integrity_reports_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "integrity_risk_follow_ups" ADD CONSTRAINT "integrity_risk_follow_ups_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "integrity_risks" ADD CONSTRAINT "integrity_risks_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "core_official_documents_number_key" ON "core_official_documents" USING btree ("agency_id","kind","number_year","number") WHERE "core_official_documents"."number" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "core_official_documents_replaces_key" ON "core_official_documents" USING btree ("agency_id","replaces_id") WHERE "core_official_documents"."replaces_id" is not null;
