@@ -5,6 +5,7 @@ import { th, en } from './i18n.js';
 import { integrityStaffRoutes } from './routes.staff.js';
 import { integrityPublicRoutes } from './routes.public.js';
 import { integrityDisclosures } from './disclosures.js';
+import { addRisk } from './add-risk.js';
 
 /**
  * คุณธรรมและการป้องกันการทุจริต: official announcements and orders drafted from templates (HR
@@ -20,6 +21,7 @@ export const integrityModule = defineModule({
     // ลงนาม: only the agency's executives sign announcements and orders.
     'integrity.sign': ['executive'],
     'integrity.publish': ['agency_admin', 'executive'],
+    'integrity.risks': ['agency_admin', 'unit_officer'],
   },
   nav: [
     {
@@ -28,6 +30,13 @@ export const integrityModule = defineModule({
       label: 'integrity.nav.documents',
       permission: 'integrity.view',
       order: 40,
+    },
+    {
+      audience: 'staff',
+      href: '/staff/integrity/risks',
+      label: 'integrity.risks.nav',
+      permission: 'integrity.view',
+      order: 41,
     },
   ],
   catalog: { th, en },
@@ -42,9 +51,22 @@ export const integrityModule = defineModule({
       signerName: 'ผู้ลงนามทดสอบ',
       signerPosition: 'ตำแหน่งทดสอบ',
     });
+    const risk = await addRisk(ctx, {
+      fiscalYear: currentFiscalYear(ctx.now()),
+      process: `${marker} กระบวนงาน`,
+      risk: `${marker} ความเสี่ยง`,
+      likelihood: 3,
+      impact: 4,
+    });
     return {
       params: { id: doc.id, template: 'no-gift' },
       byRoute: {
+        '/staff/integrity/risks/:id': { id: risk.id },
+        '/staff/integrity/risks/:id/follow-up': { id: risk.id },
+        '/a/:slug/integrity/reports/:year/:file': {
+          year: String(currentFiscalYear(ctx.now())),
+          file: 'risk-assessment.pdf',
+        },
         '/staff/integrity/documents/:id/:file': { id: doc.id, file: 'preview.docx' },
         '/a/:slug/integrity/documents/:file': { file: `${doc.id}.pdf` },
       },

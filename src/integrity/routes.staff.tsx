@@ -24,6 +24,7 @@ import { findTemplate, listTemplates } from './templates.js';
 import { draftFromTemplate } from './draft-from-template.js';
 import { DocumentEditForm, editValues } from './document-form.js';
 import { loadDocumentView } from './queries.js';
+import { riskRoutes } from './routes.risks.js';
 import {
   DocumentPage,
   EditPage,
@@ -70,6 +71,7 @@ const templateOf = (c: Context<AppEnv>) => {
 /** ประกาศและคำสั่ง: the register, drafting from templates, review, signature, publication. */
 export const integrityStaffRoutes = new Hono<AppEnv>()
   .use(requirePermission('integrity.view'))
+  .route('/risks', riskRoutes)
   .get('/documents', async (c) => {
     const ctx = c.get('ctx');
     const year = yearOf(c);
