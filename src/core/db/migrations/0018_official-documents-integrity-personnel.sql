@@ -101,11 +101,53 @@ CREATE TABLE "integrity_risks" (
 	CONSTRAINT "integrity_risks_impact_check" CHECK ("integrity_risks"."impact" between 1 and 5)
 );
 --> statement-breakpoint
+CREATE TABLE "personnel_people" (
+	"agency_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"full_name" text NOT NULL,
+	"staff_type" text NOT NULL,
+	"position" text NOT NULL,
+	"unit_id" uuid,
+	"national_id" text,
+	"created_by" text NOT NULL,
+	CONSTRAINT "personnel_people_agency_id_id_pk" PRIMARY KEY("agency_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "personnel_settings" (
+	"agency_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"store_national_id" boolean DEFAULT false NOT NULL,
+	CONSTRAINT "personnel_settings_agency_id_pk" PRIMARY KEY("agency_id")
+);
+--> statement-breakpoint
+CREATE TABLE "personnel_trainings" (
+	"agency_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"person_id" uuid NOT NULL,
+	"fiscal_year" integer NOT NULL,
+	"course" text NOT NULL,
+	"provider" text DEFAULT '' NOT NULL,
+	"attended_on" date NOT NULL,
+	"hours" numeric(6, 1) NOT NULL,
+	"recorded_by" text NOT NULL,
+	CONSTRAINT "personnel_trainings_agency_id_id_pk" PRIMARY KEY("agency_id","id")
+);
+--> statement-breakpoint
 ALTER TABLE "core_official_counters" ADD CONSTRAINT "core_official_counters_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "core_official_documents" ADD CONSTRAINT "core_official_documents_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "core_official_emblems" ADD CONSTRAINT "core_official_emblems_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "integrity_reports" ADD CONSTRAINT "integrity_reports_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "integrity_risk_follow_ups" ADD CONSTRAINT "integrity_risk_follow_ups_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "integrity_risks" ADD CONSTRAINT "integrity_risks_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "personnel_people" ADD CONSTRAINT "personnel_people_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "personnel_people" ADD CONSTRAINT "personnel_people_agency_id_unit_id_core_units_agency_id_id_fk" FOREIGN KEY ("agency_id","unit_id") REFERENCES "public"."core_units"("agency_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "personnel_settings" ADD CONSTRAINT "personnel_settings_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "personnel_trainings" ADD CONSTRAINT "personnel_trainings_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "personnel_trainings" ADD CONSTRAINT "personnel_trainings_agency_id_person_id_personnel_people_agency_id_id_fk" FOREIGN KEY ("agency_id","person_id") REFERENCES "public"."personnel_people"("agency_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "core_official_documents_number_key" ON "core_official_documents" USING btree ("agency_id","kind","number_year","number") WHERE "core_official_documents"."number" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "core_official_documents_replaces_key" ON "core_official_documents" USING btree ("agency_id","replaces_id") WHERE "core_official_documents"."replaces_id" is not null;
