@@ -6,6 +6,7 @@ import { disclosureModule } from './disclosure/module.js';
 import { measuresModule } from './measures/module.js';
 import { surveysModule } from './surveys/module.js';
 import { integrityModule } from './integrity/module.js';
+import { personnelModule } from './personnel/module.js';
 
 /** Every module, in mount order. The only file that knows them all. */
 export const modules: readonly ModuleManifest[] = [
@@ -16,4 +17,5 @@ export const modules: readonly ModuleManifest[] = [
   measuresModule,
   surveysModule,
   integrityModule,
+  personnelModule,
 ];

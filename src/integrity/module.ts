@@ -59,8 +59,16 @@ export const integrityModule = defineModule({
       impact: 4,
     });
     return {
-      params: { id: doc.id, template: 'no-gift' },
+      // `id` stays out of the shared params: bad-input merges every module's params, and an
+      // `id` here would hand other modules' routes a document id instead of their own.
+      params: { template: 'no-gift' },
       byRoute: {
+        '/staff/integrity/documents/:id': { id: doc.id },
+        '/staff/integrity/documents/:id/edit': { id: doc.id },
+        '/staff/integrity/documents/:id/submit': { id: doc.id },
+        '/staff/integrity/documents/:id/sign': { id: doc.id },
+        '/staff/integrity/documents/:id/publish': { id: doc.id },
+        '/staff/integrity/documents/:id/replace': { id: doc.id },
         '/staff/integrity/risks/:id': { id: risk.id },
         '/staff/integrity/risks/:id/follow-up': { id: risk.id },
         '/a/:slug/integrity/reports/:year/:file': {
