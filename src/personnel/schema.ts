@@ -73,3 +73,24 @@ export const trainings = pgTable(
     foreignKey({ columns: [t.agencyId, t.personId], foreignColumns: [people.agencyId, people.id] }),
   ],
 );
+
+/**
+ * การประชุมรับฟังความคิดเห็นของบุคลากร: a staff hearing meeting, the evidence the seed's HR
+ * measures promise ("มีการจัดประชุมเพื่อรับฟังความคิดเห็นของข้าราชการในทุกระดับสม่ำเสมอ").
+ */
+export const hearings = pgTable(
+  'personnel_hearings',
+  {
+    ...agencyOwned,
+    id: uuid().notNull().defaultRandom(),
+    fiscalYear: integer().notNull(),
+    heldOn: date({ mode: 'string' }).notNull(),
+    attendees: integer().notNull(),
+    /** ประเด็นที่บุคลากรเสนอ */
+    issues: text().notNull(),
+    /** คำชี้แจง/การดำเนินการของผู้บริหาร */
+    answers: text().notNull().default(''),
+    recordedBy: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.id] })],
+);

@@ -101,6 +101,20 @@ CREATE TABLE "integrity_risks" (
 	CONSTRAINT "integrity_risks_impact_check" CHECK ("integrity_risks"."impact" between 1 and 5)
 );
 --> statement-breakpoint
+CREATE TABLE "personnel_hearings" (
+	"agency_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"fiscal_year" integer NOT NULL,
+	"held_on" date NOT NULL,
+	"attendees" integer NOT NULL,
+	"issues" text NOT NULL,
+	"answers" text DEFAULT '' NOT NULL,
+	"recorded_by" text NOT NULL,
+	CONSTRAINT "personnel_hearings_agency_id_id_pk" PRIMARY KEY("agency_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "personnel_people" (
 	"agency_id" uuid NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -144,6 +158,7 @@ ALTER TABLE "core_official_emblems" ADD CONSTRAINT "core_official_emblems_agency
 ALTER TABLE "integrity_reports" ADD CONSTRAINT "integrity_reports_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "integrity_risk_follow_ups" ADD CONSTRAINT "integrity_risk_follow_ups_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "integrity_risks" ADD CONSTRAINT "integrity_risks_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "personnel_hearings" ADD CONSTRAINT "personnel_hearings_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "personnel_people" ADD CONSTRAINT "personnel_people_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "personnel_people" ADD CONSTRAINT "personnel_people_agency_id_unit_id_core_units_agency_id_id_fk" FOREIGN KEY ("agency_id","unit_id") REFERENCES "public"."core_units"("agency_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "personnel_settings" ADD CONSTRAINT "personnel_settings_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
