@@ -50,3 +50,19 @@ export const TrainingInput = z.object({
   ),
 });
 export type TrainingInput = z.input<typeof TrainingInput>;
+
+/** A staff hearing meeting as typed: date, how many attended, issues raised and answers. */
+export const HearingInput = z.object({
+  fiscalYear: TrainingInput.shape.fiscalYear,
+  heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'personnel.errors.date'),
+  attendees: typedNumber(
+    z.coerce
+      .number('personnel.errors.attendees')
+      .int('personnel.errors.attendees')
+      .min(1, 'personnel.errors.attendees')
+      .max(100000, 'personnel.errors.attendees'),
+  ),
+  issues: requiredText(8000),
+  answers: cleanText({ max: 8000 }).default(''),
+});
+export type HearingInput = z.input<typeof HearingInput>;

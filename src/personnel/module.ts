@@ -19,6 +19,13 @@ export const personnelModule = defineModule({
       permission: 'personnel.view',
       order: 45,
     },
+    {
+      audience: 'staff',
+      href: '/staff/personnel/hearings',
+      label: 'personnel.hearings.nav',
+      permission: 'personnel.view',
+      order: 46,
+    },
   ],
   catalog: { th, en },
   isolationFixture: async (ctx) => {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../core/db/client.js';
 import { scoped } from '../core/db/scoped.js';
-import { people, personnelSettings, trainings } from './schema.js';
+import { hearings, people, personnelSettings, trainings } from './schema.js';
 
 export type PersonRow = typeof people.$inferSelect;
 export type TrainingRow = typeof trainings.$inferSelect;
@@ -45,4 +45,16 @@ export async function trainingSummary(db: DbOrTx, agencyId: string, fiscalYear: 
     totalHours,
     averageHours: roster.length === 0 ? 0 : totalHours / roster.length,
   };
+}
+
+export type HearingRow = typeof hearings.$inferSelect;
+
+/** The year's staff hearing meetings, newest first. */
+export async function listHearings(
+  db: DbOrTx,
+  agencyId: string,
+  fiscalYear: number,
+): Promise<HearingRow[]> {
+  const rows = await scoped(db, agencyId).list(hearings, eq(hearings.fiscalYear, fiscalYear));
+  return rows.sort((a, b) => b.heldOn.localeCompare(a.heldOn));
 }

@@ -6,7 +6,7 @@ import {
   type TestSession,
 } from '../../test/helpers/test-context.js';
 import { auditLog } from '../core/audit/schema.js';
-import { people, trainings } from './schema.js';
+import { hearings, people, trainings } from './schema.js';
 
 const VALID_ID = '1101700203450'; // check digit 0 (mod 11 over the first twelve digits)
 const PERSON = {
@@ -78,5 +78,36 @@ void describe('personnel roster and training records', () => {
     assert.equal((await t.database.db.select().from(trainings)).length, 1);
     const page = await (await t.get('/staff/personnel', admin)).text();
     assert.match(page, /ได้รับการพัฒนา 1 จาก 1 คน รวม 6\.5 ชั่วโมง เฉลี่ย 6\.5 ชั่วโมงต่อคน/);
+  });
+  void it('records a staff hearing meeting and refuses one without attendees', async () => {
+    const year = String(new Date().getFullYear() + 543 + (new Date().getMonth() >= 9 ? 1 : 0));
+    const ok = await t.post(
+      '/staff/personnel/hearings',
+      {
+        fiscalYear: year,
+        heldOn: '2026-11-30',
+        attendees: '๔๒',
+        issues: 'ขอให้จัดอบรมคอมพิวเตอร์',
+        answers: 'บรรจุในแผนพัฒนา',
+      },
+      admin,
+    );
+    assert.equal(ok.status, 303);
+    const refused = await t.post(
+      '/staff/personnel/hearings',
+      { fiscalYear: year, heldOn: '2026-11-30', attendees: '0', issues: 'ประเด็นที่ไม่ควรบันทึก' },
+      admin,
+    );
+    assert.equal(refused.status, 422);
+    assert.match(await refused.text(), /จำนวนผู้เข้าร่วมต้องเป็นจำนวนเต็ม/);
+    const stored = await t.database.db.select().from(hearings);
+    assert.deepEqual(
+      stored.map((h) => h.attendees),
+      [42],
+    );
+    assert.match(
+      await (await t.get('/staff/personnel/hearings', admin)).text(),
+      /ขอให้จัดอบรมคอมพิวเตอร์/,
+    );
   });
 });

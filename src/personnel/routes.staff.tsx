@@ -12,7 +12,15 @@ import { currentFiscalYear } from '../core/i18n/thai-format.js';
 import { addPerson } from './add-person.js';
 import { recordTraining } from './record-training.js';
 import { setNationalIdStorage } from './set-national-id-storage.js';
-import { listPeople, listTrainings, storesNationalId, trainingSummary } from './queries.js';
+import { recordHearing } from './record-hearing.js';
+import { HearingsPage } from './views/hearings-page.js';
+import {
+  listHearings,
+  listPeople,
+  listTrainings,
+  storesNationalId,
+  trainingSummary,
+} from './queries.js';
 import { people } from './schema.js';
 import { PersonPage, RosterPage } from './views/roster-pages.js';
 
@@ -48,6 +56,19 @@ async function personPage(c: Context<AppEnv>, id: string, form: FormState = FRES
   );
 }
 
+async function hearingsPage(c: Context<AppEnv>, form: FormState = FRESH_FORM) {
+  const ctx = c.get('ctx');
+  const year = currentFiscalYear(ctx.now());
+  return (
+    <HearingsPage
+      year={year}
+      hearings={await listHearings(ctx.db, ctx.agencyId, year)}
+      canManage={can(ctx.actor, 'personnel.manage')}
+      form={form}
+    />
+  );
+}
+
 /** ทะเบียนบุคลากร: the HR roster, training records and the national-ID setting. */
 export const personnelStaffRoutes = new Hono<AppEnv>()
   .use(requirePermission('personnel.view'))
@@ -66,6 +87,15 @@ export const personnelStaffRoutes = new Hono<AppEnv>()
       run: (data) => setNationalIdStorage(c.get('ctx'), data.storeNationalId === 'on'),
       redirect: () => '/staff/personnel?notice=personnel.roster.settingSaved',
       page: (form) => rosterPage(c, form),
+    }),
+  )
+  .get('/hearings', async (c) => c.render(await hearingsPage(c)))
+  .post('/hearings', requirePermission('personnel.manage'), (c) =>
+    submitForm(c, {
+      schema: Fields,
+      run: (data) => recordHearing(c.get('ctx'), data as never),
+      redirect: () => '/staff/personnel/hearings?notice=personnel.hearings.added',
+      page: (form) => hearingsPage(c, form),
     }),
   )
   .get('/people/:id', async (c) => c.render(await personPage(c, uuidParam(c, 'id'))))
