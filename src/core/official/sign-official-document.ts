@@ -138,8 +138,28 @@ export async function signOfficialDocument(
   id: string,
   options: { number?: number | string | null } = {},
 ): Promise<OfficialDocumentRow> {
-  return ctx.db.transaction(async (tx) => {
-    const before = await lockOfficialDocument(tx, ctx.agencyId, id);
-    return signLocked(tx, ctx, before, options);
-  });
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const before = await lockOfficialDocument(tx, ctx.agencyId, id);
+      return signLocked(tx, ctx, before, options);
+    });
+  } catch (error) {
+    // Two executives typing the same free number at once: the check above saw it free in both
+    // transactions, the unique index lets one through; the other gets the form's message.
+    if (isUniqueViolation(error)) {
+      throw new ConflictError('official.errors.numberTaken', {
+        fieldErrors: { number: 'official.errors.numberTaken' },
+      });
+    }
+    throw error;
+  }
+}
+
+/** A PostgreSQL unique violation (23505), bare or wrapped by Drizzle's query error. */
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 3; depth++) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
 }
