@@ -221,3 +221,94 @@ export function groupedBarChart(input: GroupedBarChartInput): string {
   parts.push('</svg>');
   return parts.join('');
 }
+
+/** A risk placed on the matrix: its likelihood and impact (1–5) and a short label ("R1"). */
+export interface RiskPoint {
+  likelihood: number;
+  impact: number;
+  label: string;
+}
+
+export interface RiskMatrixInput {
+  title: string;
+  risks: RiskPoint[];
+  /** Axis names, e.g. "โอกาส" / "ผลกระทบ". */
+  likelihoodLabel: string;
+  impactLabel: string;
+  /** Legend text for the four levels, lowest first (ต่ำ, ปานกลาง, สูง, สูงมาก). */
+  levelLabels: [string, string, string, string];
+  thaiDigits?: boolean;
+}
+
+/**
+ * The level of a likelihood × impact score on the 5 × 5 matrix: 1–4 low, 5–9 medium, 10–16 high,
+ * 17–25 very high (0–3). Four bands as in the NACC's bribery-risk assessment guidance and the
+ * agencies' risk reports that follow it; one place to change if an agency's manual differs.
+ */
+export function riskLevel(likelihood: number, impact: number): 0 | 1 | 2 | 3 {
+  const score = likelihood * impact;
+  return score <= 4 ? 0 : score <= 9 ? 1 : score <= 16 ? 2 : 3;
+}
+
+/** Fill colours of the four levels: green, yellow, orange, red (print-safe tints). */
+export const RISK_LEVEL_COLORS = ['#a9d18e', '#ffe699', '#f4b183', '#ff7c80'] as const;
+
+/**
+ * ตารางความเสี่ยง 5 × 5: likelihood up the side (5 at the top), impact along the bottom, each cell
+ * coloured by its level, the risks' labels written in their cells.
+ */
+export function riskMatrixChart(input: RiskMatrixInput): string {
+  const digits = (s: string) => (input.thaiDigits ? toThaiDigits(s) : s);
+  const cell = 72;
+  const left = 70;
+  const top = 40;
+  const size = cell * 5;
+  const legendY = top + size + 60;
+  const width = left + size + 20;
+  const height = legendY + LINE_PX + 10;
+  const parts: string[] = [];
+  for (let l = 1; l <= 5; l++) {
+    for (let i = 1; i <= 5; i++) {
+      const x = left + (i - 1) * cell;
+      const y = top + (5 - l) * cell;
+      parts.push(
+        `<rect x="${x}" y="${y}" width="${cell}" height="${cell}" fill="${RISK_LEVEL_COLORS[riskLevel(l, i)]}" stroke="#000" stroke-width="1"/>`,
+      );
+      const here = input.risks.filter((r) => r.likelihood === l && r.impact === i);
+      here.slice(0, 3).forEach((r, k) => {
+        parts.push(
+          `<text x="${x + cell / 2}" y="${y + 20 + k * 18}" text-anchor="middle" font-size="${LABEL_PX}">${escapeXml(digits(r.label))}</text>`,
+        );
+      });
+      if (here.length > 3) {
+        parts.push(
+          `<text x="${x + cell / 2}" y="${y + cell - 6}" text-anchor="middle" font-size="12">${escapeXml(digits(`+${here.length - 3}`))}</text>`,
+        );
+      }
+    }
+    parts.push(
+      `<text x="${left - 10}" y="${top + (5 - l) * cell + cell / 2 + 5}" text-anchor="end" font-size="${LABEL_PX}">${digits(String(l))}</text>`,
+    );
+    parts.push(
+      `<text x="${left + (l - 1) * cell + cell / 2}" y="${top + size + 20}" text-anchor="middle" font-size="${LABEL_PX}">${digits(String(l))}</text>`,
+    );
+  }
+  parts.push(
+    `<text x="${left + size / 2}" y="${top + size + 42}" text-anchor="middle" font-size="${LABEL_PX}" font-weight="700">${escapeXml(input.impactLabel)}</text>`,
+    `<text transform="translate(22 ${top + size / 2}) rotate(-90)" text-anchor="middle" font-size="${LABEL_PX}" font-weight="700">${escapeXml(input.likelihoodLabel)}</text>`,
+  );
+  input.levelLabels.forEach((label, i) => {
+    const x = left + i * (size / 4);
+    parts.push(
+      `<rect x="${x}" y="${legendY - 12}" width="14" height="14" fill="${RISK_LEVEL_COLORS[i]}" stroke="#000"/>`,
+      `<text x="${x + 20}" y="${legendY}" font-size="${LABEL_PX}">${escapeXml(label)}</text>`,
+    );
+  });
+  const title = escapeXml(input.title);
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${title}" font-family="${FONT}">` +
+    `<title>${title}</title><desc>${escapeXml(input.risks.map((r) => `${r.label}: ${r.likelihood}×${r.impact}`).join(', '))}</desc>` +
+    parts.join('') +
+    `</svg>`
+  );
+}

@@ -95,6 +95,30 @@ export const ImageSection = z
 
 export const PageBreakSection = z.object({ kind: z.literal('pageBreak') });
 
+/**
+ * ตราครุฑ/ตราหน่วยงาน at the top centre of a ประกาศ or คำสั่ง. ระเบียบสำนักนายกรัฐมนตรีว่าด้วยงาน
+ * สารบรรณ (แบบประกาศ, แบบคำสั่ง) prints the Garuda 3 cm high, centred above the heading; the
+ * agency's uploaded emblem takes the same size and place.
+ */
+export const EmblemSection = z.object({
+  kind: z.literal('emblem'),
+  png: z.instanceof(Uint8Array),
+  heightCm: z.number().positive().max(5).default(3),
+  alt: z.string().min(1),
+});
+
+/**
+ * The close of an official notice: the date line ("ประกาศ ณ วันที่ …", indented toward the centre
+ * as in the forms), room for the hand signature, then the signer's name in parentheses and
+ * position, centred on the right half of the page.
+ */
+export const SignatureSection = z.object({
+  kind: z.literal('signature'),
+  dateLine: z.string().optional(),
+  /** "(นายสมชาย ใจดี)", "นายกเทศมนตรีตำบลโพธิ์ทอง", … */
+  lines: z.array(z.string()).min(1),
+});
+
 export const Section = z.union([
   CoverSection,
   HeadingSection,
@@ -103,6 +127,8 @@ export const Section = z.union([
   TableSection,
   ImageSection,
   PageBreakSection,
+  EmblemSection,
+  SignatureSection,
 ]);
 export type Section = z.infer<typeof Section>;
 /** What callers write: defaults (align, level…) may be left out. */

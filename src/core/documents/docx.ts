@@ -47,8 +47,10 @@ import {
 } from './fonts.js';
 import {
   A4_MM,
+  DATE_LINE_INDENT_CM,
   OFFICIAL_MARGINS_CM,
   PARAGRAPH_INDENT_CM,
+  SIGNATURE_INDENT_CM,
   TEXT_WIDTH_CM,
   cmToTwips,
 } from './page-setup.js';
@@ -319,6 +321,49 @@ class DocxRenderer {
         return this.image(section);
       case 'pageBreak':
         return [new Paragraph({ children: [new PageBreak()] })];
+      case 'emblem': {
+        const { width, height } = pngSize(section.png);
+        const heightPx = section.heightCm * PX_PER_CM;
+        return [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 120 },
+            children: [
+              new ImageRun({
+                type: 'png',
+                data: section.png,
+                transformation: { width: (heightPx * width) / height, height: heightPx },
+                altText: { name: 'emblem', description: section.alt, title: section.alt },
+              }),
+            ],
+          }),
+        ];
+      }
+      case 'signature': {
+        const out: FileChild[] = [new Paragraph({ children: [] })];
+        if (section.dateLine) {
+          out.push(
+            new Paragraph({
+              indent: { left: cmToTwips(DATE_LINE_INDENT_CM) },
+              keepNext: true,
+              children: this.runs(section.dateLine),
+            }),
+          );
+        }
+        // Room for the hand signature: three empty lines, kept on the page with the name.
+        for (let i = 0; i < 3; i++) out.push(new Paragraph({ keepNext: true, children: [] }));
+        section.lines.forEach((line, i) =>
+          out.push(
+            new Paragraph({
+              alignment: AlignmentType.CENTER,
+              indent: { left: cmToTwips(SIGNATURE_INDENT_CM) },
+              keepNext: i < section.lines.length - 1,
+              children: this.runs(line),
+            }),
+          ),
+        );
+        return out;
+      }
     }
   }
 

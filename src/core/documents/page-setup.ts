@@ -29,3 +29,11 @@ export const TWIPS_PER_CM = 1440 / 2.54;
 export function cmToTwips(cm: number): number {
   return Math.round(cm * TWIPS_PER_CM);
 }
+
+/**
+ * Where the close of a ประกาศ/คำสั่ง sits, from the left text edge in cm: the date line starts
+ * near the centre and the signature block is centred on the right part, as in the forms of the
+ * ระเบียบงานสารบรรณ (practice of agencies' templates: about 6 cm and 5 cm in).
+ */
+export const SIGNATURE_INDENT_CM = 5;
+export const DATE_LINE_INDENT_CM = 6;

@@ -23,7 +23,13 @@ import {
   sarabunFontFaceCss,
   sarabunPtFor,
 } from './fonts.js';
-import { OFFICIAL_MARGINS_CM, PARAGRAPH_INDENT_CM, TEXT_WIDTH_CM } from './page-setup.js';
+import {
+  DATE_LINE_INDENT_CM,
+  OFFICIAL_MARGINS_CM,
+  PARAGRAPH_INDENT_CM,
+  SIGNATURE_INDENT_CM,
+  TEXT_WIDTH_CM,
+} from './page-setup.js';
 
 const CSS_ALIGN: Record<Alignment, string> = {
   left: 'text-align:left',
@@ -82,7 +88,13 @@ caption{font-weight:700;padding-bottom:4pt}
 figure{margin:6pt 0 10pt 0;text-align:center;break-inside:avoid}
 figure svg,figure img{max-width:${TEXT_WIDTH_CM}cm;height:auto;display:block;margin:0 auto}
 figcaption{font-size:${pt(14)}}
-.page-break{break-after:page}`;
+.page-break{break-after:page}
+.emblem{text-align:center;margin:0 0 6pt 0}
+.emblem img{display:inline-block}
+.signature{break-inside:avoid;margin-top:${OFFICIAL_LINE_HEIGHT_PT}pt}
+.signature .date{margin:0 0 0 ${DATE_LINE_INDENT_CM}cm;text-indent:0}
+.signature .who{margin:${3 * OFFICIAL_LINE_HEIGHT_PT}pt 0 0 ${SIGNATURE_INDENT_CM}cm;text-align:center}
+.signature .who p{margin:0}`;
 }
 
 class HtmlRenderer {
@@ -173,6 +185,18 @@ class HtmlRenderer {
       }
       case 'pageBreak':
         return '<div class="page-break"></div>';
+      case 'emblem':
+        return (
+          `<p class="emblem"><img style="height:${section.heightCm}cm" alt="${escapeXml(section.alt)}" ` +
+          `src="data:image/png;base64,${Buffer.from(section.png).toString('base64')}"></p>`
+        );
+      case 'signature': {
+        // Three blank lines of room for the hand signature, then name and position (forms of
+        // the ระเบียบงานสารบรรณ).
+        const date = section.dateLine ? `<p class="date">${this.text(section.dateLine)}</p>` : '';
+        const who = section.lines.map((l) => `<p>${this.text(l)}</p>`).join('');
+        return `<div class="signature">${date}<div class="who">${who}</div></div>`;
+      }
     }
   }
 }

@@ -1,0 +1,68 @@
+import { Hono } from 'hono';
+import { and, eq } from 'drizzle-orm';
+import type { AppEnv } from '../core/http/env.js';
+import { NotFoundError } from '../core/errors.js';
+import { isUuid } from '../core/validation/text.js';
+import { officialDocuments } from '../core/official/schema.js';
+import { integrityReports } from './schema.js';
+import { sendStoredFile, UPLOAD_TYPES } from '../core/files/index.js';
+
+/**
+ * Public downloads of published announcements and orders (/a/<slug>/integrity/documents/<id>.pdf):
+ * only the files stored when an executive's signed document was published, never a rendering.
+ */
+export const integrityPublicRoutes = new Hono<AppEnv>()
+  .get('/reports/:year/:file', async (c) => {
+    const year = Number(c.req.param('year'));
+    const match = /^(risk-assessment)\.(pdf|docx)$/.exec(c.req.param('file'));
+    if (!Number.isInteger(year) || year < 2500 || year > 2700 || !match) throw new NotFoundError();
+    const [row] = await c
+      .get('database')
+      .db.select()
+      .from(integrityReports)
+      .where(
+        and(
+          eq(integrityReports.agencyId, c.get('publicAgency').id),
+          eq(integrityReports.fiscalYear, year),
+          eq(integrityReports.kind, 'risk-assessment'),
+        ),
+      );
+    if (!row) throw new NotFoundError();
+    const format = match[2] as 'pdf' | 'docx';
+    return sendStoredFile(
+      c,
+      {
+        sha256: format === 'pdf' ? row.pdfSha256 : row.docxSha256,
+        fileName: `${row.kind}-${row.fiscalYear}.${format}`,
+        mediaType: UPLOAD_TYPES[format].mediaType,
+      },
+      { disposition: format === 'pdf' ? 'inline' : 'attachment' },
+    );
+  })
+  .get('/documents/:file', async (c) => {
+    const match = /^(.+)\.(pdf|docx)$/.exec(c.req.param('file'));
+    if (!match || !isUuid(match[1])) throw new NotFoundError();
+    const [row] = await c
+      .get('database')
+      .db.select()
+      .from(officialDocuments)
+      .where(
+        and(
+          eq(officialDocuments.agencyId, c.get('publicAgency').id),
+          eq(officialDocuments.id, match[1]!),
+          eq(officialDocuments.status, 'published'),
+        ),
+      );
+    const format = match[2] as 'pdf' | 'docx';
+    const sha256 = format === 'pdf' ? row?.pdfSha256 : row?.docxSha256;
+    if (!row || !sha256) throw new NotFoundError();
+    return sendStoredFile(
+      c,
+      {
+        sha256,
+        fileName: `${row.kind}-${row.id}.${format}`,
+        mediaType: UPLOAD_TYPES[format].mediaType,
+      },
+      { disposition: format === 'pdf' ? 'inline' : 'attachment' },
+    );
+  });

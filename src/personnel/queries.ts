@@ -1,0 +1,60 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../core/db/client.js';
+import { scoped } from '../core/db/scoped.js';
+import { hearings, people, personnelSettings, trainings } from './schema.js';
+
+export type PersonRow = typeof people.$inferSelect;
+export type TrainingRow = typeof trainings.$inferSelect;
+
+/** Whether the agency turned on the storing of national IDs (off by default). */
+export async function storesNationalId(db: DbOrTx, agencyId: string): Promise<boolean> {
+  const row = await scoped(db, agencyId).find(
+    personnelSettings,
+    eq(personnelSettings.agencyId, agencyId),
+  );
+  return row?.storeNationalId ?? false;
+}
+
+/** The roster, by name. */
+export async function listPeople(db: DbOrTx, agencyId: string): Promise<PersonRow[]> {
+  return scoped(db, agencyId).list(people, undefined, [people.fullName]);
+}
+
+/** One person's training records, newest first. */
+export async function listTrainings(
+  db: DbOrTx,
+  agencyId: string,
+  personId: string,
+): Promise<TrainingRow[]> {
+  const rows = await scoped(db, agencyId).list(trainings, eq(trainings.personId, personId));
+  return rows.sort((a, b) => b.attendedOn.localeCompare(a.attendedOn));
+}
+
+/**
+ * The year's development summary the HR report gives the OIT: how many of the roster were
+ * trained, the total and average hours per person on the roster.
+ */
+export async function trainingSummary(db: DbOrTx, agencyId: string, fiscalYear: number) {
+  const q = scoped(db, agencyId);
+  const roster = await q.list(people);
+  const rows = await q.list(trainings, eq(trainings.fiscalYear, fiscalYear));
+  const totalHours = rows.reduce((sum, r) => sum + Number(r.hours), 0);
+  return {
+    people: roster.length,
+    trained: new Set(rows.map((r) => r.personId)).size,
+    totalHours,
+    averageHours: roster.length === 0 ? 0 : totalHours / roster.length,
+  };
+}
+
+export type HearingRow = typeof hearings.$inferSelect;
+
+/** The year's staff hearing meetings, newest first. */
+export async function listHearings(
+  db: DbOrTx,
+  agencyId: string,
+  fiscalYear: number,
+): Promise<HearingRow[]> {
+  const rows = await scoped(db, agencyId).list(hearings, eq(hearings.fiscalYear, fiscalYear));
+  return rows.sort((a, b) => b.heldOn.localeCompare(a.heldOn));
+}
