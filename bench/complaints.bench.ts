@@ -183,10 +183,12 @@ console.log(`database: ${database.kind}`);
     }
     return median(times);
   };
-  const plain = await measure(() => Promise.resolve(app.request(page, { headers: { cookie } })));
+  const plain = await measure(() =>
+    Promise.resolve(app.app.request(page, { headers: { cookie } })),
+  );
   const opened = await measure(() =>
     Promise.resolve(
-      app.request(`${page}/identity`, {
+      app.app.request(`${page}/identity`, {
         method: 'POST',
         headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
         body: `_csrf=${'c'.repeat(43)}`,

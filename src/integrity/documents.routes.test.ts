@@ -12,8 +12,7 @@ import {
 import { officialDocuments } from '../core/official/schema.js';
 import { pdfToText } from '../core/documents/read-back.js';
 import { renderSvgsToPng } from '../core/documents/render-svg-to-png.js';
-import { collectFedContent } from '../disclosure/index.js';
-import { modules } from '../modules.js';
+import { fedContent } from '../../test/helpers/fed-content.js';
 
 const BASE = '/staff/integrity/documents';
 const SIGNER = { signerName: 'นายสมชาย ใจดี', signerPosition: 'นายกเทศมนตรีตำบลทดสอบ' };
@@ -77,7 +76,7 @@ void describe('integrity documents: template → review → signature → OIT', 
     assert.ok(text.includes('ประกาศ ณ วันที่'), text);
     assert.ok(text.includes('ข้อ ๓ หากมีผู้มอบของขวัญหรือประโยชน์อื่นใดเกินกว่า ๓,๐๐๐ บาท'), text);
 
-    const fed = await collectFedContent(modules, {
+    const fed = await fedContent({
       db: t.database.db,
       agencyId: t.agency.id,
       agencySlug: t.agency.slug,

@@ -10,8 +10,7 @@ import {
 } from '../../test/helpers/test-context.js';
 import { pdfToText } from '../core/documents/read-back.js';
 import { riskLevel, RISK_LEVEL_COLORS } from '../core/documents/charts.js';
-import { collectFedContent } from '../disclosure/index.js';
-import { modules } from '../modules.js';
+import { fedContent } from '../../test/helpers/fed-content.js';
 import { risks } from './schema.js';
 
 const BASE = '/staff/integrity/risks';
@@ -107,7 +106,7 @@ void describe('bribery-risk register', () => {
     const packed = text.replace(/\s+/g, '');
     assert.ok(packed.includes('การอนุญาตก่อสร้างอาคาร'), text);
     assert.ok(packed.includes('ลดโอกาสด้วยการยื่นคำขอออนไลน์'), text);
-    const fed = await collectFedContent(modules, {
+    const fed = await fedContent({
       db: t.database.db,
       agencyId: t.agency.id,
       agencySlug: t.agency.slug,
