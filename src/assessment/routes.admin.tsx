@@ -15,6 +15,7 @@ import {
   listFrameworkVersions,
 } from './framework-versions.js';
 import { FrameworkAdminPage, FrameworkVersionPage } from './views/framework-admin-pages.js';
+import { en, th } from './i18n.js';
 
 const BASE = '/admin/assessment/frameworks';
 
@@ -65,7 +66,7 @@ export const assessmentAdminRoutes = new Hono<AppEnv>()
       c.status(422);
       return renderAdminPage(c, {
         fileName: '',
-        issues: [{ path: '', messageTh: 'กรุณาเลือกไฟล์', messageEn: 'no file chosen' }],
+        issues: [{ path: '', messageTh: th.importPage.noFile, messageEn: en.importPage.noFile }],
       });
     }
     // An oversized upload is refused from its size, without reading it into memory.

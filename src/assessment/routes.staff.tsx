@@ -41,6 +41,7 @@ import {
   requireAssessmentManage,
   setOfficersMayManage,
 } from './manage-rights.js';
+import { en, th } from './i18n.js';
 
 /** A fiscal year with a framework file; anything else is "not found". */
 function yearParam(c: Context<AppEnv>, name = 'year'): number {
@@ -121,8 +122,8 @@ const NO_FILE = {
   row: null,
   column: null,
   code: 'EMPTY' as const,
-  messageTh: 'กรุณาเลือกไฟล์',
-  messageEn: 'no file',
+  messageTh: th.importPage.noFile,
+  messageEn: en.importPage.noFile,
 };
 
 /** The import page again (422) with why the file was refused, the year and level kept. */
