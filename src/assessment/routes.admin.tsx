@@ -15,6 +15,7 @@ import {
   listFrameworkVersions,
 } from './framework-versions.js';
 import { FrameworkAdminPage, FrameworkVersionPage } from './views/framework-admin-pages.js';
+import { en, th } from './i18n.js';
 
 const BASE = '/admin/assessment/frameworks';
 
@@ -50,6 +51,35 @@ async function renderAdminPage(
   );
 }
 
+/** The refusal of an upload without a file (the file checker's issues have the same shape). */
+const NO_FILE = { path: '', messageTh: th.importPage.noFile, messageEn: en.importPage.noFile };
+
+/** The uploaded framework file, or null when none was chosen. */
+async function frameworkUpload(c: Context<AppEnv>) {
+  const file = (await formFields(c)).file;
+  if (!(file instanceof File) || file.size === 0) return null;
+  // An oversized upload is refused from its size, without reading it into memory.
+  const bytes =
+    file.size > MAX_FRAMEWORK_FILE_BYTES
+      ? new Uint8Array(MAX_FRAMEWORK_FILE_BYTES + 1)
+      : new Uint8Array(await file.arrayBuffer());
+  return { fileName: file.name || 'framework.json', typedName: file.name.slice(0, 255), bytes };
+}
+
+/** What an imported version changes against the year before it and the same year in use. */
+function diffsOfVersion(framework: ItaFramework) {
+  const years = listFrameworkYears();
+  const previousYear = years.filter((y) => y < framework.fiscalYear).at(-1) ?? null;
+  return {
+    previousYear,
+    previousRows:
+      previousYear === null ? [] : diffRows(diffFrameworks(getFramework(previousYear), framework)),
+    currentRows: years.includes(framework.fiscalYear)
+      ? diffRows(diffFrameworks(getFramework(framework.fiscalYear), framework))
+      : null,
+  };
+}
+
 /**
  * /admin/assessment/frameworks: import a year's framework file, review its diff, accept it,
  * export any year. Mounted under /admin, where core's requireInstanceAdmin guards every path;
@@ -59,50 +89,27 @@ export const assessmentAdminRoutes = new Hono<AppEnv>()
   .get('/frameworks', (c) => renderAdminPage(c))
   .post('/frameworks', async (c) => {
     const ctx = adminContext(c);
-    const body = await formFields(c);
-    const file = body.file;
-    if (!(file instanceof File) || file.size === 0) {
+    const upload = await frameworkUpload(c);
+    if (!upload) {
       c.status(422);
-      return renderAdminPage(c, {
-        fileName: '',
-        issues: [{ path: '', messageTh: 'กรุณาเลือกไฟล์', messageEn: 'no file chosen' }],
-      });
+      return renderAdminPage(c, { fileName: '', issues: [NO_FILE] });
     }
-    // An oversized upload is refused from its size, without reading it into memory.
-    const bytes =
-      file.size > MAX_FRAMEWORK_FILE_BYTES
-        ? new Uint8Array(MAX_FRAMEWORK_FILE_BYTES + 1)
-        : new Uint8Array(await file.arrayBuffer());
     try {
       const row = await importFrameworkFile(ctx, {
-        fileName: file.name || 'framework.json',
-        bytes,
+        fileName: upload.fileName,
+        bytes: upload.bytes,
       });
       return c.redirect(`${BASE}/versions/${row.id}?notice=assessment.frameworkImport.staged`, 303);
     } catch (error) {
       if (!(error instanceof FrameworkFileRefusedError)) throw error;
       c.status(422);
-      return renderAdminPage(c, { issues: error.issues, fileName: file.name.slice(0, 255) });
+      return renderAdminPage(c, { issues: error.issues, fileName: upload.typedName });
     }
   })
   .get('/frameworks/versions/:id', async (c) => {
     const version = await getFrameworkVersion(c.get('database').db, c.req.param('id'));
     const framework = ItaFramework.parse(version.data);
-    const years = listFrameworkYears();
-    const previousYear = years.filter((y) => y < framework.fiscalYear).at(-1) ?? null;
-    const previousRows =
-      previousYear === null ? [] : diffRows(diffFrameworks(getFramework(previousYear), framework));
-    const currentRows = years.includes(framework.fiscalYear)
-      ? diffRows(diffFrameworks(getFramework(framework.fiscalYear), framework))
-      : null;
-    return c.render(
-      <FrameworkVersionPage
-        version={version}
-        previousYear={previousYear}
-        previousRows={previousRows}
-        currentRows={currentRows}
-      />,
-    );
+    return c.render(<FrameworkVersionPage version={version} {...diffsOfVersion(framework)} />);
   })
   .post('/frameworks/versions/:id/:decision{(accept|discard)}', async (c) => {
     const decision = c.req.param('decision') === 'accept' ? 'accepted' : 'discarded';

@@ -2,7 +2,6 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../core/http/env.js';
 import { formFields, requirePermission } from '../core/http/middleware.js';
-import { readForm } from '../core/http/form.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import { submitForm, type FormState } from '../core/http/form.js';
 import { getFramework, listFrameworkYears } from './frameworks/load-frameworks.js';
@@ -43,6 +42,7 @@ import {
   requireAssessmentManage,
   setOfficersMayManage,
 } from './manage-rights.js';
+import { en, th } from './i18n.js';
 
 /** A fiscal year with a framework file; anything else is "not found". */
 function yearParam(c: Context<AppEnv>, name = 'year'): number {
@@ -130,8 +130,8 @@ const NO_FILE = {
   row: null,
   column: null,
   code: 'EMPTY' as const,
-  messageTh: 'กรุณาเลือกไฟล์',
-  messageEn: 'no file',
+  messageTh: th.importPage.noFile,
+  messageEn: en.importPage.noFile,
 };
 
 /** The import page again (422) with why the file was refused, the year and level kept. */
@@ -235,11 +235,16 @@ export const assessmentStaffRoutes = new Hono<AppEnv>()
     const allowed = await officersMayManage(ctx.db, ctx.agencyId);
     return c.render(<AssessmentSettingsPage officersMayManage={allowed} />);
   })
-  .post('/settings', requirePermission('assessment.manage'), async (c) => {
-    const form = await readForm(c, z.object({ officersMayManage: z.string().optional() }));
-    await setOfficersMayManage(c.get('ctx'), form.ok && form.data.officersMayManage === 'on');
-    return c.redirect('/staff/assessment/settings?notice=assessment.notice.settingsSaved', 303);
-  })
+  .post('/settings', requirePermission('assessment.manage'), (c) =>
+    submitForm(c, {
+      schema: z.object({ officersMayManage: z.string().optional() }),
+      run: (input) => setOfficersMayManage(c.get('ctx'), input.officersMayManage === 'on'),
+      redirect: () => '/staff/assessment/settings?notice=assessment.notice.settingsSaved',
+      page: (form) => (
+        <AssessmentSettingsPage officersMayManage={form.values.officersMayManage === 'on'} />
+      ),
+    }),
+  )
   .get('/import', requireAssessmentManage, async (c) =>
     c.render(
       <ImportPage

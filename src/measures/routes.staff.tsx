@@ -4,7 +4,7 @@ import { raw } from 'hono/html';
 import { z } from 'zod';
 import type { AppEnv } from '../core/http/env.js';
 import { requirePermission } from '../core/http/middleware.js';
-import { readForm, submitForm, type FormState } from '../core/http/form.js';
+import { submitForm, type FormState } from '../core/http/form.js';
 import { uuidParam } from '../core/http/params.js';
 import { can } from '../core/auth/permissions.js';
 import { listUnits } from '../core/agencies/units.js';
@@ -103,7 +103,7 @@ function boardButton(c: Context<AppEnv>, run: (year: number) => Promise<string>)
 async function actionPage(
   c: Context<AppEnv>,
   id: string,
-  forms: Pick<Parameters<typeof ActionPage>[0], 'progressForm' | 'reviewForm'> = {},
+  forms: Pick<Parameters<typeof ActionPage>[0], 'progressForm' | 'reviewForm' | 'deleteForm'> = {},
 ) {
   const ctx = c.get('ctx');
   const detail = await getActionDetail(ctx.db, ctx.agencyId, id, bangkokToday(ctx.now()));
@@ -249,18 +249,19 @@ export const measuresStaffRoutes = new Hono<AppEnv>()
     });
   })
   .post('/actions/:id/delete', requirePermission('measures.manage'), async (c) => {
-    // The confirmation is checked on the server too: a browser without JavaScript (or without
-    // `required`) cannot delete a step by one stray click.
-    const form = await readForm(c, z.object({ confirm: z.literal('yes') }));
-    const { outcome, measureId } = await deleteAction(c.get('ctx'), uuidParam(c, 'id'), {
-      confirmed: form.ok,
+    const id = uuidParam(c, 'id');
+    // The confirmation is checked on the server too (a browser without JavaScript or without
+    // `required` cannot delete a step by one stray click), by the use case after it found the
+    // step, so another agency's step is "not found" before anything else.
+    return submitForm(c, {
+      schema: z.object({ confirm: z.string().optional() }),
+      run: (input) => deleteAction(c.get('ctx'), id, { confirmed: input.confirm === 'yes' }),
+      redirect: ({ outcome, measureId }) =>
+        outcome === 'deleted'
+          ? `${BASE}/${measureId}?notice=measures.notices.actionDeleted`
+          : `${BASE}/actions/${id}?notice=measures.notices.actionCancelled`,
+      page: (deleteForm) => actionPage(c, id, { deleteForm }),
     });
-    return outcome === 'deleted'
-      ? c.redirect(`${BASE}/${measureId}?notice=measures.notices.actionDeleted`, 303)
-      : c.redirect(
-          `${BASE}/actions/${c.req.param('id')}?notice=measures.notices.actionCancelled`,
-          303,
-        );
   })
   .post('/actions/:id/progress', requirePermission('measures.report'), async (c) => {
     const id = uuidParam(c, 'id');

@@ -33,31 +33,33 @@ export function AnalysisPage(props: {
   const typed = (name: string, stored: string) =>
     form && typeof form.values[name] === 'string' ? (form.values[name] as string) : stored;
   return (
-    <Layout title={`รายงานการวิเคราะห์ ปี ${y}`}>
+    <Layout title={t('assessment.analysisPage.title', { year: y })}>
       <PageHeader
-        title={`รายงานการวิเคราะห์ผลการประเมิน ปีงบประมาณ พ.ศ. ${y}`}
-        lead={<a href={`/staff/assessment/years/${y}`}>กลับไปที่ผลการประเมิน</a>}
+        title={t('assessment.analysisPage.heading', { year: y })}
+        lead={
+          <a href={`/staff/assessment/years/${y}`}>{t('assessment.analysisPage.backToResults')}</a>
+        }
       />
       <Notice />
       <ErrorSummary errors={form?.errors} message={form?.message} />
       {!a ? (
         <PostForm action={`${base}/start`} class="card">
-          <p>ยังไม่มีรายงานการวิเคราะห์ของปีนี้ เริ่มจากคลังข้อเสนอแนะและมาตรการ แล้วแก้ไขต่อได้</p>
-          <button type="submit">เริ่มรายงานการวิเคราะห์</button>
+          <p>{t('assessment.analysisPage.none')}</p>
+          <button type="submit">{t('assessment.analysisPage.start')}</button>
         </PostForm>
       ) : (
         <>
-          <h2>ประเด็น</h2>
+          <h2>{t('assessment.analysisPage.areas')}</h2>
           <ol>
             {props.areas.map((area) => (
               <li>
-                <a href={`${base}/areas/${area.areaCode}`}>{area.nameTh}</a> ({area.measures.length}{' '}
-                มาตรการ)
+                <a href={`${base}/areas/${area.areaCode}`}>{area.nameTh}</a> (
+                {t('assessment.analysisPage.measureCount', { n: area.measures.length })})
               </li>
             ))}
           </ol>
           <PostForm action={base} class="card stack">
-            <h2>ส่วนทั่วไปของรายงาน</h2>
+            <h2>{t('assessment.analysisPage.general')}</h2>
             {ANALYSIS_TEXTS.map((name) => (
               <Field
                 name={name}
@@ -74,9 +76,9 @@ export function AnalysisPage(props: {
                 value="1"
                 checked={form ? form.values.useThaiDigits === '1' : a.useThaiDigits}
               />{' '}
-              พิมพ์ตัวเลขเป็นเลขไทยในรายงาน
+              {t('assessment.analysisPage.thaiDigits')}
             </label>
-            <button type="submit">บันทึก</button>
+            <button type="submit">{t('assessment.analysisPage.save')}</button>
           </PostForm>
           {props.publish}
         </>
@@ -155,6 +157,7 @@ export function AnalysisAreaPage(props: {
   form?: FormState | undefined;
 }) {
   const { area, form } = props;
+  const t = useT();
   const action = `/staff/assessment/years/${props.fiscalYear}/analysis/areas/${area.areaCode}`;
   const typed = (name: string, stored: string) =>
     form && typeof form.values[name] === 'string' ? (form.values[name] as string) : stored;
@@ -169,12 +172,12 @@ export function AnalysisAreaPage(props: {
     })),
   ];
   return (
-    <Layout title={`ประเด็นที่ ${area.no} ${area.nameTh}`}>
+    <Layout title={t('assessment.analysisPage.areaTitle', { no: area.no, name: area.nameTh })}>
       <PageHeader
-        title={`ประเด็นที่ ${area.no} ${area.nameTh}`}
+        title={t('assessment.analysisPage.areaTitle', { no: area.no, name: area.nameTh })}
         lead={
           <a href={`/staff/assessment/years/${props.fiscalYear}/analysis`}>
-            กลับไปที่รายงานการวิเคราะห์
+            {t('assessment.analysisPage.backToAnalysis')}
           </a>
         }
       />
@@ -182,24 +185,24 @@ export function AnalysisAreaPage(props: {
       <PostForm action={action} class="stack">
         <Field
           name="findingsTh"
-          label="ข้อค้นพบ (หนึ่งบรรทัดต่อหนึ่งข้อ)"
+          label={t('assessment.analysisPage.findings')}
           value={typed('findingsTh', area.findingsTh.join('\n'))}
           error={form?.errors.findingsTh}
         />
         <Field
           name="improvementsTh"
-          label="สิ่งที่หน่วยงานจะพัฒนา (หนึ่งบรรทัดต่อหนึ่งย่อหน้า)"
+          label={t('assessment.analysisPage.improvements')}
           value={typed('improvementsTh', area.improvementsTh.join('\n'))}
           error={form?.errors.improvementsTh}
         />
-        <h2>มาตรการ</h2>
-        <p class="muted">เว้นช่อง “มาตรการ” ว่างเพื่อลบแถว แถวว่างท้ายสุดใช้เพิ่มมาตรการใหม่</p>
+        <h2>{t('assessment.analysisPage.measures')}</h2>
+        <p class="muted">{t('assessment.analysisPage.measuresHint')}</p>
         {rows.map((m, i) => (
           <fieldset class="card">
-            <legend>มาตรการที่ {i + 1}</legend>
+            <legend>{t('assessment.analysisPage.measureNo', { n: i + 1 })}</legend>
             <Field
               name={`measures.${i}.measureTh`}
-              label="มาตรการ"
+              label={t('assessment.analysisPage.measure')}
               value={m.measureTh}
               error={form?.errors[`measures.${i}.measureTh`]}
               input
@@ -207,31 +210,31 @@ export function AnalysisAreaPage(props: {
             <Field
               name={`measures.${i}.methodsTh`}
               error={form?.errors[`measures.${i}.methodsTh`]}
-              label="วิธีการนำผลการวิเคราะห์ไปสู่การปฏิบัติ (หนึ่งบรรทัดต่อข้อ)"
+              label={t('assessment.analysisPage.methods')}
               value={m.methodsTh.join('\n')}
             />
             <Field
               name={`measures.${i}.stepsTh`}
               error={form?.errors[`measures.${i}.stepsTh`]}
-              label="ขั้นตอน/วิธีการปฏิบัติ (หนึ่งบรรทัดต่อข้อ)"
+              label={t('assessment.analysisPage.steps')}
               value={m.stepsTh.join('\n')}
             />
             <Field
               name={`measures.${i}.responsibleUnitTh`}
               error={form?.errors[`measures.${i}.responsibleUnitTh`]}
-              label="ผู้รับผิดชอบ"
+              label={t('assessment.analysisPage.responsible')}
               value={m.responsibleUnitTh}
               input
             />
             <Field
               name={`measures.${i}.timelineTh`}
               error={form?.errors[`measures.${i}.timelineTh`]}
-              label="การกำกับติดตาม/ระยะเวลา"
+              label={t('assessment.analysisPage.timeline')}
               value={m.timelineTh}
             />
           </fieldset>
         ))}
-        <button type="submit">บันทึกประเด็น</button>
+        <button type="submit">{t('assessment.analysisPage.saveArea')}</button>
       </PostForm>
     </Layout>
   );

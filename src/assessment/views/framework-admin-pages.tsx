@@ -6,10 +6,11 @@ import { DiffTable } from './framework-pages.js';
 
 const BASE = '/admin/assessment/frameworks';
 
-const STATUS_TH: Record<FrameworkVersionSummary['status'], string> = {
-  pending: 'รอตรวจ',
-  accepted: 'รับใช้แล้ว',
-  discarded: 'ยกเลิก',
+/** Catalog key of each version status. */
+const STATUS_KEY: Record<FrameworkVersionSummary['status'], string> = {
+  pending: 'statusPending',
+  accepted: 'statusAccepted',
+  discarded: 'statusDiscarded',
 };
 
 const thaiDateTime = (d: Date | null) =>
@@ -38,7 +39,7 @@ export function FrameworkAdminPage(props: {
     <Layout title={t('assessment.frameworkImport.title')}>
       <PageHeader
         title={t('assessment.frameworkImport.title')}
-        lead="เกณฑ์ของแต่ละปีงบประมาณที่ทุกหน่วยงานในระบบใช้ นำเข้าไฟล์เกณฑ์ปีใหม่ ตรวจการเปลี่ยนแปลงเทียบกับปีก่อน แล้วจึงรับใช้"
+        lead={t('assessment.frameworkAdmin.lead')}
       />
       <Notice />
       {props.issues && (
@@ -47,14 +48,17 @@ export function FrameworkAdminPage(props: {
             <strong>{t('assessment.frameworkImport.refused')}</strong>
           </p>
           <p>
-            ไฟล์ {props.fileName}: พบ {props.issues.length} ปัญหา / {props.issues.length} problem(s)
+            {t('assessment.frameworkAdmin.issueCount', {
+              file: props.fileName,
+              n: props.issues.length,
+            })}
           </p>
           <div class="table-wrap">
             <table>
               <thead>
                 <tr>
-                  <th scope="col">ตำแหน่งในไฟล์ (path)</th>
-                  <th scope="col">ปัญหา</th>
+                  <th scope="col">{t('assessment.frameworkAdmin.path')}</th>
+                  <th scope="col">{t('assessment.frameworkAdmin.problemTh')}</th>
                   <th scope="col">Problem</th>
                 </tr>
               </thead>
@@ -62,7 +66,7 @@ export function FrameworkAdminPage(props: {
                 {props.issues.map((i) => (
                   <tr>
                     <td>
-                      <code>{i.path || '(ทั้งไฟล์ / whole file)'}</code>
+                      <code>{i.path || t('assessment.frameworkAdmin.wholeFile')}</code>
                     </td>
                     <td>{i.messageTh}</td>
                     <td lang="en">{i.messageEn}</td>
@@ -73,29 +77,35 @@ export function FrameworkAdminPage(props: {
           </div>
         </div>
       )}
-      <h2>นำเข้าเกณฑ์ปีใหม่หรือฉบับแก้ไข</h2>
+      <h2>{t('assessment.frameworkAdmin.importTitle')}</h2>
       <PostForm action={BASE} enctype="multipart/form-data" class="card">
         <div class="field">
-          <label for="f-file">ไฟล์เกณฑ์ (JSON รูปแบบเดียวกับ fy2570.json ที่ส่งออกจากหน้านี้)</label>
+          <label for="f-file">{t('assessment.frameworkAdmin.fileLabel')}</label>
           <input id="f-file" name="file" type="file" accept=".json,application/json" required />
         </div>
-        <button type="submit">ตรวจไฟล์</button>
+        <button type="submit">{t('assessment.frameworkAdmin.check')}</button>
       </PostForm>
-      <h2>เกณฑ์ที่ใช้อยู่</h2>
+      <h2>{t('assessment.frameworkAdmin.inUse')}</h2>
       <div class="table-wrap">
         <table>
           <thead>
             <tr>
-              <th scope="col">ปีงบประมาณ</th>
-              <th scope="col">ที่มา</th>
-              <th scope="col">ส่งออก</th>
+              <th scope="col">{t('assessment.frameworkAdmin.fiscalYear')}</th>
+              <th scope="col">{t('assessment.frameworkAdmin.origin')}</th>
+              <th scope="col">{t('assessment.frameworkAdmin.export')}</th>
             </tr>
           </thead>
           <tbody>
             {props.years.map((y) => (
               <tr>
                 <td>{y.fiscalYear}</td>
-                <td>{y.origin === 'imported' ? 'นำเข้าโดยผู้ดูแลระบบ' : 'มากับโปรแกรม'}</td>
+                <td>
+                  {t(
+                    y.origin === 'imported'
+                      ? 'assessment.frameworkAdmin.imported'
+                      : 'assessment.frameworkAdmin.shipped',
+                  )}
+                </td>
                 <td>
                   <a href={`${BASE}/${y.fiscalYear}.json`} download>
                     fy{y.fiscalYear}.json
@@ -106,19 +116,19 @@ export function FrameworkAdminPage(props: {
           </tbody>
         </table>
       </div>
-      <h2>ประวัติการนำเข้า</h2>
+      <h2>{t('assessment.frameworkAdmin.history')}</h2>
       {props.versions.length === 0 ? (
-        <p>ยังไม่มีการนำเข้าเกณฑ์</p>
+        <p>{t('assessment.frameworkAdmin.noImports')}</p>
       ) : (
         <div class="table-wrap">
           <table>
             <thead>
               <tr>
-                <th scope="col">ปี</th>
-                <th scope="col">ฉบับที่</th>
-                <th scope="col">สถานะ</th>
-                <th scope="col">ไฟล์</th>
-                <th scope="col">นำเข้าโดย</th>
+                <th scope="col">{t('assessment.frameworkAdmin.year')}</th>
+                <th scope="col">{t('assessment.frameworkAdmin.version')}</th>
+                <th scope="col">{t('assessment.frameworkAdmin.status')}</th>
+                <th scope="col">{t('assessment.frameworkAdmin.file')}</th>
+                <th scope="col">{t('assessment.frameworkAdmin.importedBy')}</th>
               </tr>
             </thead>
             <tbody>
@@ -128,7 +138,7 @@ export function FrameworkAdminPage(props: {
                   <td>
                     <a href={`${BASE}/versions/${v.id}`}>{v.version}</a>
                   </td>
-                  <td>{STATUS_TH[v.status]}</td>
+                  <td>{t(`assessment.frameworkAdmin.${STATUS_KEY[v.status]}`)}</td>
                   <td>{v.fileName}</td>
                   <td>
                     {v.importedByLabel} ({thaiDateTime(v.importedAt)})
@@ -151,43 +161,61 @@ export function FrameworkVersionPage(props: {
   currentRows: [string, string, string, string][] | null;
 }) {
   const v = props.version;
+  const t = useT();
   return (
-    <Layout title={`เกณฑ์ปี ${v.fiscalYear} ฉบับที่ ${v.version}`}>
+    <Layout
+      title={t('assessment.frameworkAdmin.versionTitle', {
+        year: v.fiscalYear,
+        version: v.version,
+      })}
+    >
       <PageHeader
-        title={`เกณฑ์ปีงบประมาณ ${v.fiscalYear} ฉบับที่ ${v.version} (${STATUS_TH[v.status]})`}
-        lead={`ไฟล์ ${v.fileName} นำเข้าโดย ${v.importedByLabel} เมื่อ ${thaiDateTime(v.importedAt)}`}
+        title={t('assessment.frameworkAdmin.versionHeading', {
+          year: v.fiscalYear,
+          version: v.version,
+          status: t(`assessment.frameworkAdmin.${STATUS_KEY[v.status]}`),
+        })}
+        lead={t('assessment.frameworkAdmin.versionLead', {
+          file: v.fileName,
+          by: v.importedByLabel,
+          at: thaiDateTime(v.importedAt),
+        })}
       />
       <Notice />
       <h2 id="diff-previous">
         {props.previousYear === null
-          ? 'ไม่มีเกณฑ์ปีก่อนหน้าให้เทียบ'
-          : `การเปลี่ยนแปลงเทียบกับปี ${props.previousYear}`}
+          ? t('assessment.frameworkAdmin.noPrevious')
+          : t('assessment.frameworkAdmin.againstYear', { year: props.previousYear })}
       </h2>
       {props.previousYear !== null && <DiffTable rows={props.previousRows} />}
       {props.currentRows && (
         <>
-          <h2>เทียบกับเกณฑ์ปี {v.fiscalYear} ที่ใช้อยู่ตอนนี้</h2>
+          <h2>{t('assessment.frameworkAdmin.againstCurrent', { year: v.fiscalYear })}</h2>
           <DiffTable rows={props.currentRows} />
         </>
       )}
       {v.status === 'pending' ? (
         <div class="actions">
           <PostForm action={`${BASE}/versions/${v.id}/accept`}>
-            <button type="submit">รับใช้เกณฑ์ฉบับนี้</button>
+            <button type="submit">{t('assessment.frameworkAdmin.accept')}</button>
           </PostForm>
           <PostForm action={`${BASE}/versions/${v.id}/discard`}>
             <button type="submit" class="secondary">
-              ยกเลิกฉบับนี้
+              {t('assessment.frameworkAdmin.discard')}
             </button>
           </PostForm>
         </div>
       ) : (
         <p>
-          {STATUS_TH[v.status]} โดย {v.decidedByLabel} เมื่อ {thaiDateTime(v.decidedAt)}
+          {t('assessment.frameworkAdmin.decided', {
+            status: t(`assessment.frameworkAdmin.${STATUS_KEY[v.status]}`),
+            by: v.decidedByLabel,
+            at: thaiDateTime(v.decidedAt),
+          })}
         </p>
       )}
       <p>
-        <a href={BASE}>กลับไปหน้าเกณฑ์การประเมิน</a>
+        <a href={BASE}>{t('assessment.frameworkAdmin.back')}</a>
       </p>
     </Layout>
   );

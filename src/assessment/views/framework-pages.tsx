@@ -1,21 +1,22 @@
 import type { ItaFramework } from '../frameworks/framework-schema.js';
 import { diffRows, type FrameworkDiff } from '../diff-frameworks.js';
 import { Layout } from '../../core/http/layout.js';
-import { PageHeader } from '../../core/http/ui.js';
+import { PageHeader, useT } from '../../core/http/ui.js';
 import { describeMinimumSampleRule } from '../minimum-sample.js';
 import { confidenceTh, sourceTh, withoutDeveloperNotes } from '../officer-text.js';
 
 /** ความเชื่อมั่น badge: anything not confirmed is marked so nobody takes it as official. */
 export function ConfidenceBadge(props: { confidence: string; note?: string | undefined }) {
+  const t = useT();
   // The data's `note` is written for developers; an officer gets the meaning of the level.
   const cls =
     props.confidence === 'confirmed' ? 'ok' : props.confidence === 'likely' ? 'warn' : 'bad';
   const label =
     props.confidence === 'confirmed'
-      ? 'ยืนยันแล้ว'
+      ? t('assessment.frameworkPage.confirmed')
       : props.confidence === 'likely'
-        ? 'น่าจะถูกต้อง'
-        : 'ยังไม่ยืนยัน';
+        ? t('assessment.frameworkPage.likely')
+        : t('assessment.frameworkPage.unconfirmed');
   return (
     <span class={`badge ${cls}`} title={confidenceTh(props.confidence)}>
       {label}
@@ -25,17 +26,18 @@ export function ConfidenceBadge(props: { confidence: string; note?: string | und
 
 /** Every indicator, question and OIT item of one year, with its source and confidence. */
 export function FrameworkPage(props: { framework: ItaFramework; years: number[] }) {
+  const t = useT();
   const f = props.framework;
   const src = (key: string) => sourceTh(f, key);
   const questions = [...f.iitQuestions, ...f.eitQuestions];
   return (
-    <Layout title={`เกณฑ์การประเมิน ITA ปี ${f.fiscalYear}`}>
+    <Layout title={t('assessment.frameworkPage.title', { year: f.fiscalYear })}>
       <PageHeader
-        title={`เกณฑ์การประเมิน ITA ปีงบประมาณ พ.ศ. ${f.fiscalYear}`}
-        lead="ข้อมูลที่มีป้าย “ยังไม่ยืนยัน” ยังไม่ได้ตรวจกับคู่มือ ป.ป.ช. การแก้ไขคือการแก้ไฟล์ข้อมูลของปี ไม่ใช่แก้โปรแกรม"
+        title={t('assessment.frameworkPage.heading', { year: f.fiscalYear })}
+        lead={t('assessment.frameworkPage.lead')}
       />
       <p>
-        ปีอื่น:{' '}
+        {t('assessment.frameworkPage.otherYears')}{' '}
         {props.years.map((y) => (
           <>
             <a href={`/staff/assessment/frameworks/${y}`}>{y}</a>{' '}
@@ -43,7 +45,7 @@ export function FrameworkPage(props: { framework: ItaFramework; years: number[] 
         ))}
         ·{' '}
         <a href={`/staff/assessment/diff?from=${f.fiscalYear}&to=${f.fiscalYear + 1}`}>
-          เปรียบเทียบกับปีถัดไป
+          {t('assessment.frameworkPage.compareNext')}
         </a>
       </p>
       {f.notes.length > 0 && (
@@ -53,16 +55,16 @@ export function FrameworkPage(props: { framework: ItaFramework; years: number[] 
           ))}
         </ul>
       )}
-      <h2>เครื่องมือและตัวชี้วัด</h2>
+      <h2>{t('assessment.frameworkPage.toolsAndIndicators')}</h2>
       <div class="table-wrap">
         <table>
           <thead>
             <tr>
-              <th scope="col">ตัวชี้วัดที่</th>
-              <th scope="col">ชื่อ</th>
-              <th scope="col">เครื่องมือ</th>
-              <th scope="col">ที่มา</th>
-              <th scope="col">ความเชื่อมั่น</th>
+              <th scope="col">{t('assessment.frameworkPage.indicatorNo')}</th>
+              <th scope="col">{t('assessment.frameworkPage.name')}</th>
+              <th scope="col">{t('assessment.frameworkPage.tool')}</th>
+              <th scope="col">{t('assessment.frameworkPage.source')}</th>
+              <th scope="col">{t('assessment.frameworkPage.confidence')}</th>
             </tr>
           </thead>
           <tbody>
@@ -81,10 +83,15 @@ export function FrameworkPage(props: { framework: ItaFramework; years: number[] 
         </table>
       </div>
       <p>
-        น้ำหนัก: {f.tools.map((t) => `${t.code} ${Math.round(t.weight * 100)}%`).join(' · ')} ·
-        ค่าเป้าหมาย {f.target.value} <ConfidenceBadge confidence={f.target.confidence} />
+        {t('assessment.frameworkPage.weights', {
+          weights: f.tools
+            .map((tool) => `${tool.code} ${Math.round(tool.weight * 100)}%`)
+            .join(' · '),
+          target: f.target.value,
+        })}{' '}
+        <ConfidenceBadge confidence={f.target.confidence} />
       </p>
-      <h2>กลุ่มตัวอย่างขั้นต่ำ</h2>
+      <h2>{t('assessment.frameworkPage.minimumSample')}</h2>
       <ul>
         {f.tools.flatMap((t) =>
           t.minimumSample
@@ -101,26 +108,28 @@ export function FrameworkPage(props: { framework: ItaFramework; years: number[] 
             : [],
         )}
       </ul>
-      <h2>ระดับผลการประเมิน</h2>
+      <h2>{t('assessment.frameworkPage.levels')}</h2>
       <ul>
         {f.resultLevels.levels.map((l) => (
           <li>
-            {l.labelTh}: คะแนนรวม ≥ {l.minTotal}
-            {l.minEachTool !== null ? ` และทุกเครื่องมือ ≥ ${l.minEachTool}` : ''} ({src(l.source)}){' '}
-            <ConfidenceBadge confidence={l.confidence} note={l.note} />
+            {t('assessment.frameworkPage.levelTotal', { label: l.labelTh, min: l.minTotal })}
+            {l.minEachTool !== null
+              ? t('assessment.frameworkPage.levelEachTool', { min: l.minEachTool })
+              : ''}{' '}
+            ({src(l.source)}) <ConfidenceBadge confidence={l.confidence} note={l.note} />
           </li>
         ))}
       </ul>
-      <h2>ข้อคำถาม IIT และ EIT ({questions.length} ข้อ)</h2>
+      <h2>{t('assessment.frameworkPage.questions', { n: questions.length })}</h2>
       <div class="table-wrap">
         <table>
           <thead>
             <tr>
-              <th scope="col">รหัส</th>
-              <th scope="col">ตัวชี้วัด</th>
-              <th scope="col">ข้อคำถาม</th>
-              <th scope="col">ที่มา</th>
-              <th scope="col">ความเชื่อมั่น</th>
+              <th scope="col">{t('assessment.frameworkPage.code')}</th>
+              <th scope="col">{t('assessment.frameworkPage.indicator')}</th>
+              <th scope="col">{t('assessment.frameworkPage.question')}</th>
+              <th scope="col">{t('assessment.frameworkPage.source')}</th>
+              <th scope="col">{t('assessment.frameworkPage.confidence')}</th>
             </tr>
           </thead>
           <tbody>
@@ -129,8 +138,8 @@ export function FrameworkPage(props: { framework: ItaFramework; years: number[] 
                 <td>{q.code}</td>
                 <td class="num">{q.indicatorNo}</td>
                 <td>
-                  {q.textTh ?? <em>(ไม่ทราบถ้อยคำ)</em>}
-                  {q.isReverseScored ? ' (ข้อคำถามเชิงลบ)' : ''}
+                  {q.textTh ?? <em>{t('assessment.frameworkPage.unknownWording')}</em>}
+                  {q.isReverseScored ? t('assessment.frameworkPage.reverseScored') : ''}
                 </td>
                 <td>{src(q.source)}</td>
                 <td>
@@ -141,16 +150,16 @@ export function FrameworkPage(props: { framework: ItaFramework; years: number[] 
           </tbody>
         </table>
       </div>
-      <h2>ข้อมูล OIT ({f.oitItems.length} ข้อ)</h2>
+      <h2>{t('assessment.frameworkPage.oitItems', { n: f.oitItems.length })}</h2>
       <div class="table-wrap">
         <table>
           <thead>
             <tr>
-              <th scope="col">รหัส</th>
-              <th scope="col">ตัวชี้วัดย่อย</th>
-              <th scope="col">ข้อมูล</th>
-              <th scope="col">ที่มา</th>
-              <th scope="col">ความเชื่อมั่น</th>
+              <th scope="col">{t('assessment.frameworkPage.code')}</th>
+              <th scope="col">{t('assessment.frameworkPage.subIndicator')}</th>
+              <th scope="col">{t('assessment.frameworkPage.item')}</th>
+              <th scope="col">{t('assessment.frameworkPage.source')}</th>
+              <th scope="col">{t('assessment.frameworkPage.confidence')}</th>
             </tr>
           </thead>
           <tbody>
@@ -174,17 +183,18 @@ export function FrameworkPage(props: { framework: ItaFramework; years: number[] 
 
 /** The same comparison as `ita diff`, as a page. */
 export function DiffPage(props: { diff: FrameworkDiff; years: number[] }) {
+  const t = useT();
   const d = props.diff;
   const rows = diffRows(d);
   return (
-    <Layout title={`เปรียบเทียบเกณฑ์ ${d.from} → ${d.to}`}>
+    <Layout title={t('assessment.frameworkPage.diffTitle', { from: d.from, to: d.to })}>
       <PageHeader
-        title={`การเปลี่ยนแปลงเกณฑ์ ITA ปี ${d.from} → ${d.to}`}
-        lead="เปรียบเทียบเฉพาะข้อมูลที่บันทึกไว้ ข้อมูลที่ยังไม่ยืนยันอาจซ่อนการเปลี่ยนแปลงจริง"
+        title={t('assessment.frameworkPage.diffHeading', { from: d.from, to: d.to })}
+        lead={t('assessment.frameworkPage.diffLead')}
       />
       <form method="get" action="/staff/assessment/diff" class="card">
         <label>
-          จากปี{' '}
+          {t('assessment.frameworkPage.fromYear')}{' '}
           <select name="from">
             {props.years.map((y) => (
               <option value={String(y)} selected={y === d.from}>
@@ -194,7 +204,7 @@ export function DiffPage(props: { diff: FrameworkDiff; years: number[] }) {
           </select>
         </label>{' '}
         <label>
-          เป็นปี{' '}
+          {t('assessment.frameworkPage.toYear')}{' '}
           <select name="to">
             {props.years.map((y) => (
               <option value={String(y)} selected={y === d.to}>
@@ -203,7 +213,7 @@ export function DiffPage(props: { diff: FrameworkDiff; years: number[] }) {
             ))}
           </select>
         </label>{' '}
-        <button type="submit">เปรียบเทียบ</button>
+        <button type="submit">{t('assessment.frameworkPage.compare')}</button>
       </form>
       <DiffTable rows={rows} />
     </Layout>
@@ -212,16 +222,17 @@ export function DiffPage(props: { diff: FrameworkDiff; years: number[] }) {
 
 /** The rows of `diffRows` as a table; also the import review page's diff. */
 export function DiffTable(props: { rows: [string, string, string, string][] }) {
-  if (props.rows.length === 0) return <p>ไม่พบความแตกต่างในข้อมูลเกณฑ์ที่บันทึกไว้</p>;
+  const t = useT();
+  if (props.rows.length === 0) return <p>{t('assessment.frameworkPage.noDifference')}</p>;
   return (
     <div class="table-wrap">
       <table>
         <thead>
           <tr>
-            <th scope="col">หมวด</th>
-            <th scope="col">รหัส</th>
-            <th scope="col">จาก</th>
-            <th scope="col">เป็น</th>
+            <th scope="col">{t('assessment.frameworkPage.section')}</th>
+            <th scope="col">{t('assessment.frameworkPage.code')}</th>
+            <th scope="col">{t('assessment.frameworkPage.from')}</th>
+            <th scope="col">{t('assessment.frameworkPage.to')}</th>
           </tr>
         </thead>
         <tbody>

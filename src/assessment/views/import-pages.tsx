@@ -31,15 +31,15 @@ export function ImportPage(props: {
           <table>
             <thead>
               <tr>
-                <th scope="col">แถว</th>
-                <th scope="col">คอลัมน์</th>
-                <th scope="col">ปัญหา</th>
+                <th scope="col">{t('assessment.importPage.row')}</th>
+                <th scope="col">{t('assessment.importPage.column')}</th>
+                <th scope="col">{t('assessment.importPage.problem')}</th>
               </tr>
             </thead>
             <tbody>
               {props.errors.map((e) => (
                 <tr>
-                  <td class="num">{e.row ?? 'ทั้งไฟล์'}</td>
+                  <td class="num">{e.row ?? t('assessment.importPage.wholeFile')}</td>
                   <td>{e.column ?? '—'}</td>
                   <td>{e.messageTh}</td>
                 </tr>
@@ -99,15 +99,19 @@ export function ImportPreviewPage(props: {
   return (
     <Layout title={t('assessment.import.title')}>
       <PageHeader
-        title={`ตรวจสอบก่อนนำเข้า: ปีงบประมาณ ${props.values.fiscalYear}`}
-        lead={`${props.fileName} (${props.preview.kind === 'indicators' ? 'รายตัวชี้วัด' : 'รายข้อคำถาม'})`}
+        title={t('assessment.importPage.previewTitle', { year: props.values.fiscalYear })}
+        lead={`${props.fileName} (${t(
+          props.preview.kind === 'indicators'
+            ? 'assessment.importPage.byIndicator'
+            : 'assessment.importPage.byQuestion',
+        )})`}
       />
       <div class="table-wrap">
         <table id="preview-table">
           <thead>
             <tr>
-              <th scope="col">ตัวชี้วัดที่</th>
-              <th scope="col">คะแนน</th>
+              <th scope="col">{t('assessment.importPage.indicatorNo')}</th>
+              <th scope="col">{t('assessment.importPage.score')}</th>
             </tr>
           </thead>
           <tbody>
@@ -122,21 +126,24 @@ export function ImportPreviewPage(props: {
       </div>
       <p>
         IIT {result.tools.IIT.toFixed(2)} · EIT {result.tools.EIT.toFixed(2)} · OIT{' '}
-        {result.tools.OIT.toFixed(2)} · คะแนนรวม <strong>{result.total.toFixed(2)}</strong> · ระดับ{' '}
+        {result.tools.OIT.toFixed(2)} · {t('assessment.importPage.total')}{' '}
+        <strong>{result.total.toFixed(2)}</strong> · {t('assessment.importPage.level')}{' '}
         {props.values.statedLevelTh.trim() || result.levelEstimate.wordingTh} ·{' '}
-        {result.passed ? 'บรรลุค่าเป้าหมาย' : 'ไม่บรรลุค่าเป้าหมาย'}
+        {t(
+          result.passed ? 'assessment.importPage.targetMet' : 'assessment.importPage.targetMissed',
+        )}
       </p>
       {comparison && <p class="notice">{explanationTh(framework, comparison.explanationTh)}</p>}
       {result.unconfirmed.length > 0 && (
         <RuleSourceDetails
-          summary={`ที่มาของวิธีคิดคะแนนนี้ (${result.unconfirmed.length} ข้อที่ยังไม่ได้ตรวจกับคู่มือ ป.ป.ช.)`}
+          summary={t('assessment.importPage.scoreSource', { n: result.unconfirmed.length })}
           sources={result.unconfirmed.map((u) => assumptionTh(framework, u))}
         />
       )}
       <PostForm action="/staff/assessment/import/confirm" class="card">
         <input type="hidden" name="stagedId" value={props.stagedId} />
         <button type="submit">{t('assessment.import.confirm')}</button>{' '}
-        <a href="/staff/assessment/import">ยกเลิก</a>
+        <a href="/staff/assessment/import">{t('assessment.importPage.cancel')}</a>
       </PostForm>
     </Layout>
   );

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { useT } from '../../core/http/ui.js';
 import { confidenceTh } from '../officer-text.js';
 
 /**
@@ -12,10 +13,15 @@ export function RuleSourceDetails(props: {
   url?: string | undefined;
   summary?: string;
 }) {
+  const t = useT();
   return (
     <details class="rule-source">
-      <summary>{props.summary ?? 'ที่มาของเกณฑ์นี้'}</summary>
-      {props.confidence && <p>ความน่าเชื่อถือ: {confidenceTh(props.confidence)}</p>}
+      <summary>{props.summary ?? t('assessment.ruleSource.summary')}</summary>
+      {props.confidence && (
+        <p>
+          {t('assessment.ruleSource.confidence', { confidence: confidenceTh(props.confidence) })}
+        </p>
+      )}
       <ul>
         {props.sources.map((s) => (
           <li>{s}</li>
@@ -23,7 +29,7 @@ export function RuleSourceDetails(props: {
       </ul>
       {props.url && (
         <p>
-          เอกสารต้นทาง: <a href={props.url}>{props.url}</a>
+          {t('assessment.ruleSource.sourceDocument')} <a href={props.url}>{props.url}</a>
         </p>
       )}
     </details>

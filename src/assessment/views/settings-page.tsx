@@ -1,13 +1,14 @@
 import { Layout } from '../../core/http/layout.js';
-import { Notice, PageHeader, PostForm } from '../../core/http/ui.js';
+import { Notice, PageHeader, PostForm, useT } from '../../core/http/ui.js';
 
 /** The agency admin decides whether unit officers may import results and write the analysis. */
 export function AssessmentSettingsPage(props: { officersMayManage: boolean }) {
+  const t = useT();
   return (
-    <Layout title="สิทธิ์ของเจ้าหน้าที่ในงานผลการประเมิน ITA">
+    <Layout title={t('assessment.settingsPage.title')}>
       <PageHeader
-        title="สิทธิ์ของเจ้าหน้าที่ในงานผลการประเมิน ITA"
-        lead="ผลการประเมินทางการและรายงานการวิเคราะห์ที่ผู้บริหารลงนามเป็นหน้าที่ของผู้ดูแลระบบของหน่วยงาน เว้นแต่หน่วยงานมอบสิทธิ์ให้เจ้าหน้าที่หน่วยงานย่อย ทุกการเปลี่ยนแปลงถูกบันทึกในประวัติการใช้งาน"
+        title={t('assessment.settingsPage.title')}
+        lead={t('assessment.settingsPage.lead')}
       />
       <Notice />
       <PostForm action="/staff/assessment/settings" class="card stack">
@@ -18,9 +19,9 @@ export function AssessmentSettingsPage(props: { officersMayManage: boolean }) {
             value="on"
             checked={props.officersMayManage}
           />{' '}
-          ให้เจ้าหน้าที่หน่วยงานย่อยนำเข้าผลการประเมินทางการ และแก้ไขรายงานการวิเคราะห์ได้
+          {t('assessment.settingsPage.officersMayManage')}
         </label>
-        <button type="submit">บันทึก</button>
+        <button type="submit">{t('assessment.settingsPage.save')}</button>
       </PostForm>
     </Layout>
   );

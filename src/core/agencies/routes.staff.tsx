@@ -51,6 +51,25 @@ const staffPage = async (c: Context<AppEnv>, form?: FormState, inviteLink?: stri
   );
 };
 
+/** How an invitation reaches the person: the instance's mail, and the site its link opens. */
+const inviteDelivery = (c: Context<AppEnv>) => ({
+  mail: c.get('config'),
+  siteUrl: c.get('config').baseUrl ?? new URL(c.req.url).origin,
+});
+
+/** One staff member's page (their roles and unit), with a refused form's state if any. */
+const staffEditPage = async (
+  c: Context<AppEnv>,
+  member: Awaited<ReturnType<typeof getStaffMember>>,
+  state: Omit<Parameters<typeof StaffEditPage>[0], 'member' | 'units'> = {},
+) => (
+  <StaffEditPage
+    member={member}
+    units={await listUnits(c.get('ctx').db, c.get('ctx').agencyId)}
+    {...state}
+  />
+);
+
 /** The agency's own settings, units, staff and audit log (its admins), at /staff/agency. */
 export const agencyStaffRoutes = new Hono<AppEnv>()
   .use(requirePermission('agencies.manage'))
@@ -98,27 +117,22 @@ export const agencyStaffRoutes = new Hono<AppEnv>()
     });
   })
   .get('/staff', async (c) => c.render(await staffPage(c)))
-  .post('/staff', (c) => {
-    const config = c.get('config');
-    return submitForm(c, {
+  .post('/staff', (c) =>
+    submitForm(c, {
       schema: InviteStaffInput,
       // An invitation, never an attached account: the person accepts it (issue #12 item 8).
-      run: (input) =>
-        inviteStaffMember(c.get('ctx'), input, {
-          mail: config,
-          siteUrl: config.baseUrl ?? new URL(c.req.url).origin,
-        }),
+      run: (input) => inviteStaffMember(c.get('ctx'), input, inviteDelivery(c)),
       respond: async (sent) =>
         sent.link
           ? c.render(await staffPage(c, undefined, sent.link))
           : c.redirect('/staff/agency/staff?notice=agencies.invite.sent', 303),
       page: (form) => staffPage(c, form),
-    });
-  })
+    }),
+  )
   .get('/staff/:id', async (c) => {
     const { db, agencyId } = c.get('ctx');
     const member = await getStaffMember(db, agencyId, uuidParam(c, 'id'));
-    return c.render(<StaffEditPage member={member} units={await listUnits(db, agencyId)} />);
+    return c.render(await staffEditPage(c, member));
   })
   .post('/staff/:id', async (c) => {
     const { db, agencyId } = c.get('ctx');
@@ -127,9 +141,7 @@ export const agencyStaffRoutes = new Hono<AppEnv>()
       schema: UpdateStaffInput,
       run: (input) => updateStaffMember(c.get('ctx'), member.user.id, input),
       redirect: () => '/staff/agency/staff?notice=agencies.staff.updated',
-      page: async (form) => (
-        <StaffEditPage member={member} units={await listUnits(db, agencyId)} {...refused(form)} />
-      ),
+      page: (form) => staffEditPage(c, member, refused(form)),
     });
   })
   .post('/staff/:id/remove', async (c) => {
@@ -139,13 +151,7 @@ export const agencyStaffRoutes = new Hono<AppEnv>()
       schema: z.object({}),
       run: () => removeStaffMember(c.get('ctx'), member.user.id),
       redirect: () => '/staff/agency/staff?notice=agencies.staff.removed',
-      page: async (form) => (
-        <StaffEditPage
-          member={member}
-          units={await listUnits(db, agencyId)}
-          message={form.message}
-        />
-      ),
+      page: (form) => staffEditPage(c, member, { message: form.message }),
     });
   })
   .get('/audit', async (c) => {

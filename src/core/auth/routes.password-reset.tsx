@@ -39,6 +39,14 @@ function logResetFailure(c: Context<AppEnv>, error: unknown) {
 const canSendResets = (c: Context<AppEnv>) =>
   isMailConfigured(c.get('config')) && Boolean(c.get('config').baseUrl);
 
+/** How a reset link is sent: to the configured public URL, by the instance's mail. */
+const resetMailer = (c: Context<AppEnv>) => ({
+  baseUrl: c.get('config').baseUrl!,
+  clientAddress: clientAddress(c),
+  send: async (message: Parameters<typeof sendMail>[1][number]) =>
+    void (await sendMail(c.get('config'), [message])),
+});
+
 /**
  * "Forgot password" (mounted at /login): ask for a link by e-mail, then set a new password
  * with it. Anonymous pages; every answer to the request is the same whether or not the
@@ -48,15 +56,9 @@ export const passwordResetRoutes = new Hono<AppEnv>()
   .get('/forgot', (c) => c.render(<ForgotPasswordPage isUnavailable={!canSendResets(c)} />))
   .post('/forgot', async (c) => {
     if (!canSendResets(c)) return c.render(<ForgotPasswordPage isUnavailable />);
-    const config = c.get('config');
     return submitForm(c, {
       schema: RequestPasswordResetInput,
-      run: (input) =>
-        requestPasswordReset(anonymousContext(c), input, {
-          baseUrl: config.baseUrl!,
-          clientAddress: clientAddress(c),
-          send: async (message) => void (await sendMail(config, [message])),
-        }),
+      run: (input) => requestPasswordReset(anonymousContext(c), input, resetMailer(c)),
       respond: ({ delivery }) => {
         // Not awaited: the token, the audit row and an SMTP round trip only for real accounts
         // would tell them apart by time.

@@ -2,7 +2,6 @@ import { Hono, type Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { startSession } from './session-cookies.js';
 import { asc } from 'drizzle-orm';
-import { can } from '../auth/permissions.js';
 import { agencies } from '../agencies/schema.js';
 import { logIn, LogInInput } from '../auth/log-in.js';
 import { deleteSession, SESSION_COOKIE } from '../auth/sessions.js';
@@ -15,45 +14,14 @@ import { submitForm } from './form.js';
 import { LOCALE_COOKIE, requireStaff, rotateCsrfToken } from './middleware.js';
 import { isCookieSecure } from './https.js';
 import { safeLocalPath } from './safe-local-path.js';
-import { Notice, PageHeader, useT, useVars } from './ui.js';
-import { Layout } from './layout.js';
 import { LoginPage } from '../auth/views/log-in-page.js';
 import { ChooseAgencyPage } from '../auth/views/choose-agency-page.js';
 import { chooseAgency, ChooseAgencyInput, listChoosableAgencies } from '../auth/choose-agency.js';
 import type { AgencyContext } from '../context.js';
 import type { ModuleManifest, WaitingItem } from '../module.js';
+import { HomePage, StaffHome } from './views/home-pages.js';
 
 const collator = new Intl.Collator('th');
-
-function HomePage({ list }: { list: (typeof agencies.$inferSelect)[] }) {
-  const t = useT();
-  return (
-    <Layout>
-      <PageHeader title={t('homePage.title')} lead={t('homePage.intro')} />
-      <Notice />
-      <h2>{t('homePage.agencies')}</h2>
-      {list.length === 0 ? (
-        <p>{t('homePage.noAgencies')}</p>
-      ) : (
-        <ul class="cards" style="list-style:none;padding:0">
-          {list.map((a) => (
-            <li class="card">
-              <strong>{a.nameTh}</strong>
-              <br />
-              <span class="muted">
-                {[a.districtTh && `อำเภอ${a.districtTh}`, a.provinceTh && `จังหวัด${a.provinceTh}`]
-                  .filter(Boolean)
-                  .join(' ')}
-              </span>
-              <br />
-              <a href={`/a/${a.slug}`}>{t('homePage.publicSite')}</a>
-            </li>
-          ))}
-        </ul>
-      )}
-    </Layout>
-  );
-}
 
 /**
  * Asks every module what waits for this person. A failing module is logged with the request
@@ -84,43 +52,6 @@ async function collectWaiting(
     }),
   );
   return lists.flat().filter((w) => w.count > 0);
-}
-
-function StaffHome(props: { waiting: WaitingItem[] }) {
-  const { t, agency, nav, ctx: actorCtx } = useVars();
-  const actor = actorCtx.actor;
-  const items = nav
-    .filter((n) => n.audience === 'staff' && n.href !== '/staff')
-    .filter((n) => !n.permission || can(actor, n.permission))
-    .sort((a, b) => (a.order ?? 50) - (b.order ?? 50));
-  return (
-    <Layout title={t('auth.staffHome')}>
-      <PageHeader title={agency?.nameTh ?? t('auth.staffHome')} lead={t('auth.staffHomeLead')} />
-      <section class="card" aria-labelledby="waiting-title">
-        <h2 id="waiting-title">{t('auth.waitingTitle')}</h2>
-        {props.waiting.length === 0 ? (
-          <p class="muted">{t('auth.nothingWaiting')}</p>
-        ) : (
-          <ul class="waiting" data-waiting>
-            {props.waiting.map((w) => (
-              <li data-waiting-item={w.label}>
-                <a href={w.href}>{t(w.label, { ...w.params, count: w.count })}</a>{' '}
-                <span class="badge warn">{w.count}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <h2>{t('auth.shortcuts')}</h2>
-      <ul class="cards" style="list-style:none;padding:0">
-        {items.map((n) => (
-          <li class="card">
-            <a href={n.href}>{t(n.label)}</a>
-          </li>
-        ))}
-      </ul>
-    </Layout>
-  );
 }
 
 /**

@@ -32,6 +32,8 @@ export const th = {
     agencies: 'หน่วยงานที่ใช้ระบบนี้',
     publicSite: 'เว็บไซต์เปิดเผยข้อมูล',
     noAgencies: 'ยังไม่มีหน่วยงานในระบบ',
+    district: 'อำเภอ{name}',
+    province: 'จังหวัด{name}',
   },
   auth: {
     title: 'เข้าสู่ระบบสำหรับเจ้าหน้าที่',
@@ -172,6 +174,8 @@ export const en: Translation<typeof th> = {
     agencies: 'Agencies on this server',
     publicSite: 'Disclosure website',
     noAgencies: 'No agency yet',
+    district: '{name} District',
+    province: '{name} Province',
   },
   auth: {
     title: 'Staff log in',

@@ -37,6 +37,65 @@ function DeleteButton(props: { kind: BasicInfoKind; id: string }) {
   );
 }
 
+/** One field of an add form: a one-line text input unless `as` says otherwise. */
+type AddField = {
+  name: string;
+  /** Catalog key of the label. */
+  label: string;
+  as?: 'area' | 'select' | 'file';
+  type?: string;
+  required?: boolean;
+  /** An order number: numeric keyboard, 0 when nothing was typed. */
+  numeric?: boolean;
+  options?: { value: string; label: string }[];
+  accept?: string;
+};
+
+/**
+ * The add form of one kind of basic information, its fields listed as data; after a refusal it
+ * comes back with what was typed, the messages next to the fields and the file to choose again.
+ */
+function AddForm(props: {
+  kind: BasicInfoKind;
+  fields: AddField[];
+  form: FormState | undefined;
+  multipart?: boolean;
+}) {
+  const t = useT();
+  const form = props.form;
+  return (
+    <PostForm
+      action={`${BASIC_BASE}/${props.kind}`}
+      class="card"
+      enctype={props.multipart ? 'multipart/form-data' : undefined}
+    >
+      {props.fields.map((field) => {
+        const common = { name: field.name, label: field.label, errors: form?.errors };
+        const typed = form?.values[field.name] as string | undefined;
+        const value = typed ?? (field.numeric ? '0' : undefined);
+        if (field.as === 'select')
+          return <SelectField {...common} value={value} options={field.options ?? []} />;
+        if (field.as === 'file')
+          return (
+            <FileField {...common} accept={field.accept} chosen={form?.chosenFiles[field.name]} />
+          );
+        if (field.as === 'area')
+          return <TextArea {...common} required={field.required} value={value} />;
+        return (
+          <TextField
+            {...common}
+            type={field.type}
+            required={field.required}
+            inputmode={field.numeric ? 'numeric' : undefined}
+            value={value}
+          />
+        );
+      })}
+      <button type="submit">{t('create')}</button>
+    </PostForm>
+  );
+}
+
 /**
  * The basic-information page (news, executives, Q&A, laws): each list with its add form; after
  * a refusal, the refused form filled in with its messages.
@@ -48,7 +107,14 @@ export function BasicInfoPage(props: {
 }) {
   const t = useT();
   const f = (kind: BasicInfoKind) => (props.failed?.kind === kind ? props.failed.form : undefined);
-  const v = (kind: BasicInfoKind, name: string) => f(kind)?.values[name] as string | undefined;
+  const newsKinds = ['news', 'announcement'].map((k) => ({
+    value: k,
+    label: t(`disclosure.basic.newsKinds.${k}`),
+  }));
+  const branches = ['political', 'civil_service'].map((b) => ({
+    value: b,
+    label: t(`disclosure.basic.branches.${b}`),
+  }));
   const { news, questions, laws, executives } = props.lists;
   return (
     <Layout title={t('disclosure.basic.title')}>
@@ -66,39 +132,16 @@ export function BasicInfoPage(props: {
           </li>
         ))}
       </ul>
-      <PostForm action={`${BASIC_BASE}/news`} class="card">
-        <SelectField
-          name="kind"
-          label="disclosure.basic.kind"
-          value={v('news', 'kind')}
-          options={['news', 'announcement'].map((k) => ({
-            value: k,
-            label: t(`disclosure.basic.newsKinds.${k}`),
-          }))}
-        />
-        <TextField
-          name="titleTh"
-          label="disclosure.basic.titleTh"
-          required
-          value={v('news', 'titleTh')}
-          errors={f('news')?.errors}
-        />
-        <TextArea
-          name="bodyHtml"
-          label="disclosure.form.content"
-          value={v('news', 'bodyHtml')}
-          errors={f('news')?.errors}
-        />
-        <TextField
-          name="publishedOn"
-          label="disclosure.basic.date"
-          type="date"
-          required
-          value={v('news', 'publishedOn')}
-          errors={f('news')?.errors}
-        />
-        <button type="submit">{t('create')}</button>
-      </PostForm>
+      <AddForm
+        kind="news"
+        form={f('news')}
+        fields={[
+          { name: 'kind', label: 'disclosure.basic.kind', as: 'select', options: newsKinds },
+          { name: 'titleTh', label: 'disclosure.basic.titleTh', required: true },
+          { name: 'bodyHtml', label: 'disclosure.form.content', as: 'area' },
+          { name: 'publishedOn', label: 'disclosure.basic.date', type: 'date', required: true },
+        ]}
+      />
 
       <h2>{t('disclosure.basic.executives')}</h2>
       <ul>
@@ -117,59 +160,20 @@ export function BasicInfoPage(props: {
           </li>
         ))}
       </ul>
-      <PostForm action={`${BASIC_BASE}/executives`} class="card" enctype="multipart/form-data">
-        <TextField
-          name="nameTh"
-          label="disclosure.basic.nameTh"
-          required
-          value={v('executives', 'nameTh')}
-          errors={f('executives')?.errors}
-        />
-        <TextField
-          name="positionTh"
-          label="disclosure.basic.positionTh"
-          required
-          value={v('executives', 'positionTh')}
-          errors={f('executives')?.errors}
-        />
-        <SelectField
-          name="branch"
-          label="disclosure.basic.branch"
-          value={v('executives', 'branch')}
-          options={['political', 'civil_service'].map((b) => ({
-            value: b,
-            label: t(`disclosure.basic.branches.${b}`),
-          }))}
-        />
-        <TextField
-          name="phone"
-          label="disclosure.basic.phone"
-          value={v('executives', 'phone')}
-          errors={f('executives')?.errors}
-        />
-        <TextField
-          name="email"
-          label="disclosure.basic.email"
-          type="email"
-          value={v('executives', 'email')}
-          errors={f('executives')?.errors}
-        />
-        <TextField
-          name="sortOrder"
-          label="disclosure.basic.sortOrder"
-          inputmode="numeric"
-          value={v('executives', 'sortOrder') ?? '0'}
-          errors={f('executives')?.errors}
-        />
-        <FileField
-          name="photo"
-          label="disclosure.basic.photo"
-          accept=".jpg,.jpeg,.png"
-          errors={f('executives')?.errors}
-          chosen={f('executives')?.chosenFiles.photo}
-        />
-        <button type="submit">{t('create')}</button>
-      </PostForm>
+      <AddForm
+        kind="executives"
+        form={f('executives')}
+        multipart
+        fields={[
+          { name: 'nameTh', label: 'disclosure.basic.nameTh', required: true },
+          { name: 'positionTh', label: 'disclosure.basic.positionTh', required: true },
+          { name: 'branch', label: 'disclosure.basic.branch', as: 'select', options: branches },
+          { name: 'phone', label: 'disclosure.basic.phone' },
+          { name: 'email', label: 'disclosure.basic.email', type: 'email' },
+          { name: 'sortOrder', label: 'disclosure.basic.sortOrder', numeric: true },
+          { name: 'photo', label: 'disclosure.basic.photo', as: 'file', accept: '.jpg,.jpeg,.png' },
+        ]}
+      />
 
       <h2>{t('disclosure.basic.questions')}</h2>
       <ul>
@@ -182,37 +186,16 @@ export function BasicInfoPage(props: {
           </li>
         ))}
       </ul>
-      <PostForm action={`${BASIC_BASE}/questions`} class="card">
-        <TextArea
-          name="questionTh"
-          label="disclosure.basic.question"
-          required
-          value={v('questions', 'questionTh')}
-          errors={f('questions')?.errors}
-        />
-        <TextArea
-          name="answerTh"
-          label="disclosure.basic.answer"
-          value={v('questions', 'answerTh')}
-          errors={f('questions')?.errors}
-        />
-        <TextField
-          name="askedOn"
-          label="disclosure.basic.date"
-          type="date"
-          required
-          value={v('questions', 'askedOn')}
-          errors={f('questions')?.errors}
-        />
-        <TextField
-          name="answeredOn"
-          label="disclosure.basic.answeredOn"
-          type="date"
-          value={v('questions', 'answeredOn')}
-          errors={f('questions')?.errors}
-        />
-        <button type="submit">{t('create')}</button>
-      </PostForm>
+      <AddForm
+        kind="questions"
+        form={f('questions')}
+        fields={[
+          { name: 'questionTh', label: 'disclosure.basic.question', as: 'area', required: true },
+          { name: 'answerTh', label: 'disclosure.basic.answer', as: 'area' },
+          { name: 'askedOn', label: 'disclosure.basic.date', type: 'date', required: true },
+          { name: 'answeredOn', label: 'disclosure.basic.answeredOn', type: 'date' },
+        ]}
+      />
 
       <h2>{t('disclosure.basic.laws')}</h2>
       <ul>
@@ -223,36 +206,16 @@ export function BasicInfoPage(props: {
           </li>
         ))}
       </ul>
-      <PostForm action={`${BASIC_BASE}/laws`} class="card">
-        <TextField
-          name="titleTh"
-          label="disclosure.basic.titleTh"
-          required
-          value={v('laws', 'titleTh')}
-          errors={f('laws')?.errors}
-        />
-        <TextField
-          name="url"
-          label="disclosure.basic.url"
-          type="url"
-          value={v('laws', 'url')}
-          errors={f('laws')?.errors}
-        />
-        <TextField
-          name="categoryTh"
-          label="disclosure.basic.category"
-          value={v('laws', 'categoryTh')}
-          errors={f('laws')?.errors}
-        />
-        <TextField
-          name="sortOrder"
-          label="disclosure.basic.sortOrder"
-          inputmode="numeric"
-          value={v('laws', 'sortOrder') ?? '0'}
-          errors={f('laws')?.errors}
-        />
-        <button type="submit">{t('create')}</button>
-      </PostForm>
+      <AddForm
+        kind="laws"
+        form={f('laws')}
+        fields={[
+          { name: 'titleTh', label: 'disclosure.basic.titleTh', required: true },
+          { name: 'url', label: 'disclosure.basic.url', type: 'url' },
+          { name: 'categoryTh', label: 'disclosure.basic.category' },
+          { name: 'sortOrder', label: 'disclosure.basic.sortOrder', numeric: true },
+        ]}
+      />
     </Layout>
   );
 }

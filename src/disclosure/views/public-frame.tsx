@@ -107,24 +107,20 @@ export function SearchBox({ query = '' }: { query?: string }) {
   );
 }
 
-const TYPE_LABEL: Record<string, string> = {
-  pdf: 'PDF',
-  docx: 'Word',
-  xlsx: 'Excel',
-  csv: 'CSV',
-  image: 'รูปภาพ',
-};
+const TYPE_LABEL: Record<string, string> = { pdf: 'PDF', docx: 'Word', xlsx: 'Excel', csv: 'CSV' };
 
 /** A list of documents/links, each saying its file type so a reader knows what opens. */
 export function LinkList({ links }: { links: PublicLink[] }) {
+  const text = usePublicText();
   if (links.length === 0) return null;
+  const typeLabel = (type: string) => (type === 'image' ? text.imageFile : TYPE_LABEL[type]);
   return (
     <ul class="doc-list">
       {links.map((link) => (
         <li>
           <a href={link.href}>{link.label}</a>
-          {link.type && TYPE_LABEL[link.type] && (
-            <span class="muted"> ({TYPE_LABEL[link.type]})</span>
+          {link.type && typeLabel(link.type) && (
+            <span class="muted"> ({typeLabel(link.type)})</span>
           )}
         </li>
       ))}

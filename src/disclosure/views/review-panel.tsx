@@ -1,4 +1,5 @@
 import { raw } from 'hono/html';
+import { useT } from '../../core/http/ui.js';
 import { EntryTableView } from './entry-table.js';
 import { htmlToText } from '../collect-search-documents.js';
 import type { EntryLink, EntryTable } from '../schema.js';
@@ -106,6 +107,7 @@ export function ReviewPanel(props: {
   documents: { id: string; fileName: string }[];
   documentHref: (id: string) => string;
 }) {
+  const t = useT();
   const names = new Map(props.documents.map((d) => [d.id, d.fileName]));
   const fileName = (id: string) => names.get(id) ?? id;
   const c = props.current;
@@ -113,11 +115,11 @@ export function ReviewPanel(props: {
   const changed = Object.values(diff).some((list) => list.some((x) => x.kind !== 'same'));
   return (
     <section class="card" id="review-content">
-      <h2>ฉบับที่ขออนุมัติ</h2>
+      <h2>{t('disclosure.reviewPanel.awaiting')}</h2>
       <div class="entry-content">{raw(c.contentHtml)}</div>
       {c.links.length > 0 && (
         <>
-          <h3>ลิงก์</h3>
+          <h3>{t('disclosure.reviewPanel.links')}</h3>
           <ul>
             {c.links.map((l) => (
               <li>
@@ -130,7 +132,7 @@ export function ReviewPanel(props: {
       {c.table && <EntryTableView table={c.table} />}
       {c.documentIds.length > 0 && (
         <>
-          <h3>ไฟล์แนบ</h3>
+          <h3>{t('disclosure.reviewPanel.files')}</h3>
           <ul>
             {c.documentIds.map((id) => (
               <li>
@@ -140,12 +142,14 @@ export function ReviewPanel(props: {
           </ul>
         </>
       )}
-      <h3>{props.published ? 'สิ่งที่เปลี่ยนจากฉบับที่เผยแพร่อยู่' : 'ยังไม่เคยเผยแพร่ ทั้งหมดเป็นข้อมูลใหม่'}</h3>
-      {props.published && !changed && <p class="muted">ไม่มีการเปลี่ยนแปลง</p>}
-      <ChangeList title="ข้อความ" changes={diff.text} />
-      <ChangeList title="ลิงก์" changes={diff.links} />
-      <ChangeList title="ตาราง" changes={diff.table} />
-      <ChangeList title="ไฟล์แนบ" changes={diff.files} />
+      <h3>
+        {t(props.published ? 'disclosure.reviewPanel.changes' : 'disclosure.reviewPanel.allNew')}
+      </h3>
+      {props.published && !changed && <p class="muted">{t('disclosure.reviewPanel.noChange')}</p>}
+      <ChangeList title={t('disclosure.reviewPanel.text')} changes={diff.text} />
+      <ChangeList title={t('disclosure.reviewPanel.links')} changes={diff.links} />
+      <ChangeList title={t('disclosure.reviewPanel.table')} changes={diff.table} />
+      <ChangeList title={t('disclosure.reviewPanel.files')} changes={diff.files} />
     </section>
   );
 }

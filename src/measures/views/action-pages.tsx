@@ -25,6 +25,8 @@ export function ActionPage(props: {
   progressForm?: FormState | undefined;
   /** A refused review of one update: which one, and why. */
   reviewForm?: { updateId: string; form: FormState } | undefined;
+  /** The delete form refused (not confirmed): why, shown on the form. */
+  deleteForm?: FormState | undefined;
 }) {
   const t = useT();
   const { action, measure, updates } = props.detail;
@@ -44,6 +46,7 @@ export function ActionPage(props: {
           </p>
           {action.status !== 'cancelled' && (
             <PostForm action={`${BASE}/actions/${action.id}/delete`} class="card">
+              <ErrorSummary errors={props.deleteForm?.errors} message={props.deleteForm?.message} />
               <p class="hint">{t('measures.action.deleteHint')}</p>
               <label>
                 <input type="checkbox" name="confirm" value="yes" required />{' '}
