@@ -6,34 +6,6 @@ import { fieldErrorsOf } from '../validation/field-messages.js';
 import type { AppEnv } from './env.js';
 import { formFields } from './middleware.js';
 
-export type FormResult<T> =
-  | { ok: true; data: T; values: Record<string, unknown> }
-  | { ok: false; errors: Record<string, string>; values: Record<string, unknown> };
-
-/**
- * Reads an urlencoded or multipart body and validates it. On failure returns field errors
- * (i18n keys, never zod's English: see core/validation/field-messages.ts) and the submitted
- * values so the form re-renders filled in.
- */
-export async function readForm<S extends z.ZodType>(
-  c: Context<AppEnv>,
-  schema: S,
-): Promise<FormResult<z.infer<S>>> {
-  let body: Record<string, unknown>;
-  try {
-    body = await formFields(c, { all: true });
-  } catch (error) {
-    throw new ValidationError('errors.badForm', {}, { cause: String(error) });
-  }
-  const values: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(body)) {
-    if (key !== '_csrf') values[key] = value;
-  }
-  const result = schema.safeParse(values);
-  if (result.success) return { ok: true, data: result.data, values };
-  return { ok: false, errors: fieldErrorsOf(result.error.issues), values };
-}
-
 /**
  * What a form page needs to come back after a refusal: the text as typed, the message next to
  * each field, the summary's message, and which files were chosen (browsers cannot refill a
