@@ -118,6 +118,7 @@ export const th = {
     record: 'บันทึกกิจกรรม',
     recorded: 'บันทึกกิจกรรมแล้ว',
     publicPage: 'หน้าที่ประชาชนเห็น',
+    recordBeside: 'บันทึกกิจกรรมของประกาศนี้ (วันที่ สถานที่ ผู้เข้าร่วม ภาพ)',
   },
   gifts: {
     nav: 'ทะเบียนการรับของขวัญ',
@@ -297,6 +298,7 @@ export const en: Translation<typeof th> = {
     record: 'Record activity',
     recorded: 'Activity recorded.',
     publicPage: 'Page the public sees',
+    recordBeside: 'Record the event of this announcement (date, place, participants, photos)',
   },
   gifts: {
     nav: 'Gift register',

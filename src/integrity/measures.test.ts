@@ -106,6 +106,26 @@ void describe('no-gift measures, the declaration event and interest declarations
     assert.ok(audits.some((a) => a.action === 'integrity.activity.record'));
   });
 
+  void it("records the executive's declaration event on the declaration item (o27)", async () => {
+    const page = await (await t.get(`${BASE}/activities?kind=declaration`, officer)).text();
+    assert.match(page, /<option value="declaration" selected/);
+    const title = 'ผู้บริหารประกาศเจตจำนงสุจริตต่อหน้าพนักงาน';
+    const res = await postActivity({ ...activity, kind: 'declaration', heldOn, title }, []);
+    assert.equal(res.status, 303);
+    const fed = await fedContent({
+      db: t.database.db,
+      agencyId: t.agency.id,
+      agencySlug: t.agency.slug,
+      fiscalYear: year,
+    });
+    const onItem = fed.byItem.get('o27') ?? [];
+    assert.ok(
+      onItem.some((c) => c.title.includes(title)),
+      JSON.stringify(onItem),
+    );
+    assert.ok(!(fed.byItem.get('o21') ?? []).some((c) => c.title.includes(title)));
+  });
+
   void it('keeps the gift register and publishes it as the o22 report', async () => {
     const gift = {
       offeredOn: heldOn,

@@ -15,7 +15,7 @@ import { recordActivity, type PhotoUpload } from './record-activity.js';
 import { recordGift } from './record-gift.js';
 import { declareInterests } from './declare-interests.js';
 import { getActivity, listActivities, listDeclarations, listGifts } from './measures-queries.js';
-import { activityPhotos } from './schema.js';
+import { ACTIVITY_KINDS, activityPhotos } from './schema.js';
 import { ActivitiesPage, ActivityPage, GiftsPage, InterestsPage } from './views/measure-pages.js';
 
 const BASE = '/staff/integrity';
@@ -36,7 +36,13 @@ async function photosOf(value: unknown): Promise<PhotoUpload[]> {
   );
 }
 
-async function activitiesPage(c: Context<AppEnv>, form: FormState = FRESH_FORM) {
+/** A fresh activity form, with the kind preselected when a document page linked here. */
+function freshActivityForm(c: Context<AppEnv>): FormState {
+  const kind = c.req.query('kind');
+  return ACTIVITY_KINDS.some((k) => k === kind) ? { ...FRESH_FORM, values: { kind } } : FRESH_FORM;
+}
+
+async function activitiesPage(c: Context<AppEnv>, form: FormState = freshActivityForm(c)) {
   const ctx = c.get('ctx');
   const year = yearOf(c);
   const list = await listActivities(ctx.db, ctx.agencyId, year);
