@@ -2,7 +2,15 @@ import type { DisclosedContent, DisclosureQuery } from '../core/module.js';
 import { listPublishedOfficialDocuments } from '../core/official/index.js';
 import { and, eq } from 'drizzle-orm';
 import { th } from './i18n.js';
-import { integrityReports } from './schema.js';
+import { activities, gifts, integrityReports } from './schema.js';
+
+/**
+ * Activities are evidence on the item of their kind: No Gift culture (o21 in 2568: ประกาศเจตนารมณ์
+ * และการสร้างวัฒนธรรมตามนโยบาย No Gift Policy) and the executive's declaration event (beside its
+ * announcement). The gift register is the report on gifts received (o22 in 2568).
+ */
+const ACTIVITY_FEEDS = { 'no-gift': 'integrity.no-gift', declaration: 'integrity.declaration' };
+const GIFT_FEED = 'integrity.gift-report';
 
 /** The risk report fills two items: the assessment and the report on managing the risks. */
 const REPORT_FEEDS = ['integrity.risk-assessment', 'integrity.risk-management'] as const;
@@ -36,9 +44,10 @@ export async function integrityDisclosures(query: DisclosureQuery): Promise<Disc
       updatedAt: r.publishedAt,
     }));
   });
-  return docs
+  const fromMeasures = await measureDisclosures(query);
+  const fromDocs = docs
     .filter((d) => d.feed !== null)
-    .map((d) => {
+    .map((d): DisclosedContent => {
       const base = `/a/${query.agencySlug}/integrity/documents/${d.id}`;
       return {
         feed: d.feed!,
@@ -50,6 +59,47 @@ export async function integrityDisclosures(query: DisclosureQuery): Promise<Disc
         fiscalYear: d.fiscalYear,
         updatedAt: d.publishedAt ?? d.updatedAt,
       };
-    })
-    .concat(fromReports);
+    });
+  return [...fromDocs, ...fromReports, ...fromMeasures];
+}
+
+/** The year's activity records and, once the agency keeps a No Gift record, its gift report. */
+async function measureDisclosures(query: DisclosureQuery): Promise<DisclosedContent[]> {
+  const base = `/a/${query.agencySlug}/integrity`;
+  const rows = await query.db
+    .select()
+    .from(activities)
+    .where(
+      and(eq(activities.agencyId, query.agencyId), eq(activities.fiscalYear, query.fiscalYear)),
+    )
+    .orderBy(activities.heldOn);
+  const giftRows = await query.db
+    .select({ updatedAt: gifts.updatedAt })
+    .from(gifts)
+    .where(and(eq(gifts.agencyId, query.agencyId), eq(gifts.fiscalYear, query.fiscalYear)));
+  const out: DisclosedContent[] = rows.map((a) => ({
+    feed: ACTIVITY_FEEDS[a.kind],
+    title: `${th.activities.kinds[a.kind]}: ${a.title}`,
+    links: [{ label: a.title, href: `${base}/activities/${a.id}`, type: 'html' as const }],
+    fiscalYear: a.fiscalYear,
+    updatedAt: a.updatedAt,
+  }));
+  // "Nothing received" is itself the report, so it is published once the agency keeps any No
+  // Gift record that year (an activity or a gift), not only when a gift was registered.
+  const keepsNoGift = giftRows.length > 0 || rows.some((a) => a.kind === 'no-gift');
+  if (keepsNoGift) {
+    const latest = [...giftRows, ...rows].reduce(
+      (max, r) => (r.updatedAt > max ? r.updatedAt : max),
+      new Date(0),
+    );
+    const title = th.gifts.publicTitle.replace('{year}', String(query.fiscalYear));
+    out.push({
+      feed: GIFT_FEED,
+      title,
+      links: [{ label: title, href: `${base}/gifts/${query.fiscalYear}`, type: 'html' }],
+      fiscalYear: query.fiscalYear,
+      updatedAt: latest,
+    });
+  }
+  return out;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { defineModule } from '../core/module.js';
 import { draftOfficialDocument } from '../core/official/index.js';
 import { currentFiscalYear } from '../core/i18n/thai-format.js';
@@ -6,6 +7,9 @@ import { integrityStaffRoutes } from './routes.staff.js';
 import { integrityPublicRoutes } from './routes.public.js';
 import { integrityDisclosures } from './disclosures.js';
 import { addRisk } from './add-risk.js';
+import { recordActivity } from './record-activity.js';
+import { recordGift } from './record-gift.js';
+import { declareInterests } from './declare-interests.js';
 
 /**
  * คุณธรรมและการป้องกันการทุจริต: official announcements and orders drafted from templates (HR
@@ -22,6 +26,11 @@ export const integrityModule = defineModule({
     'integrity.sign': ['executive'],
     'integrity.publish': ['agency_admin', 'executive'],
     'integrity.risks': ['agency_admin', 'unit_officer'],
+    // No Gift activities, the declaration event and the gift register: any staff member records.
+    'integrity.record': ['agency_admin', 'executive', 'unit_officer'],
+    'integrity.declare': ['agency_admin', 'executive', 'unit_officer'],
+    // Conflict-of-interest declarations are read by executives only (and each declarer, own).
+    'integrity.interests.read': ['executive'],
   },
   nav: [
     {
@@ -37,6 +46,27 @@ export const integrityModule = defineModule({
       label: 'integrity.risks.nav',
       permission: 'integrity.view',
       order: 41,
+    },
+    {
+      audience: 'staff',
+      href: '/staff/integrity/activities',
+      label: 'integrity.activities.nav',
+      permission: 'integrity.view',
+      order: 42,
+    },
+    {
+      audience: 'staff',
+      href: '/staff/integrity/gifts',
+      label: 'integrity.gifts.nav',
+      permission: 'integrity.view',
+      order: 43,
+    },
+    {
+      audience: 'staff',
+      href: '/staff/integrity/interests',
+      label: 'integrity.interests.nav',
+      permission: 'integrity.view',
+      order: 44,
     },
   ],
   catalog: { th, en },
@@ -58,6 +88,26 @@ export const integrityModule = defineModule({
       likelihood: 3,
       impact: 4,
     });
+    const heldOn = ctx.now().toISOString().slice(0, 10);
+    const activity = await recordActivity(
+      ctx,
+      { kind: 'no-gift', heldOn, title: `${marker} กิจกรรม`, participants: marker },
+      [],
+      { dataDir: '' },
+    );
+    await recordGift(ctx, {
+      offeredOn: heldOn,
+      recipient: `${marker} ผู้รับ`,
+      giver: `${marker} ผู้ให้`,
+      description: `${marker} ของขวัญ`,
+      valueBaht: 500,
+      action: 'returned',
+    });
+    // A declaration is personal: made here for a made-up account of agency B.
+    await declareInterests(
+      { ...ctx, actor: { ...ctx.actor, userId: randomUUID() } },
+      { fiscalYear: currentFiscalYear(ctx.now()), hasConflict: 'yes', details: `${marker} ทับซ้อน` },
+    );
     return {
       // `id` stays out of the shared params: bad-input merges every module's params, and an
       // `id` here would hand other modules' routes a document id instead of their own.
@@ -71,6 +121,11 @@ export const integrityModule = defineModule({
         '/staff/integrity/documents/:id/replace': { id: doc.id },
         '/staff/integrity/risks/:id': { id: risk.id },
         '/staff/integrity/risks/:id/follow-up': { id: risk.id },
+        '/staff/integrity/activities/:id': { id: activity.id },
+        '/staff/integrity/activities/:id/photos/:sha': { id: activity.id, sha: 'a'.repeat(64) },
+        '/a/:slug/integrity/activities/:id': { id: activity.id },
+        '/a/:slug/integrity/activities/:id/photos/:sha': { id: activity.id, sha: 'a'.repeat(64) },
+        '/a/:slug/integrity/gifts/:year': { year: String(currentFiscalYear(ctx.now())) },
         '/a/:slug/integrity/reports/:year/:file': {
           year: String(currentFiscalYear(ctx.now())),
           file: 'risk-assessment.pdf',

@@ -25,6 +25,7 @@ import { draftFromTemplate } from './draft-from-template.js';
 import { DocumentEditForm, editValues } from './document-form.js';
 import { loadDocumentView } from './queries.js';
 import { riskRoutes } from './routes.risks.js';
+import { measureRoutes } from './routes.measures.js';
 import {
   DocumentPage,
   EditPage,
@@ -72,6 +73,7 @@ const templateOf = (c: Context<AppEnv>) => {
 export const integrityStaffRoutes = new Hono<AppEnv>()
   .use(requirePermission('integrity.view'))
   .route('/risks', riskRoutes)
+  .route('/', measureRoutes)
   .get('/documents', async (c) => {
     const ctx = c.get('ctx');
     const year = yearOf(c);

@@ -280,6 +280,16 @@ export function DocumentPage(props: {
           </>
         )}
       </dl>
+      {(d.feed === 'integrity.declaration' || d.feed === 'integrity.no-gift') && (
+        <p>
+          {/* The announcement and the event it was declared at go on the same OIT item. */}
+          <a
+            href={`/staff/integrity/activities?year=${d.fiscalYear}&kind=${d.feed === 'integrity.declaration' ? 'declaration' : 'no-gift'}`}
+          >
+            {t('integrity.activities.recordBeside')}
+          </a>
+        </p>
+      )}
       <article class="card official-preview">
         {d.preamble.split(/\n+/).map((p) => (
           <p>{p}</p>
