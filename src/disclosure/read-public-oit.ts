@@ -88,11 +88,16 @@ export async function readPublicOitYear(
       s,
     ]),
   );
+  const hasAnyContent = (code: string) =>
+    (entriesByCode.get(code)?.length ?? 0) + (fedByCode.get(code)?.length ?? 0) > 0;
   const groups: OitGroup[] = framework.oitSubIndicators.map((sub) => ({
     code: sub.code,
     nameTh: sub.nameTh,
     items: framework.oitItems
       .filter((i) => i.subIndicator === sub.code)
+      // A placeholder holds the place of an item the year's list may have (the NACC manual
+      // is not out yet): staff see it, citizens only once the agency published something there.
+      .filter((i) => i.basis !== 'placeholder' || hasAnyContent(i.code))
       .map((i): OitItemSummary => {
         const own = entriesByCode.get(i.code) ?? [];
         const feeds = fedByCode.get(i.code) ?? [];
@@ -100,7 +105,7 @@ export async function readPublicOitYear(
         const hasContent = own.length + feeds.length > 0;
         return {
           code: i.code,
-          nameTh: i.nameTh,
+          nameTh: i.basis === 'placeholder' ? withoutPlaceholderNote(i.nameTh) : i.nameTh,
           subIndicator: i.subIndicator,
           requiredElements: i.requiredElements,
           period: i.period,
@@ -122,4 +127,12 @@ export async function readPublicOitYear(
     fedByCode,
     failures: fed.failures,
   };
+}
+
+/**
+ * A placeholder's name as a citizen reads it: its note for staff ("(ยังไม่ยืนยันสำหรับปีนี้)",
+ * "(รอคู่มือการประเมินปี …)") is about our knowledge of the criteria, not about the agency.
+ */
+function withoutPlaceholderNote(nameTh: string): string {
+  return nameTh.replace(/\s*\([^()]*\)\s*$/u, '');
 }

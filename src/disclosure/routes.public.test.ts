@@ -125,6 +125,20 @@ void describe('public disclosure site (HTTP)', () => {
     for (const sub of getFramework(2566).oitSubIndicators) assert.ok(html.includes(sub.nameTh));
   });
 
+  void it('keeps placeholders of a year whose list is not known off the citizen index', async () => {
+    const year = 2570;
+    const placeholders = getFramework(year).oitItems.filter((i) => i.basis === 'placeholder');
+    assert.ok(placeholders.length > 0, 'the test needs a year with placeholders');
+    const html = await (await app.request(`/a/agency-a/oit?year=${year}`)).text();
+    for (const item of placeholders) {
+      assert.ok(!html.includes(`href="/a/agency-a/oit/${year}/${item.code}"`), item.code);
+      assert.equal((await app.request(`/a/agency-a/oit/${year}/${item.code}`)).status, 404);
+    }
+    assert.doesNotMatch(html, /ยังไม่ทราบชื่อ|ยังไม่ยืนยัน|รอคู่มือ/);
+    const known = getFramework(year).oitItems.find((i) => i.basis !== 'placeholder')!;
+    assert.ok(html.includes(`href="/a/agency-a/oit/${year}/${known.code}"`), known.code);
+  });
+
   void it('an item page shows required elements, published documents and the Thai date', async () => {
     const html = await (await app.request('/a/agency-a/oit/2566/o11')).text();
     assert.match(html, /แผนการดำเนินงานประจำปีงบประมาณ พ.ศ. 2566/);
