@@ -11,6 +11,7 @@ import {
 import { fedContent } from '../../test/helpers/fed-content.js';
 import { docxToText, pdfToText } from '../core/documents/read-back.js';
 import { currentFiscalYear, toThaiDigits } from '../core/i18n/thai-format.js';
+import { draftOfficialDocument } from '../core/official/index.js';
 import { hrReports, people, planActivities } from './schema.js';
 
 const PLAN = '/staff/personnel/plan';
@@ -62,6 +63,19 @@ void describe('HR plan with progress and the yearly HR report', () => {
     assert.equal(ok.status, 303);
     const [after] = await t.database.db.select().from(planActivities);
     assert.equal(after!.progress, 75);
+
+    // The year's HR policy announcement in the register is linked from the plan page.
+    const policy = await draftOfficialDocument(t.ctx, {
+      kind: 'announcement',
+      fiscalYear: year,
+      subject: 'นโยบายการบริหารทรัพยากรบุคคลทดสอบ',
+      signerName: 'นายสมชาย ใจดี',
+      signerPosition: 'นายกเทศมนตรี',
+      feed: 'integrity.hr-policy',
+    });
+    const page = await (await t.get(PLAN, officer)).text();
+    assert.ok(page.includes(`/staff/integrity/documents/${policy.id}`), 'policy linked');
+    assert.ok(page.includes('จัดอบรมแล้ว ๒ รุ่น'), 'progress shown');
   });
 
   void it('publishes the report with roster counts, training hours, hearings and plan progress, fed to O15', async () => {

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../core/db/client.js';
 import { scoped } from '../core/db/scoped.js';
+import { listOfficialDocuments, type OfficialDocumentRow } from '../core/official/index.js';
 import {
   hearings,
   hrReports,
@@ -85,4 +86,20 @@ export type HrReportRow = typeof hrReports.$inferSelect;
 export async function listHrReports(db: DbOrTx, agencyId: string): Promise<HrReportRow[]> {
   const rows = await scoped(db, agencyId).list(hrReports);
   return rows.sort((a, b) => b.fiscalYear - a.fiscalYear);
+}
+
+/** The feeds of the HR announcements drafted from the integrity module's templates (group personnel). */
+const HR_DOCUMENT_FEEDS = new Set(['integrity.hr-policy', 'integrity.hr-criteria']);
+
+/**
+ * The year's HR policy and criteria announcements in the register (any status), which the HR
+ * plan page links to: the plan carries out the policy, the criteria are announced with it.
+ */
+export async function listHrDocuments(
+  db: DbOrTx,
+  agencyId: string,
+  fiscalYear: number,
+): Promise<OfficialDocumentRow[]> {
+  const rows = await listOfficialDocuments(db, agencyId, fiscalYear);
+  return rows.filter((d) => d.feed !== null && HR_DOCUMENT_FEEDS.has(d.feed));
 }

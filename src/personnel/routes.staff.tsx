@@ -16,6 +16,7 @@ import { recordHearing } from './record-hearing.js';
 import { HearingsPage } from './views/hearings-page.js';
 import {
   listHearings,
+  listHrDocuments,
   listHrReports,
   listPeople,
   listPlan,
@@ -83,6 +84,7 @@ async function planPage(c: Context<AppEnv>, refused?: { form: string; state: For
       year={year}
       plan={await listPlan(ctx.db, ctx.agencyId, year)}
       report={reports.find((r) => r.fiscalYear === year) ?? null}
+      documents={await listHrDocuments(ctx.db, ctx.agencyId, year)}
       canManage={can(ctx.actor, 'personnel.manage')}
       refused={refused}
     />

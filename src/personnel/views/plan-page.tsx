@@ -11,6 +11,7 @@ import {
 import { FRESH_FORM, type FormState } from '../../core/http/form.js';
 import { formatThaiDate } from '../../core/i18n/thai-format.js';
 import type { HrReportRow, PlanActivityRow } from '../queries.js';
+import type { OfficialDocumentRow } from '../../core/official/index.js';
 
 export const PLAN_BASE = '/staff/personnel/plan';
 
@@ -18,6 +19,8 @@ export interface PlanPageProps {
   year: number;
   plan: PlanActivityRow[];
   report: HrReportRow | null;
+  /** The year's HR policy and criteria announcements in the register. */
+  documents: OfficialDocumentRow[];
   canManage: boolean;
   /** A refused form: the new activity's, one activity's progress (by id) or the publishing. */
   refused?: { form: string; state: FormState } | undefined;
@@ -76,6 +79,23 @@ export function PlanPage(props: PlanPageProps) {
     <Layout title={title}>
       <PageHeader title={title} lead={t('personnel.plan.lead')} />
       <Notice />
+      <h2>{t('personnel.plan.documents')}</h2>
+      {props.documents.length === 0 ? (
+        <p>
+          {t('personnel.plan.noDocuments')}{' '}
+          <a href="/staff/integrity/documents">{t('personnel.plan.toRegister')}</a>
+        </p>
+      ) : (
+        <ul>
+          {props.documents.map((d) => (
+            <li>
+              <a href={`/staff/integrity/documents/${d.id}`}>{d.subject}</a> (
+              {t(`integrity.statuses.${d.status}`)})
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{t('personnel.plan.activities')}</h2>
       {props.plan.length === 0 ? (
         <p>{t('personnel.plan.empty')}</p>
       ) : (
