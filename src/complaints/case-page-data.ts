@@ -3,6 +3,8 @@ import { listStaffMembers } from '../core/agencies/staff-members.js';
 import { getCaseFile, type CaseFile } from './queries.js';
 import { ensureSettings, listCommittee, type ComplaintSettingsRow } from './committee.js';
 import { bangkokDay } from './dates.js';
+import { latestCommitteeOrder } from './draft-committee-order.js';
+import type { OfficialDocumentRow } from '../core/official/index.js';
 
 /** Staff names by user id (display names from the agency's staff list). */
 async function staffNames(ctx: AgencyContext) {
@@ -34,11 +36,13 @@ export async function loadCommitteePage(ctx: AgencyContext): Promise<{
   settings: ComplaintSettingsRow;
   members: { userId: string; name: string; role: string }[];
   staffChoices: { userId: string; name: string }[];
+  latestOrder: OfficialDocumentRow | null;
 }> {
   const settings = await ensureSettings(ctx.db, ctx.agencyId);
-  const [members, names] = await Promise.all([
+  const [members, names, latestOrder] = await Promise.all([
     listCommittee(ctx.db, ctx.agencyId),
     staffNames(ctx),
+    latestCommitteeOrder(ctx.db, ctx.agencyId),
   ]);
   const nameOf = new Map(names.map((n) => [n.userId, n.name]));
   return {
@@ -49,5 +53,6 @@ export async function loadCommitteePage(ctx: AgencyContext): Promise<{
       name: nameOf.get(m.userId) ?? m.userId,
     })),
     staffChoices: names,
+    latestOrder,
   };
 }

@@ -150,9 +150,20 @@ export const th = {
     accusedMarked: 'บันทึกผู้ถูกร้องเรียนแล้ว',
     committeeTitle: 'คณะกรรมการรับเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ',
     committeeLead: 'กรรมการเท่านั้นที่เปิดดูข้อมูลผู้ร้องเรียนได้ การแต่งตั้งและถอดถอนทุกครั้งถูกบันทึก',
-    orderNumber: 'คำสั่งที่',
+    orderNumber: 'คำสั่งแต่งตั้งฉบับเดิมที่ออกนอกระบบ (ถ้ามี) ที่',
     orderDate: 'ลงวันที่ (ค.ศ. ปปปป-ดด-วว)',
-    saveOrder: 'บันทึกคำสั่งแต่งตั้ง',
+    saveOrder: 'บันทึกคำสั่งฉบับเดิม',
+    previousOrderLead: 'คำสั่งใหม่ที่ร่างจากระบบจะระบุว่ายกเลิกคำสั่งฉบับเดิมนี้',
+    orderTitle: 'คำสั่งแต่งตั้งคณะกรรมการ',
+    orderLead:
+      'ร่างคำสั่งจากรายชื่อกรรมการที่บันทึกไว้ ผู้บริหารลงนามในทะเบียนหนังสือราชการ เลขที่คำสั่งออกจากทะเบียนโดยอัตโนมัติ และเมื่อเผยแพร่จะขึ้นในข้อมูลสาธารณะ (OIT) ของเรื่องร้องเรียน',
+    noOrderYet: 'ยังไม่มีคำสั่งแต่งตั้งในทะเบียน',
+    latestOrder: 'คำสั่งล่าสุดในทะเบียน: {number} สถานะ {status}',
+    openInRegister: 'เปิดในทะเบียนหนังสือราชการ',
+    signerName: 'ชื่อผู้ลงนาม',
+    signerPosition: 'ตำแหน่งผู้ลงนาม',
+    draftOrder: 'ร่างคำสั่งแต่งตั้งจากรายชื่อกรรมการ',
+    orderDrafted: 'ร่างคำสั่งแล้ว เสนอผู้บริหารลงนามในทะเบียน',
     appoint: 'แต่งตั้ง',
     remove: 'ถอดถอน',
     noMembers: 'ยังไม่มีกรรมการ',
@@ -191,6 +202,17 @@ export const th = {
     madeOn: 'จัดทำเมื่อ {date}',
     sheet: 'สถิติเรื่องร้องเรียน',
   },
+  order: {
+    subject: 'แต่งตั้งคณะกรรมการและเจ้าหน้าที่ประจำศูนย์รับเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ',
+    preamble:
+      'เพื่อให้การรับและจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบและเรื่องราวร้องทุกข์ของ{agency} เป็นไปด้วยความรวดเร็ว เป็นธรรม และคุ้มครองผู้ร้องเรียนมิให้ได้รับความเดือดร้อน จึงแต่งตั้งคณะกรรมการและเจ้าหน้าที่ประจำศูนย์รับเรื่องร้องเรียน ประกอบด้วย',
+    memberClause: '{name} {role}',
+    duties:
+      'ให้คณะกรรมการและเจ้าหน้าที่มีหน้าที่รับเรื่อง ตรวจสอบข้อเท็จจริง เสนอความเห็น และแจ้งผลแก่ผู้ร้องเรียนภายในระยะเวลาที่ศูนย์ประกาศ โดยเก็บรักษาข้อมูลของผู้ร้องเรียนเป็นความลับ',
+    cancels: 'ทั้งนี้ ให้ยกเลิกคำสั่งที่ {number}{date} ',
+    dated: ' ลงวันที่ {date}',
+    closing: 'ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป',
+  },
   roles: {
     chair: 'ประธานกรรมการ',
     member: 'กรรมการ',
@@ -226,6 +248,7 @@ export const th = {
     days: 'กรอกจำนวนวัน 1–365',
     webhookToken: 'โทเคนของระบบรับแจ้งไม่ถูกต้อง',
     webhookTicket: 'ข้อมูลเรื่องที่ส่งมาไม่ครบหรือไม่ถูกต้อง',
+    noMembersForOrder: 'ยังไม่มีกรรมการ แต่งตั้งกรรมการก่อนร่างคำสั่ง',
   },
 } as const;
 
@@ -381,9 +404,20 @@ export const en: Translation<typeof th> = {
     committeeTitle: 'Corruption complaint committee',
     committeeLead:
       'Only members can read who filed a complaint; every appointment and removal is recorded',
-    orderNumber: 'Order no.',
+    orderNumber: 'Earlier appointing order issued outside the system (if any), no.',
     orderDate: 'Dated (YYYY-MM-DD)',
-    saveOrder: 'Save the appointing order',
+    saveOrder: 'Save the earlier order',
+    previousOrderLead: 'A new order drafted here says that it cancels this earlier one',
+    orderTitle: 'Order appointing the committee',
+    orderLead:
+      'Draft the order from the recorded members; an executive signs it in the register of official documents, which gives its number; once published it appears on the complaints OIT item',
+    noOrderYet: 'No appointing order in the register yet',
+    latestOrder: 'Latest order in the register: {number}, status {status}',
+    openInRegister: 'Open in the register',
+    signerName: 'Signer name',
+    signerPosition: 'Signer position',
+    draftOrder: 'Draft the appointing order from the members',
+    orderDrafted: 'Order drafted; an executive signs it in the register',
     appoint: 'Appoint',
     remove: 'Remove',
     noMembers: 'No members yet',
@@ -422,6 +456,17 @@ export const en: Translation<typeof th> = {
     madeOn: 'Made on {date}',
     sheet: 'Complaint statistics',
   },
+  order: {
+    subject: 'Appointing the committee and officers of the corruption complaint centre',
+    preamble:
+      'So that corruption complaints and grievances to {agency} are handled quickly and fairly and complainants are protected, the committee and officers of the complaint centre are appointed as follows',
+    memberClause: '{name}, {role}',
+    duties:
+      "The committee and officers receive complaints, find the facts, give their opinion and reply to the complainant within the published times, keeping the complainant's identity secret",
+    cancels: 'Order {number}{date} is cancelled. ',
+    dated: ' of {date}',
+    closing: 'Effective from today.',
+  },
   roles: {
     chair: 'Chair',
     member: 'Member',
@@ -457,5 +502,6 @@ export const en: Translation<typeof th> = {
     days: 'Enter a number of days from 1 to 365',
     webhookToken: 'The intake token is not valid',
     webhookTicket: 'The ticket is incomplete or invalid',
+    noMembersForOrder: 'No members yet: appoint the committee before drafting its order',
   },
 };

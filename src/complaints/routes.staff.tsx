@@ -18,6 +18,7 @@ import { readIdentity } from './read-identity.js';
 import { addCommitteeMember, removeCommitteeMember } from './committee.js';
 import { DeadlinesInput, OrderInput, updateCommitteeOrder, updateDeadlines } from './settings.js';
 import { loadCasePage, loadCommitteePage } from './case-page-data.js';
+import { CommitteeOrderInput, draftCommitteeOrder } from './draft-committee-order.js';
 import { uploadsOf } from './uploads.js';
 import { bangkokDay } from './dates.js';
 import { NewCasePage, QueuePage, STAFF_BASE, StaffReceiptPage } from './views/staff-queue.js';
@@ -39,7 +40,8 @@ const caseAgain =
     <CasePage {...await loadCasePage(c.get('ctx'), uuidParam(c, 'id'))} refused={{ form, state }} />
   );
 const committeeAgain =
-  (c: Context<AppEnv>, form: 'member' | 'order' | 'deadlines') => async (state: FormState) => (
+  (c: Context<AppEnv>, form: 'member' | 'order' | 'deadlines' | 'document') =>
+  async (state: FormState) => (
     <CommitteePage {...await loadCommitteePage(c.get('ctx'))} refused={{ form, state }} />
   );
 const toCase = (c: Context<AppEnv>, notice: string) => () =>
@@ -103,6 +105,16 @@ export const complaintsStaffRoutes = new Hono<AppEnv>()
       run: (data) => updateCommitteeOrder(c.get('ctx'), data),
       page: committeeAgain(c, 'order'),
       redirect: toCommittee('complaints.staff.orderSaved'),
+    }),
+  )
+  .post('/committee/order-document', manage, (c) =>
+    submitForm(c, {
+      schema: CommitteeOrderInput,
+      run: (data) => draftCommitteeOrder(c.get('ctx'), data),
+      page: committeeAgain(c, 'document'),
+      // The draft is signed (and numbered) and published in the register of official documents.
+      redirect: (doc) =>
+        `/staff/integrity/documents/${doc.id}?notice=complaints.staff.orderDrafted`,
     }),
   )
   .post('/committee/deadlines', manage, (c) =>

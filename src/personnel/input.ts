@@ -66,3 +66,25 @@ export const HearingInput = z.object({
   answers: cleanText({ max: 8000 }).default(''),
 });
 export type HearingInput = z.input<typeof HearingInput>;
+
+/** One activity of the year's HR plan as typed. */
+export const PlanActivityInput = z.object({
+  fiscalYear: TrainingInput.shape.fiscalYear,
+  title: requiredText(500),
+  target: cleanText({ max: 1000 }).default(''),
+  owner: cleanText({ max: 300 }).default(''),
+});
+export type PlanActivityInput = z.input<typeof PlanActivityInput>;
+
+/** Progress of a plan activity: a whole percentage and what was done. */
+export const PlanProgressInput = z.object({
+  progress: typedNumber(
+    z.coerce
+      .number('personnel.errors.progress')
+      .int('personnel.errors.progress')
+      .min(0, 'personnel.errors.progress')
+      .max(100, 'personnel.errors.progress'),
+  ),
+  result: cleanText({ max: 4000 }).default(''),
+});
+export type PlanProgressInput = z.input<typeof PlanProgressInput>;

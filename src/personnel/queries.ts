@@ -1,7 +1,15 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../core/db/client.js';
 import { scoped } from '../core/db/scoped.js';
-import { hearings, people, personnelSettings, trainings } from './schema.js';
+import { listOfficialDocuments, type OfficialDocumentRow } from '../core/official/index.js';
+import {
+  hearings,
+  hrReports,
+  people,
+  personnelSettings,
+  planActivities,
+  trainings,
+} from './schema.js';
 
 export type PersonRow = typeof people.$inferSelect;
 export type TrainingRow = typeof trainings.$inferSelect;
@@ -57,4 +65,41 @@ export async function listHearings(
 ): Promise<HearingRow[]> {
   const rows = await scoped(db, agencyId).list(hearings, eq(hearings.fiscalYear, fiscalYear));
   return rows.sort((a, b) => b.heldOn.localeCompare(a.heldOn));
+}
+
+export type PlanActivityRow = typeof planActivities.$inferSelect;
+
+/** The year's HR plan activities, in the order they were added. */
+export async function listPlan(
+  db: DbOrTx,
+  agencyId: string,
+  fiscalYear: number,
+): Promise<PlanActivityRow[]> {
+  return scoped(db, agencyId).list(planActivities, eq(planActivities.fiscalYear, fiscalYear), [
+    planActivities.createdAt,
+  ]);
+}
+
+export type HrReportRow = typeof hrReports.$inferSelect;
+
+/** The published HR reports of the agency, newest year first (what the OIT feed lists). */
+export async function listHrReports(db: DbOrTx, agencyId: string): Promise<HrReportRow[]> {
+  const rows = await scoped(db, agencyId).list(hrReports);
+  return rows.sort((a, b) => b.fiscalYear - a.fiscalYear);
+}
+
+/** The feeds of the HR announcements drafted from the integrity module's templates (group personnel). */
+const HR_DOCUMENT_FEEDS = new Set(['integrity.hr-policy', 'integrity.hr-criteria']);
+
+/**
+ * The year's HR policy and criteria announcements in the register (any status), which the HR
+ * plan page links to: the plan carries out the policy, the criteria are announced with it.
+ */
+export async function listHrDocuments(
+  db: DbOrTx,
+  agencyId: string,
+  fiscalYear: number,
+): Promise<OfficialDocumentRow[]> {
+  const rows = await listOfficialDocuments(db, agencyId, fiscalYear);
+  return rows.filter((d) => d.feed !== null && HR_DOCUMENT_FEEDS.has(d.feed));
 }

@@ -16,13 +16,19 @@ import { recordHearing } from './record-hearing.js';
 import { HearingsPage } from './views/hearings-page.js';
 import {
   listHearings,
+  listHrDocuments,
+  listHrReports,
   listPeople,
+  listPlan,
   listTrainings,
   storesNationalId,
   trainingSummary,
 } from './queries.js';
 import { people } from './schema.js';
 import { PersonPage, RosterPage } from './views/roster-pages.js';
+import { PLAN_BASE, PlanPage } from './views/plan-page.js';
+import { addPlanActivity, recordPlanProgress } from './plan.js';
+import { publishHrReport } from './publish-hr-report.js';
 
 const Fields = z.record(z.string(), z.unknown());
 
@@ -69,6 +75,22 @@ async function hearingsPage(c: Context<AppEnv>, form: FormState = FRESH_FORM) {
   );
 }
 
+async function planPage(c: Context<AppEnv>, refused?: { form: string; state: FormState }) {
+  const ctx = c.get('ctx');
+  const year = currentFiscalYear(ctx.now());
+  const reports = await listHrReports(ctx.db, ctx.agencyId);
+  return (
+    <PlanPage
+      year={year}
+      plan={await listPlan(ctx.db, ctx.agencyId, year)}
+      report={reports.find((r) => r.fiscalYear === year) ?? null}
+      documents={await listHrDocuments(ctx.db, ctx.agencyId, year)}
+      canManage={can(ctx.actor, 'personnel.manage')}
+      refused={refused}
+    />
+  );
+}
+
 /** ทะเบียนบุคลากร: the HR roster, training records and the national-ID setting. */
 export const personnelStaffRoutes = new Hono<AppEnv>()
   .use(requirePermission('personnel.view'))
@@ -98,6 +120,33 @@ export const personnelStaffRoutes = new Hono<AppEnv>()
       page: (form) => hearingsPage(c, form),
     }),
   )
+  .get('/plan', async (c) => c.render(await planPage(c)))
+  .post('/plan', requirePermission('personnel.manage'), (c) =>
+    submitForm(c, {
+      schema: Fields,
+      run: (data) => addPlanActivity(c.get('ctx'), data as never),
+      redirect: () => `${PLAN_BASE}?notice=personnel.plan.added`,
+      page: (state) => planPage(c, { form: 'add', state }),
+    }),
+  )
+  .post('/plan/report', requirePermission('personnel.manage'), (c) =>
+    submitForm(c, {
+      schema: Fields,
+      run: (data) =>
+        publishHrReport(c.get('ctx'), data as never, { dataDir: c.get('config').dataDir }),
+      redirect: () => `${PLAN_BASE}?notice=personnel.report.published`,
+      page: (state) => planPage(c, { form: 'publish', state }),
+    }),
+  )
+  .post('/plan/:id/progress', requirePermission('personnel.manage'), (c) => {
+    const id = uuidParam(c, 'id');
+    return submitForm(c, {
+      schema: Fields,
+      run: (data) => recordPlanProgress(c.get('ctx'), id, data as never),
+      redirect: () => `${PLAN_BASE}?notice=personnel.plan.progressSaved`,
+      page: (state) => planPage(c, { form: id, state }),
+    });
+  })
   .get('/people/:id', async (c) => c.render(await personPage(c, uuidParam(c, 'id'))))
   .post('/people/:id/trainings', requirePermission('personnel.manage'), (c) => {
     const id = uuidParam(c, 'id');

@@ -7,6 +7,7 @@ import {
   pgTable,
   primaryKey,
   text,
+  timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { agencyOwned } from '../core/db/columns.js';
@@ -93,4 +94,42 @@ export const hearings = pgTable(
     recordedBy: text().notNull(),
   },
   (t) => [primaryKey({ columns: [t.agencyId, t.id] })],
+);
+
+/**
+ * แผนการบริหารและพัฒนาทรัพยากรบุคคล: one activity of the year's HR plan with its progress. A small
+ * table of its own: the measures module tracks actions of the ITA improvement plan (tied to an
+ * analysis and its measures), which is not the shape of an HR plan.
+ */
+export const planActivities = pgTable(
+  'personnel_plan_activities',
+  {
+    ...agencyOwned,
+    id: uuid().notNull().defaultRandom(),
+    fiscalYear: integer().notNull(),
+    title: text().notNull(),
+    /** ตัวชี้วัด/เป้าหมาย */
+    target: text().notNull().default(''),
+    owner: text().notNull().default(''),
+    /** ร้อยละความก้าวหน้า 0–100 */
+    progress: integer().notNull().default(0),
+    /** ผลการดำเนินงาน */
+    result: text().notNull().default(''),
+    createdBy: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.id] })],
+);
+
+/** The published yearly HR report (OIT: รายงานผลการบริหารและพัฒนาทรัพยากรบุคคลประจำปี). */
+export const hrReports = pgTable(
+  'personnel_hr_reports',
+  {
+    ...agencyOwned,
+    fiscalYear: integer().notNull(),
+    pdfSha256: text().notNull(),
+    docxSha256: text().notNull(),
+    publishedBy: text().notNull(),
+    publishedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.fiscalYear] })],
 );

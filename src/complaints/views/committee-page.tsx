@@ -12,24 +12,71 @@ import {
 } from '../../core/http/ui.js';
 import { COMMITTEE_ROLES, COMPLAINT_KINDS, type DeadlineSettings } from '../schema.js';
 import type { ComplaintSettingsRow } from '../committee.js';
+import { orderNumberText, type OfficialDocumentRow } from '../../core/official/index.js';
 import { STAFF_BASE } from './staff-queue.js';
 
 export interface CommitteePageProps {
   settings: ComplaintSettingsRow;
   members: { userId: string; name: string; role: string }[];
   staffChoices: { userId: string; name: string }[];
-  refused?: { form: 'member' | 'order' | 'deadlines'; state: FormState } | undefined;
+  latestOrder: OfficialDocumentRow | null;
+  refused?: { form: 'member' | 'order' | 'deadlines' | 'document'; state: FormState } | undefined;
 }
 
 const STEPS = ['acknowledged', 'assigned', 'fact_finding', 'outcome', 'replied'] as const;
 
 /**
- * The committee (its appointing order, members and roles) and the clocks. The printable order
- * (คำสั่ง) will be rendered by core official documents (#17) from these same fields.
+ * The order appointing the committee: the latest one in the agency's register and a form that
+ * drafts a new one from the recorded members (the executive signs it in the register, which
+ * numbers it, so the number is never typed here).
  */
+function OrderSection(props: { latest: OfficialDocumentRow | null; state: FormState }) {
+  const t = useT();
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  const latest = props.latest;
+  return (
+    <section>
+      <h2>{t('complaints.staff.orderTitle')}</h2>
+      <p>{t('complaints.staff.orderLead')}</p>
+      {latest ? (
+        <p>
+          {t('complaints.staff.latestOrder', {
+            number: orderNumberText(latest.number, latest.numberYear),
+            status: t(`integrity.statuses.${latest.status}`),
+          })}{' '}
+          <a href={`/staff/integrity/documents/${latest.id}`}>
+            {t('complaints.staff.openInRegister')}
+          </a>
+        </p>
+      ) : (
+        <p>{t('complaints.staff.noOrderYet')}</p>
+      )}
+      <ErrorSummary errors={props.state.errors} message={props.state.message} />
+      <PostForm action={`${STAFF_BASE}/committee/order-document`}>
+        <TextField
+          name="signerName"
+          label="complaints.staff.signerName"
+          value={str(props.state.values.signerName) || (latest?.signerName ?? '')}
+          errors={props.state.errors}
+          maxlength={200}
+        />
+        <TextField
+          name="signerPosition"
+          label="complaints.staff.signerPosition"
+          value={str(props.state.values.signerPosition) || (latest?.signerPosition ?? '')}
+          errors={props.state.errors}
+          maxlength={300}
+        />
+        <button type="submit">{t('complaints.staff.draftOrder')}</button>
+      </PostForm>
+    </section>
+  );
+}
+
+/** The committee (its appointing order, members and roles) and the clocks. */
 export function CommitteePage(props: CommitteePageProps) {
   const t = useT();
-  const stateOf = (form: 'member' | 'order' | 'deadlines') =>
+  const stateOf = (form: 'member' | 'order' | 'deadlines' | 'document') =>
     props.refused?.form === form ? props.refused.state : FRESH_FORM;
   const order = stateOf('order');
   const deadlines = stateOf('deadlines');
@@ -42,6 +89,8 @@ export function CommitteePage(props: CommitteePageProps) {
         lead={t('complaints.staff.committeeLead')}
       />
       <Notice />
+      <OrderSection latest={props.latestOrder} state={stateOf('document')} />
+      <p>{t('complaints.staff.previousOrderLead')}</p>
       <ErrorSummary errors={order.errors} message={order.message} />
       <PostForm action={`${STAFF_BASE}/committee/order`}>
         <TextField
