@@ -6,15 +6,15 @@ import {
   FileField,
   PageHeader,
   PostForm,
-  SelectField,
   TextArea,
   TextField,
   useT,
   useVars,
 } from '../../core/http/ui.js';
-import { CONDUCT_TYPES, type ComplaintKind, type DeadlineSettings } from '../schema.js';
+import { type ComplaintKind, type DeadlineSettings } from '../schema.js';
 import type { FollowedCase } from '../queries.js';
 import { thaiDay } from './format.js';
+import { ComplaintFields } from './complaint-fields.js';
 
 const base = () => `/a/${useVars().publicAgency.slug}/complaints`;
 
@@ -76,37 +76,7 @@ export function FilingPage(props: { kind: ComplaintKind; form: FormState }) {
       />
       <ErrorSummary errors={errors} message={props.form.message} />
       <PostForm action={`${base()}/new/${props.kind}`} enctype="multipart/form-data">
-        <SelectField
-          name="conductType"
-          label="complaints.field.conductType"
-          value={value('conductType')}
-          errors={errors}
-          options={CONDUCT_TYPES.map((c) => ({ value: c, label: t(`complaints.conduct.${c}`) }))}
-        />
-        <TextField
-          name="subject"
-          label="complaints.field.subject"
-          value={value('subject')}
-          errors={errors}
-          required
-          maxlength={200}
-        />
-        <TextArea
-          name="details"
-          label="complaints.field.details"
-          hint="complaints.field.detailsHint"
-          value={value('details')}
-          errors={errors}
-          required
-          rows={6}
-        />
-        <TextField
-          name="location"
-          label="complaints.field.location"
-          value={value('location')}
-          errors={errors}
-          maxlength={300}
-        />
+        <ComplaintFields value={value} errors={errors} detailsHint />
         {props.kind === 'corruption' && (
           <TextField
             name="accusedText"

@@ -7,20 +7,15 @@ import {
   PageHeader,
   PostForm,
   SelectField,
-  TextArea,
   TextField,
   useT,
 } from '../../core/http/ui.js';
-import {
-  COMPLAINT_CHANNELS,
-  COMPLAINT_KINDS,
-  CONDUCT_TYPES,
-  type ComplaintKind,
-} from '../schema.js';
+import { COMPLAINT_CHANNELS, COMPLAINT_KINDS, type ComplaintKind } from '../schema.js';
 import type { ComplaintRow } from '../queries.js';
 import { daysBetween } from '../dates.js';
 import { IdentityFields } from './public-pages.js';
 import { thaiDay } from './format.js';
+import { ComplaintFields } from './complaint-fields.js';
 
 export const STAFF_BASE = '/staff/complaints';
 
@@ -148,36 +143,7 @@ export function NewCasePage(props: { form: FormState }) {
           errors={errors}
           options={COMPLAINT_KINDS.map((k) => ({ value: k, label: t(`complaints.kinds.${k}`) }))}
         />
-        <SelectField
-          name="conductType"
-          label="complaints.field.conductType"
-          value={value('conductType')}
-          errors={errors}
-          options={CONDUCT_TYPES.map((c) => ({ value: c, label: t(`complaints.conduct.${c}`) }))}
-        />
-        <TextField
-          name="subject"
-          label="complaints.field.subject"
-          value={value('subject')}
-          errors={errors}
-          required
-          maxlength={200}
-        />
-        <TextArea
-          name="details"
-          label="complaints.field.details"
-          value={value('details')}
-          errors={errors}
-          required
-          rows={6}
-        />
-        <TextField
-          name="location"
-          label="complaints.field.location"
-          value={value('location')}
-          errors={errors}
-          maxlength={300}
-        />
+        <ComplaintFields value={value} errors={errors} />
         <TextField
           name="accusedText"
           label="complaints.field.accusedText"
