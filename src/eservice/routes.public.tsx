@@ -10,7 +10,7 @@ import { listUnits } from '../core/agencies/units.js';
 import { getServiceByCode, listServices } from './queries.js';
 import { attachmentsOf, fileRequest, RequestForm } from './file-request.js';
 import { trackRequest } from './track-request.js';
-import { open311Request, open311ServiceDefinition, open311Services } from './open311.js';
+import { eserviceOpen311Routes } from './routes.open311.js';
 import { answerSatisfaction, SatisfactionInput } from './answer-satisfaction.js';
 import { SatisfactionPage } from './views/satisfaction-page.js';
 import { ManualPage, ServicesPage, TrackBox } from './views/public-pages.js';
@@ -123,30 +123,7 @@ export const eservicePublicRoutes = new Hono<AppEnv>()
     const rows = await serviceStatistics(c.get('database').db, c.get('publicAgency').id, year);
     return c.render(<StatisticsPage fiscalYear={year} rows={rows} />);
   })
-  .get('/open311/v2/services.json', async (c) =>
-    c.json(open311Services(await listServices(c.get('database').db, c.get('publicAgency').id))),
-  )
-  .get('/open311/v2/services/:file', async (c) => {
-    const code = /^([a-z0-9-]{2,49})\.json$/.exec(c.req.param('file'))?.[1];
-    if (!code) throw new NotFoundError();
-    const { current } = await getServiceByCode(
-      c.get('database').db,
-      c.get('publicAgency').id,
-      code,
-    );
-    return c.json(open311ServiceDefinition(code, current.manual));
-  })
-  .get('/open311/v2/requests/:file', async (c) => {
-    const code = /^(.{1,20})\.json$/.exec(c.req.param('file'))?.[1] ?? '';
-    const found = await trackRequest(
-      c.get('database').db,
-      c.get('publicAgency').id,
-      code,
-      clientAddress(c),
-    );
-    const [row] = open311Request(found.request, found.manual.name, c.get('publicAgency').nameTh);
-    return c.json([{ ...row!, service_code: found.service.code }]);
-  })
+  .route('/open311/v2', eserviceOpen311Routes)
   .get('/track', (c) => {
     const code = c.req.query('code');
     if (!code)

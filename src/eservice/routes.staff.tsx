@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import type { AppEnv } from '../core/http/env.js';
 import { FRESH_FORM, submitForm, type FormState } from '../core/http/form.js';
 import { requirePermission } from '../core/http/middleware.js';
@@ -26,6 +27,10 @@ import { eserviceRequestFiles } from './schema.js';
 import { takeRequest, TakeRequestInput } from './take-request.js';
 import { DiscretionReportPage, HolidaysPage } from './views/calendar-report-pages.js';
 import { ManualFormPage } from './views/manual-form-page.js';
+import { ApiKeysPage } from './views/api-keys-page.js';
+import { listApiKeys } from './api-keys.js';
+import { issueApiKey, IssueApiKeyInput } from './issue-api-key.js';
+import { revokeApiKey } from './revoke-api-key.js';
 import { QueuePage, RequestWorkPage, ServicesAdminPage } from './views/staff-pages.js';
 
 const db = (c: Context<AppEnv>) => c.get('ctx').db;
@@ -99,6 +104,15 @@ async function holidaysPage(c: Context<AppEnv>, form: FormState) {
       form={form}
     />
   );
+}
+
+async function apiKeysPage(
+  c: Context<AppEnv>,
+  form: FormState,
+  issued?: { key: string; label: string },
+) {
+  const keys = await listApiKeys(db(c), agencyId(c));
+  return <ApiKeysPage keys={keys} form={form} issued={issued} slug={c.get('agency')?.slug ?? ''} />;
 }
 
 /** Back office of the e-service, mounted at /staff/eservice. */
@@ -224,6 +238,29 @@ export const eserviceStaffRoutes = new Hono<AppEnv>()
       run: (input) => saveHoliday(c.get('ctx'), input),
       redirect: () => '/staff/eservice/holidays',
       page: (form) => holidaysPage(c, form),
+    }),
+  )
+  .get('/api-keys', requirePermission('eservice.manage'), async (c) =>
+    c.render(await apiKeysPage(c, FRESH_FORM)),
+  )
+  .post('/api-keys', requirePermission('eservice.manage'), (c) =>
+    submitForm(c, {
+      schema: IssueApiKeyInput,
+      run: (input) => issueApiKey(c.get('ctx'), input),
+      // Not a redirect: the key exists only in this response (shown once, stored hashed).
+      respond: async (r) => {
+        c.header('cache-control', 'no-store');
+        return c.render(await apiKeysPage(c, FRESH_FORM, { key: r.key, label: r.row.label }));
+      },
+      page: (form) => apiKeysPage(c, form),
+    }),
+  )
+  .post('/api-keys/:id/revoke', requirePermission('eservice.manage'), (c) =>
+    submitForm(c, {
+      schema: z.object({}),
+      run: () => revokeApiKey(c.get('ctx'), idParam(c)),
+      redirect: () => '/staff/eservice/api-keys?notice=eservice.apiKeys.revoked',
+      page: (form) => apiKeysPage(c, form),
     }),
   )
   .get('/report', requirePermission('eservice.report'), async (c) => {

@@ -30,7 +30,8 @@ export function ServicesAdminPage(props: {
             <a href="/staff/eservice/services/new">{t('eservice.staff.newService')}</a>{' '}
             <a href="/staff/eservice/holidays">{t('eservice.staff.holidays')}</a>{' '}
             <a href="/staff/eservice/report">{t('eservice.staff.report')}</a>{' '}
-            <a href="/staff/eservice/leaflets.pdf">{t('eservice.staff.printAll')}</a>
+            <a href="/staff/eservice/leaflets.pdf">{t('eservice.staff.printAll')}</a>{' '}
+            <a href="/staff/eservice/api-keys">{t('eservice.staff.apiKeys')}</a>
           </>
         }
       />
