@@ -17,7 +17,7 @@ import { ManualPage, ServicesPage, TrackBox } from './views/public-pages.js';
 import { RequestFormPage, StatusPage } from './views/request-pages.js';
 import { Layout } from '../core/http/layout.js';
 import { BUDDHIST_YEAR_MAX, BUDDHIST_YEAR_MIN } from '../core/i18n/thai-format.js';
-import { serviceStatistics } from './service-statistics.js';
+import { yearStatistics } from './service-statistics.js';
 import { StatisticsPage } from './views/statistics-page.js';
 
 /** A citizen's request acts for nobody: the audit records the channel, not a person. */
@@ -120,8 +120,8 @@ export const eservicePublicRoutes = new Hono<AppEnv>()
     if (!Number.isInteger(year) || year < BUDDHIST_YEAR_MIN || year > BUDDHIST_YEAR_MAX) {
       throw new NotFoundError();
     }
-    const rows = await serviceStatistics(c.get('database').db, c.get('publicAgency').id, year);
-    return c.render(<StatisticsPage fiscalYear={year} rows={rows} />);
+    const stats = await yearStatistics(c.get('database').db, c.get('publicAgency').id, year);
+    return c.render(<StatisticsPage {...stats} />);
   })
   .route('/open311/v2', eserviceOpen311Routes)
   .get('/track', (c) => {

@@ -28,6 +28,8 @@ import { takeRequest, TakeRequestInput } from './take-request.js';
 import { DiscretionReportPage, HolidaysPage } from './views/calendar-report-pages.js';
 import { ManualFormPage } from './views/manual-form-page.js';
 import { ApiKeysPage } from './views/api-keys-page.js';
+import { StatisticsPage } from './views/statistics-page.js';
+import { yearStatistics } from './service-statistics.js';
 import { listApiKeys } from './api-keys.js';
 import { issueApiKey, IssueApiKeyInput } from './issue-api-key.js';
 import { revokeApiKey } from './revoke-api-key.js';
@@ -113,6 +115,15 @@ async function apiKeysPage(
 ) {
   const keys = await listApiKeys(db(c), agencyId(c));
   return <ApiKeysPage keys={keys} form={form} issued={issued} slug={c.get('agency')?.slug ?? ''} />;
+}
+
+/** `?year=` as a Buddhist-era fiscal year, the current one when absent; 404 when not a year. */
+function yearQuery(c: Context<AppEnv>): number {
+  const year = Number(c.req.query('year') ?? currentFiscalYear(new Date()));
+  if (!Number.isInteger(year) || year < BUDDHIST_YEAR_MIN || year > BUDDHIST_YEAR_MAX) {
+    throw new NotFoundError();
+  }
+  return year;
 }
 
 /** Back office of the e-service, mounted at /staff/eservice. */
@@ -263,11 +274,11 @@ export const eserviceStaffRoutes = new Hono<AppEnv>()
       page: (form) => apiKeysPage(c, form),
     }),
   )
+  .get('/statistics', requirePermission('eservice.work'), async (c) =>
+    c.render(<StatisticsPage {...await yearStatistics(db(c), agencyId(c), yearQuery(c))} />),
+  )
   .get('/report', requirePermission('eservice.report'), async (c) => {
-    const year = Number(c.req.query('year') ?? currentFiscalYear(new Date()));
-    if (!Number.isInteger(year) || year < BUDDHIST_YEAR_MIN || year > BUDDHIST_YEAR_MAX) {
-      throw new NotFoundError();
-    }
+    const year = yearQuery(c);
     return c.render(
       <DiscretionReportPage {...await gatherDiscretionReport(db(c), agencyId(c), year)} />,
     );

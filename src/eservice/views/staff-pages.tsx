@@ -31,7 +31,8 @@ export function ServicesAdminPage(props: {
             <a href="/staff/eservice/holidays">{t('eservice.staff.holidays')}</a>{' '}
             <a href="/staff/eservice/report">{t('eservice.staff.report')}</a>{' '}
             <a href="/staff/eservice/leaflets.pdf">{t('eservice.staff.printAll')}</a>{' '}
-            <a href="/staff/eservice/api-keys">{t('eservice.staff.apiKeys')}</a>
+            <a href="/staff/eservice/api-keys">{t('eservice.staff.apiKeys')}</a>{' '}
+            <a href="/staff/eservice/statistics">{t('eservice.staff.statistics')}</a>
           </>
         }
       />

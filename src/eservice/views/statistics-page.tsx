@@ -1,9 +1,83 @@
 import { Layout } from '../../core/http/layout.js';
-import { PageHeader, useT } from '../../core/http/ui.js';
+import { PageHeader, useT, useVars } from '../../core/http/ui.js';
 import type { ServiceStatistic } from '../service-statistics.js';
+import type { PeriodStatistic, PeriodStatistics } from '../period-statistics.js';
 
-/** The public statistics of one fiscal year (OIT: ข้อมูลสถิติการให้บริการ, satisfaction). */
-export function StatisticsPage(props: { fiscalYear: number; rows: ServiceStatistic[] }) {
+/** "ต.ค. 2569" for '2026-10': the month in Buddhist-era years, in the page's language. */
+export function monthLabel(month: string, locale: string): string {
+  const [year, m] = month.split('-').map(Number);
+  return new Intl.DateTimeFormat(`${locale === 'en' ? 'en-GB' : 'th-TH'}-u-ca-buddhist`, {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year!, m! - 1, 15)));
+}
+
+function PeriodTable(props: {
+  caption: string;
+  rows: PeriodStatistic[];
+  label: (p: PeriodStatistic) => string;
+}) {
+  const t = useT();
+  return (
+    <table>
+      <caption>{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('eservice.stats.period')}</th>
+          <th scope="col">{t('eservice.stats.requests')}</th>
+          <th scope="col">{t('eservice.stats.completed')}</th>
+          <th scope="col">{t('eservice.stats.onTime')}</th>
+          <th scope="col">{t('eservice.stats.averageHours')}</th>
+          <th scope="col">{t('eservice.stats.satisfactionMean')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((r) => (
+          <tr>
+            <th scope="row">{props.label(r)}</th>
+            <td>{r.requests}</td>
+            <td>{r.completed}</td>
+            <td>{r.onTime}</td>
+            <td>{r.averageHours ?? '—'}</td>
+            <td>
+              {r.satisfaction === null
+                ? '—'
+                : t('eservice.stats.meanOf', { mean: r.satisfaction, answers: r.answers })}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The year's figures per month and per fiscal quarter, over all services. */
+export function PeriodTables(props: { periods: PeriodStatistics }) {
+  const t = useT();
+  const locale = useVars().locale;
+  return (
+    <>
+      <PeriodTable
+        caption={t('eservice.stats.byQuarter')}
+        rows={props.periods.quarters}
+        label={(r) => t('eservice.stats.quarter', { n: r.period })}
+      />
+      <PeriodTable
+        caption={t('eservice.stats.byMonth')}
+        rows={props.periods.months}
+        label={(r) => monthLabel(String(r.period), locale)}
+      />
+    </>
+  );
+}
+
+/** The statistics of one fiscal year (OIT: ข้อมูลสถิติการให้บริการ, satisfaction). */
+export function StatisticsPage(props: {
+  fiscalYear: number;
+  rows: ServiceStatistic[];
+  periods: PeriodStatistics;
+}) {
   const t = useT();
   return (
     <Layout title={t('eservice.stats.title', { year: props.fiscalYear })}>
@@ -12,6 +86,7 @@ export function StatisticsPage(props: { fiscalYear: number; rows: ServiceStatist
         lead={t('eservice.stats.lead')}
       />
       <table>
+        <caption>{t('eservice.stats.byService')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('eservice.track.service')}</th>
@@ -45,6 +120,7 @@ export function StatisticsPage(props: { fiscalYear: number; rows: ServiceStatist
           ))}
         </tbody>
       </table>
+      <PeriodTables periods={props.periods} />
     </Layout>
   );
 }
