@@ -19,6 +19,16 @@ export interface PeriodStatistic {
   answers: number;
 }
 
+/** "ต.ค. 2569" for '2026-10': the month in Buddhist-era years, in the page's language. */
+export function monthLabel(month: string, locale: string): string {
+  const [year, m] = month.split('-').map(Number);
+  return new Intl.DateTimeFormat(`${locale === 'en' ? 'en-GB' : 'th-TH'}-u-ca-buddhist`, {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year!, m! - 1, 15)));
+}
+
 /** The Bangkok calendar month of an instant, 'YYYY-MM' (the satisfaction rows' `month`). */
 const bangkokMonth = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 7);
 

@@ -1,17 +1,7 @@
 import { Layout } from '../../core/http/layout.js';
 import { PageHeader, useT, useVars } from '../../core/http/ui.js';
 import type { ServiceStatistic } from '../service-statistics.js';
-import type { PeriodStatistic, PeriodStatistics } from '../period-statistics.js';
-
-/** "ต.ค. 2569" for '2026-10': the month in Buddhist-era years, in the page's language. */
-export function monthLabel(month: string, locale: string): string {
-  const [year, m] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat(`${locale === 'en' ? 'en-GB' : 'th-TH'}-u-ca-buddhist`, {
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(year!, m! - 1, 15)));
-}
+import { monthLabel, type PeriodStatistic, type PeriodStatistics } from '../period-statistics.js';
 
 function PeriodTable(props: {
   caption: string;
