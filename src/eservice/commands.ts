@@ -8,7 +8,12 @@ import { loadConfig } from '../core/config/config.js';
 import { closeBrowser } from '../core/documents/chromium.js';
 import { buildOfficialDocx } from '../core/documents/docx.js';
 import { renderDocumentToPdf } from '../core/documents/pdf.js';
-import { BUDDHIST_YEAR_MAX, BUDDHIST_YEAR_MIN, fromThaiDigits } from '../core/i18n/thai-format.js';
+import {
+  BUDDHIST_YEAR_MAX,
+  BUDDHIST_YEAR_MIN,
+  currentFiscalYear,
+  fromThaiDigits,
+} from '../core/i18n/thai-format.js';
 import { buildAllLeafletPdfs } from './publish-leaflet.js';
 import { gatherServiceReport, serviceReportModel, serviceReportXlsx } from './service-report.js';
 
@@ -73,7 +78,9 @@ const reportCommand = defineCommand({
       return 2;
     }
     if (!Number.isInteger(year) || year < BUDDHIST_YEAR_MIN || year > BUDDHIST_YEAR_MAX) {
-      io.err(`ปีต้องเป็นปีงบประมาณ พ.ศ. เช่น 2570 / --year must be a Buddhist-era fiscal year\n`);
+      io.err(
+        `ปีต้องเป็นปีงบประมาณ พ.ศ. เช่น ${currentFiscalYear(new Date())} / --year must be a Buddhist-era fiscal year\n`,
+      );
       return 2;
     }
     if (!REPORT_FORMATS.includes(format)) {
