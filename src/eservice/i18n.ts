@@ -228,6 +228,15 @@ export const th = {
     count: 'จำนวน',
     none: 'ไม่มีการใช้ดุลพินิจในปีนี้',
   },
+  letter: {
+    title: 'หนังสือแจ้งความล่าช้า',
+    subject: 'เรื่อง แจ้งความล่าช้าของคำขอ รหัสติดตาม {code}',
+    to: 'เรียน {name}',
+    body: 'ตามที่ท่านได้ยื่นคำขอ {service} เมื่อวันที่ {filed} ซึ่งตามคู่มือสำหรับประชาชนต้องแล้วเสร็จภายในวันที่ {due} บัดนี้ยังดำเนินการไม่แล้วเสร็จ หนังสือนี้เป็นการแจ้งครั้งที่ {period}',
+    trackHint: 'หน้าติดตามสถานะ ด้วยรหัส {code}',
+    regards: 'ขอแสดงความนับถือ',
+    download: 'พิมพ์หนังสือแจ้งความล่าช้า (PDF)',
+  },
   apiKeys: {
     title: 'กุญแจ API สำหรับระบบภายนอก (Open311)',
     lead: 'ระบบภายนอกที่หน่วยงานอนุญาตใช้กุญแจนี้ยื่นคำขอผ่าน Open311 ผู้ถือกุญแจต้องแจ้งประกาศความเป็นส่วนตัว (PDPA) แก่ผู้ยื่นคำขอเอง',
@@ -248,6 +257,7 @@ export const th = {
   },
   errors: {
     keyRevoked: 'กุญแจนี้ถูกเพิกถอนไปแล้ว',
+    noDelayNotice: 'คำขอนี้ยังไม่มีหนังสือแจ้งความล่าช้า',
     badCode: 'รหัสงานบริการใช้ได้เฉพาะ a–z, 0–9 และขีด (-) ยาว 2–49 ตัว',
     codeTaken: 'รหัสงานบริการนี้มีอยู่แล้ว',
     unknownUnit: 'ไม่พบส่วนงานที่เลือกในหน่วยงานนี้',
@@ -508,6 +518,15 @@ export const en: Translation<typeof th> = {
     count: 'Count',
     none: 'No discretion was used this year',
   },
+  letter: {
+    title: 'Delay notice letter',
+    subject: 'Subject: delay of request {code}',
+    to: 'To {name}',
+    body: 'You filed a request for {service} on {filed}; by the public manual it was due by {due} and it is not finished yet. This is notice number {period}.',
+    trackHint: 'the status page, with code {code}',
+    regards: 'Yours sincerely',
+    download: 'Print the delay notice letter (PDF)',
+  },
   apiKeys: {
     title: 'API keys for other systems (Open311)',
     lead: 'A system the agency allows files requests through Open311 with this key. The key holder must give the requester the privacy (PDPA) notice.',
@@ -528,6 +547,7 @@ export const en: Translation<typeof th> = {
   },
   errors: {
     keyRevoked: 'This key was already revoked',
+    noDelayNotice: 'No delay notice is due for this request',
     badCode: 'A service code uses a–z, 0–9 and hyphens, 2–49 characters',
     codeTaken: 'This service code already exists',
     unknownUnit: 'That unit is not one of this agency’s',

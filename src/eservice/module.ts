@@ -74,6 +74,7 @@ export const eserviceModule = defineModule({
         '/staff/eservice/requests/:id/steps/:position/close': onRequest,
         '/staff/eservice/requests/:id/steps/:position/extend': onRequest,
         '/staff/eservice/requests/:id/documents': onRequest,
+        '/staff/eservice/requests/:id/delay-letter.pdf': onRequest,
         '/staff/eservice/api-keys/:id/revoke': { id: key.id },
       },
       markers: [marker],

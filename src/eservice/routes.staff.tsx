@@ -23,11 +23,13 @@ import { allLeafletsPdf, publishLeaflet, PublishLeafletInput } from './publish-l
 import { getRequest, getService, listOpenRequests, listServices } from './queries.js';
 import { gatherDiscretionReport } from './report-data.js';
 import { requestDocuments, RequestDocumentsInput } from './request-documents.js';
-import { eserviceRequestFiles } from './schema.js';
+import { eserviceNotices, eserviceRequestFiles } from './schema.js';
 import { takeRequest, TakeRequestInput } from './take-request.js';
 import { DiscretionReportPage, HolidaysPage } from './views/calendar-report-pages.js';
 import { ManualFormPage } from './views/manual-form-page.js';
 import { ApiKeysPage } from './views/api-keys-page.js';
+import { delayLetterModel } from './delay-letter.js';
+import { renderDocumentToPdf } from '../core/documents/pdf.js';
 import { StatisticsPage } from './views/statistics-page.js';
 import { yearStatistics } from './service-statistics.js';
 import { listApiKeys } from './api-keys.js';
@@ -92,7 +94,11 @@ async function queuePage(c: Context<AppEnv>, form: FormState, counterForm: FormS
 
 async function workPage(c: Context<AppEnv>, form: FormState) {
   const detail = await getRequest(db(c), agencyId(c), idParam(c));
-  return <RequestWorkPage {...detail} form={form} />;
+  const notice = await scoped(db(c), agencyId(c)).find(
+    eserviceNotices,
+    and(eq(eserviceNotices.requestId, detail.request.id), eq(eserviceNotices.kind, 'delay'))!,
+  );
+  return <RequestWorkPage {...detail} form={form} hasDelayLetter={notice !== null} />;
 }
 
 async function holidaysPage(c: Context<AppEnv>, form: FormState) {
@@ -240,6 +246,13 @@ export const eserviceStaffRoutes = new Hono<AppEnv>()
       page: (form) => workPage(c, form),
     }),
   )
+  .get('/requests/:id/delay-letter.pdf', requirePermission('eservice.work'), async (c) => {
+    const model = await delayLetterModel(db(c), c.get('agency')!, idParam(c));
+    return c.body(new Uint8Array(await renderDocumentToPdf(model)), 200, {
+      'content-type': 'application/pdf',
+      'cache-control': 'no-store',
+    });
+  })
   .get('/holidays', requirePermission('eservice.work'), async (c) =>
     c.render(await holidaysPage(c, FRESH_FORM)),
   )

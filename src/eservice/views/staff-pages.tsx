@@ -132,6 +132,8 @@ export function RequestWorkPage(props: {
   manual: Manual;
   files: { id: string; fileName: string }[];
   form: FormState;
+  /** A delay notice was due: its printable letter can be downloaded. */
+  hasDelayLetter?: boolean;
 }) {
   const t = useT();
   const when = useWhen();
@@ -144,6 +146,11 @@ export function RequestWorkPage(props: {
       <PageHeader
         title={t('eservice.work.title', { code: r.trackingCode })}
         lead={props.manual.name}
+        actions={
+          props.hasDelayLetter ? (
+            <a href={`${base}/delay-letter.pdf`}>{t('eservice.letter.download')}</a>
+          ) : undefined
+        }
       />
       <Notice />
       <ErrorSummary errors={props.form.errors} message={props.form.message} />
