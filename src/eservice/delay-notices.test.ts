@@ -5,6 +5,8 @@ import { startFakeSmtp } from '../../test/helpers/fake-smtp.js';
 import { saveManual } from './save-manual.js';
 import { fileRequest } from './file-request.js';
 import { sendDelayNotices } from './send-delay-notices.js';
+import { closeBrowser } from '../core/documents/chromium.js';
+import { pdfToText } from '../core/documents/read-back.js';
 
 const DAY = 86_400_000;
 
@@ -17,6 +19,7 @@ void describe('delay notices every 7 days past the limit', () => {
   });
   after(async () => {
     await smtp.close();
+    await closeBrowser();
     await t.close();
   });
 
@@ -50,7 +53,18 @@ void describe('delay notices every 7 days past the limit', () => {
       escalations: 0,
       emailed: 0,
     });
+    const officer = await t.loginAs('unit_officer');
+    const letter = `/staff/eservice/requests/${request.id}/delay-letter.pdf`;
+    assert.equal((await t.get(letter, officer)).status, 404, 'no letter before a notice');
     const first = await run(1);
+    const work = await (await t.get(`/staff/eservice/requests/${request.id}`, officer)).text();
+    assert.ok(work.includes(letter), 'the work page links the letter');
+    const pdf = await t.get(letter, officer);
+    assert.equal(pdf.status, 200);
+    const text = await pdfToText(new Uint8Array(await pdf.arrayBuffer()));
+    assert.match(text, /แจ้งความล่าช้าของคำขอ/);
+    assert.match(text, /ผู้รอ/);
+    assert.match(text, /ครั้งที่ ๑/);
     assert.equal(first.delayNotices, 1);
     assert.equal(first.escalations, 1);
     assert.equal((await run(3)).delayNotices, 0, 'same period: nothing again');

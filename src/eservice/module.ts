@@ -5,6 +5,7 @@ import { eserviceStaffRoutes } from './routes.staff.js';
 import { seedEservice } from './seed.js';
 import { saveManual } from './save-manual.js';
 import { fileRequest } from './file-request.js';
+import { issueApiKey } from './issue-api-key.js';
 import { eserviceWaiting } from './waiting.js';
 import { eserviceCommands } from './commands.js';
 import { eserviceDisclosures } from './disclosures.js';
@@ -64,6 +65,7 @@ export const eserviceModule = defineModule({
       sha256: '0'.repeat(64),
     });
     const onRequest = { id: request.id, position: '0', fileId: file!.id };
+    const { row: key } = await issueApiKey(ctx, { label: marker });
     return {
       params: { id: service.id, position: '0', code: service.code },
       byRoute: {
@@ -72,6 +74,8 @@ export const eserviceModule = defineModule({
         '/staff/eservice/requests/:id/steps/:position/close': onRequest,
         '/staff/eservice/requests/:id/steps/:position/extend': onRequest,
         '/staff/eservice/requests/:id/documents': onRequest,
+        '/staff/eservice/requests/:id/delay-letter.pdf': onRequest,
+        '/staff/eservice/api-keys/:id/revoke': { id: key.id },
       },
       markers: [marker],
     };

@@ -34,20 +34,36 @@ export function open311ServiceDefinition(code: string, manual: Manual) {
   };
 }
 
-/** GET requests/{id}.json: one request, as a one-element array (the spec's shape). */
-export function open311Request(request: RequestRow, serviceName: string, agencyName: string) {
-  const isClosed = request.status === 'completed' || request.status === 'rejected';
-  return [
-    {
-      service_request_id: request.trackingCode,
-      status: isClosed ? 'closed' : 'open',
-      status_notes: request.resultNote ?? request.status,
-      service_name: serviceName,
-      service_code: null as string | null,
-      agency_responsible: agencyName,
-      requested_datetime: request.queuedAt.toISOString(),
-      updated_datetime: request.updatedAt.toISOString(),
-      expected_datetime: request.dueAt.toISOString(),
-    },
-  ];
+/** Closed for Open311: the request reached its end, granted or not. */
+export const CLOSED_STATUSES = ['completed', 'rejected'] as const;
+
+/**
+ * One request in the spec's shape (GET requests.json lists them, GET requests/{id}.json answers
+ * a one-element array). No requester data: name and contacts never leave through Open311.
+ */
+export function open311Request(
+  request: RequestRow,
+  service: { code: string; name: string },
+  agencyName: string,
+) {
+  const isClosed = (CLOSED_STATUSES as readonly string[]).includes(request.status);
+  return {
+    service_request_id: request.trackingCode,
+    status: isClosed ? 'closed' : 'open',
+    status_notes: request.resultNote ?? request.status,
+    service_name: service.name,
+    service_code: service.code,
+    description: null,
+    agency_responsible: agencyName,
+    service_notice: null,
+    requested_datetime: request.queuedAt.toISOString(),
+    updated_datetime: request.updatedAt.toISOString(),
+    expected_datetime: request.dueAt.toISOString(),
+    address: null,
+    address_id: null,
+    zipcode: null,
+    lat: null,
+    long: null,
+    media_url: null,
+  };
 }

@@ -10,14 +10,14 @@ import { listUnits } from '../core/agencies/units.js';
 import { getServiceByCode, listServices } from './queries.js';
 import { attachmentsOf, fileRequest, RequestForm } from './file-request.js';
 import { trackRequest } from './track-request.js';
-import { open311Request, open311ServiceDefinition, open311Services } from './open311.js';
+import { eserviceOpen311Routes } from './routes.open311.js';
 import { answerSatisfaction, SatisfactionInput } from './answer-satisfaction.js';
 import { SatisfactionPage } from './views/satisfaction-page.js';
 import { ManualPage, ServicesPage, TrackBox } from './views/public-pages.js';
 import { RequestFormPage, StatusPage } from './views/request-pages.js';
 import { Layout } from '../core/http/layout.js';
 import { BUDDHIST_YEAR_MAX, BUDDHIST_YEAR_MIN } from '../core/i18n/thai-format.js';
-import { serviceStatistics } from './service-statistics.js';
+import { yearStatistics } from './service-statistics.js';
 import { StatisticsPage } from './views/statistics-page.js';
 
 /** A citizen's request acts for nobody: the audit records the channel, not a person. */
@@ -120,33 +120,10 @@ export const eservicePublicRoutes = new Hono<AppEnv>()
     if (!Number.isInteger(year) || year < BUDDHIST_YEAR_MIN || year > BUDDHIST_YEAR_MAX) {
       throw new NotFoundError();
     }
-    const rows = await serviceStatistics(c.get('database').db, c.get('publicAgency').id, year);
-    return c.render(<StatisticsPage fiscalYear={year} rows={rows} />);
+    const stats = await yearStatistics(c.get('database').db, c.get('publicAgency').id, year);
+    return c.render(<StatisticsPage {...stats} />);
   })
-  .get('/open311/v2/services.json', async (c) =>
-    c.json(open311Services(await listServices(c.get('database').db, c.get('publicAgency').id))),
-  )
-  .get('/open311/v2/services/:file', async (c) => {
-    const code = /^([a-z0-9-]{2,49})\.json$/.exec(c.req.param('file'))?.[1];
-    if (!code) throw new NotFoundError();
-    const { current } = await getServiceByCode(
-      c.get('database').db,
-      c.get('publicAgency').id,
-      code,
-    );
-    return c.json(open311ServiceDefinition(code, current.manual));
-  })
-  .get('/open311/v2/requests/:file', async (c) => {
-    const code = /^(.{1,20})\.json$/.exec(c.req.param('file'))?.[1] ?? '';
-    const found = await trackRequest(
-      c.get('database').db,
-      c.get('publicAgency').id,
-      code,
-      clientAddress(c),
-    );
-    const [row] = open311Request(found.request, found.manual.name, c.get('publicAgency').nameTh);
-    return c.json([{ ...row!, service_code: found.service.code }]);
-  })
+  .route('/open311/v2', eserviceOpen311Routes)
   .get('/track', (c) => {
     const code = c.req.query('code');
     if (!code)

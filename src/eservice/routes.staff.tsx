@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import type { AppEnv } from '../core/http/env.js';
 import { FRESH_FORM, submitForm, type FormState } from '../core/http/form.js';
 import { requirePermission } from '../core/http/middleware.js';
@@ -22,10 +23,18 @@ import { allLeafletsPdf, publishLeaflet, PublishLeafletInput } from './publish-l
 import { getRequest, getService, listOpenRequests, listServices } from './queries.js';
 import { gatherDiscretionReport } from './report-data.js';
 import { requestDocuments, RequestDocumentsInput } from './request-documents.js';
-import { eserviceRequestFiles } from './schema.js';
+import { eserviceNotices, eserviceRequestFiles } from './schema.js';
 import { takeRequest, TakeRequestInput } from './take-request.js';
 import { DiscretionReportPage, HolidaysPage } from './views/calendar-report-pages.js';
 import { ManualFormPage } from './views/manual-form-page.js';
+import { ApiKeysPage } from './views/api-keys-page.js';
+import { delayLetterModel } from './delay-letter.js';
+import { renderDocumentToPdf } from '../core/documents/pdf.js';
+import { StatisticsPage } from './views/statistics-page.js';
+import { yearStatistics } from './service-statistics.js';
+import { listApiKeys } from './api-keys.js';
+import { issueApiKey, IssueApiKeyInput } from './issue-api-key.js';
+import { revokeApiKey } from './revoke-api-key.js';
 import { QueuePage, RequestWorkPage, ServicesAdminPage } from './views/staff-pages.js';
 
 const db = (c: Context<AppEnv>) => c.get('ctx').db;
@@ -85,7 +94,11 @@ async function queuePage(c: Context<AppEnv>, form: FormState, counterForm: FormS
 
 async function workPage(c: Context<AppEnv>, form: FormState) {
   const detail = await getRequest(db(c), agencyId(c), idParam(c));
-  return <RequestWorkPage {...detail} form={form} />;
+  const notice = await scoped(db(c), agencyId(c)).find(
+    eserviceNotices,
+    and(eq(eserviceNotices.requestId, detail.request.id), eq(eserviceNotices.kind, 'delay'))!,
+  );
+  return <RequestWorkPage {...detail} form={form} hasDelayLetter={notice !== null} />;
 }
 
 async function holidaysPage(c: Context<AppEnv>, form: FormState) {
@@ -99,6 +112,24 @@ async function holidaysPage(c: Context<AppEnv>, form: FormState) {
       form={form}
     />
   );
+}
+
+async function apiKeysPage(
+  c: Context<AppEnv>,
+  form: FormState,
+  issued?: { key: string; label: string },
+) {
+  const keys = await listApiKeys(db(c), agencyId(c));
+  return <ApiKeysPage keys={keys} form={form} issued={issued} slug={c.get('agency')?.slug ?? ''} />;
+}
+
+/** `?year=` as a Buddhist-era fiscal year, the current one when absent; 404 when not a year. */
+function yearQuery(c: Context<AppEnv>): number {
+  const year = Number(c.req.query('year') ?? currentFiscalYear(new Date()));
+  if (!Number.isInteger(year) || year < BUDDHIST_YEAR_MIN || year > BUDDHIST_YEAR_MAX) {
+    throw new NotFoundError();
+  }
+  return year;
 }
 
 /** Back office of the e-service, mounted at /staff/eservice. */
@@ -215,6 +246,13 @@ export const eserviceStaffRoutes = new Hono<AppEnv>()
       page: (form) => workPage(c, form),
     }),
   )
+  .get('/requests/:id/delay-letter.pdf', requirePermission('eservice.work'), async (c) => {
+    const model = await delayLetterModel(db(c), c.get('agency')!, idParam(c));
+    return c.body(new Uint8Array(await renderDocumentToPdf(model)), 200, {
+      'content-type': 'application/pdf',
+      'cache-control': 'no-store',
+    });
+  })
   .get('/holidays', requirePermission('eservice.work'), async (c) =>
     c.render(await holidaysPage(c, FRESH_FORM)),
   )
@@ -226,11 +264,34 @@ export const eserviceStaffRoutes = new Hono<AppEnv>()
       page: (form) => holidaysPage(c, form),
     }),
   )
+  .get('/api-keys', requirePermission('eservice.manage'), async (c) =>
+    c.render(await apiKeysPage(c, FRESH_FORM)),
+  )
+  .post('/api-keys', requirePermission('eservice.manage'), (c) =>
+    submitForm(c, {
+      schema: IssueApiKeyInput,
+      run: (input) => issueApiKey(c.get('ctx'), input),
+      // Not a redirect: the key exists only in this response (shown once, stored hashed).
+      respond: async (r) => {
+        c.header('cache-control', 'no-store');
+        return c.render(await apiKeysPage(c, FRESH_FORM, { key: r.key, label: r.row.label }));
+      },
+      page: (form) => apiKeysPage(c, form),
+    }),
+  )
+  .post('/api-keys/:id/revoke', requirePermission('eservice.manage'), (c) =>
+    submitForm(c, {
+      schema: z.object({}),
+      run: () => revokeApiKey(c.get('ctx'), idParam(c)),
+      redirect: () => '/staff/eservice/api-keys?notice=eservice.apiKeys.revoked',
+      page: (form) => apiKeysPage(c, form),
+    }),
+  )
+  .get('/statistics', requirePermission('eservice.work'), async (c) =>
+    c.render(<StatisticsPage {...await yearStatistics(db(c), agencyId(c), yearQuery(c))} />),
+  )
   .get('/report', requirePermission('eservice.report'), async (c) => {
-    const year = Number(c.req.query('year') ?? currentFiscalYear(new Date()));
-    if (!Number.isInteger(year) || year < BUDDHIST_YEAR_MIN || year > BUDDHIST_YEAR_MAX) {
-      throw new NotFoundError();
-    }
+    const year = yearQuery(c);
     return c.render(
       <DiscretionReportPage {...await gatherDiscretionReport(db(c), agencyId(c), year)} />,
     );

@@ -4,6 +4,7 @@ import { scoped } from '../core/db/scoped.js';
 import { fiscalYearRange } from '../core/i18n/thai-format.js';
 import { satisfactionStats, type SatisfactionStat } from './answer-satisfaction.js';
 import { listServices } from './queries.js';
+import { periodStatistics } from './period-statistics.js';
 import { eserviceRequests } from './schema.js';
 
 export interface ServiceStatistic {
@@ -54,4 +55,13 @@ export async function serviceStatistics(
       satisfaction: satisfaction.find((x) => x.serviceId === s.id) ?? null,
     };
   });
+}
+
+/** The year's statistics per service and per month and quarter (the statistics pages, the report). */
+export async function yearStatistics(db: DbOrTx, agencyId: string, fiscalYear: number) {
+  const [rows, periods] = await Promise.all([
+    serviceStatistics(db, agencyId, fiscalYear),
+    periodStatistics(db, agencyId, fiscalYear),
+  ]);
+  return { fiscalYear, rows, periods };
 }

@@ -30,7 +30,9 @@ export function ServicesAdminPage(props: {
             <a href="/staff/eservice/services/new">{t('eservice.staff.newService')}</a>{' '}
             <a href="/staff/eservice/holidays">{t('eservice.staff.holidays')}</a>{' '}
             <a href="/staff/eservice/report">{t('eservice.staff.report')}</a>{' '}
-            <a href="/staff/eservice/leaflets.pdf">{t('eservice.staff.printAll')}</a>
+            <a href="/staff/eservice/leaflets.pdf">{t('eservice.staff.printAll')}</a>{' '}
+            <a href="/staff/eservice/api-keys">{t('eservice.staff.apiKeys')}</a>{' '}
+            <a href="/staff/eservice/statistics">{t('eservice.staff.statistics')}</a>
           </>
         }
       />
@@ -130,6 +132,8 @@ export function RequestWorkPage(props: {
   manual: Manual;
   files: { id: string; fileName: string }[];
   form: FormState;
+  /** A delay notice was due: its printable letter can be downloaded. */
+  hasDelayLetter?: boolean;
 }) {
   const t = useT();
   const when = useWhen();
@@ -142,6 +146,11 @@ export function RequestWorkPage(props: {
       <PageHeader
         title={t('eservice.work.title', { code: r.trackingCode })}
         lead={props.manual.name}
+        actions={
+          props.hasDelayLetter ? (
+            <a href={`${base}/delay-letter.pdf`}>{t('eservice.letter.download')}</a>
+          ) : undefined
+        }
       />
       <Notice />
       <ErrorSummary errors={props.form.errors} message={props.form.message} />
