@@ -4,6 +4,7 @@ import { createTestContext, type Agency, type TestContext } from './helpers/test
 import { seedDemoAgency } from '../src/core/agencies/seed-demo.js';
 import { agencies } from '../src/core/agencies/schema.js';
 import { listOitYears } from '../src/disclosure/oit-items.js';
+import { getFramework } from '../src/assessment/index.js';
 import { modules } from '../src/modules.js';
 
 /** item code → status, from the `data-item-status` every status-showing page writes. */
@@ -31,6 +32,13 @@ void describe('one status per OIT item on every page', () => {
   });
   after(() => t.close());
 
+  const placeholders = (year: number) =>
+    new Set(
+      getFramework(year)
+        .oitItems.filter((i) => i.basis === 'placeholder')
+        .map((i) => i.code),
+    );
+
   void it('gives the staff list, the readiness page and the public index the same status', async () => {
     const staff = await t.loginAs('agency_admin', demo);
     let compared = 0;
@@ -44,7 +52,14 @@ void describe('one status per OIT item on every page', () => {
       assert.ok(list.size > 0 && readiness.size === list.size, `${year}: ${list.size} items`);
       for (const [code, status] of list) {
         assert.equal(readiness.get(code), status, `${year} ${code}: list vs readiness`);
-        assert.equal(index.get(code), publicOf(status), `${year} ${code}: list vs public index`);
+        // A placeholder of a year whose list is not known stays off the citizen's index
+        // until the agency publishes something there (read-public-oit.ts).
+        const hidden = placeholders(year).has(code) && status === 'missing';
+        assert.equal(
+          index.get(code),
+          hidden ? undefined : publicOf(status),
+          `${year} ${code}: list vs public index`,
+        );
         seen.add(status);
         compared += 1;
       }

@@ -50,6 +50,7 @@ void describe('no anonymous request renders a document', () => {
       token: ['not-a-real-invitation-token'],
       short: ['0123abcd'],
       kind: ['grievance', 'corruption'],
+      sha: ['0'.repeat(64)],
     };
     const routes = [
       ...new Set(
